@@ -1,0 +1,97 @@
+//! Command line, environment and their safe defaults: with no configuration at all the app
+//! serves on 127.0.0.1:3000 from a SQLite file under `data/`.
+
+use clap::{Args, Parser, Subcommand};
+use leptos::config::LeptosOptions;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Samenspraak: questionnaires for young people and parents, side by side with professionals.
+#[derive(Debug, Parser)]
+#[command(name = "samenspraak", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Settings every subcommand shares.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Database: `sqlite:<file>` (default) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:data/samenspraak.db",
+        global = true
+    )]
+    pub database_url: String,
+    /// Address the public links start with, e.g. https://vragen.example.nl
+    /// (default: http://<addr>).
+    #[arg(long, env = "SAMENSPRAAK_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "SAMENSPRAAK_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+}
+
+impl Common {
+    /// The start of every public link, without a trailing slash.
+    pub fn public_base(&self) -> String {
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app (the default): applies migrations, then listens.
+    Serve(ServeArgs),
+    /// Load a questionnaire definition file (TOML) into its project.
+    Import {
+        /// The definition file; see docs/questionnaire-format.md.
+        file: PathBuf,
+    },
+    /// Print every open invitation link with its questionnaire, audience and wave.
+    Links,
+    /// Load the demo project if it is not there yet, and print its links.
+    Demo,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ServeArgs {
+    /// Load the demo project before serving (when it is not there yet).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+/// The Leptos options for serving `/pkg`: from cargo-leptos's environment when it runs us,
+/// otherwise found next to the binary (`target/<profile>/` → `target/site`).
+pub fn leptos_options() -> LeptosOptions {
+    let mut options = leptos::config::get_configuration(None)
+        .map(|c| c.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("samenspraak").build());
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(PathBuf::from))
+        .unwrap_or_default();
+    if std::env::var_os("LEPTOS_SITE_ROOT").is_none() {
+        let beside = exe_dir.join("../site");
+        if beside.join(options.site_pkg_dir.as_ref()).is_dir() {
+            options.site_root = beside.to_string_lossy().into_owned().into();
+        }
+    }
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = exe_dir.join(options.hash_file.as_ref()).is_file();
+    }
+    options
+}

@@ -1,0 +1,18 @@
+//! The questionnaire world in plain Rust: no sqlx, no leptos, no I/O.
+//!
+//! Compiled for the server and for the browser alike, so that answers are validated by one
+//! piece of code whether the check runs in an island or in a request handler.
+
+pub mod answers;
+pub mod audience;
+pub mod code;
+#[cfg(feature = "ssr")]
+pub mod definition;
+pub mod project;
+pub mod questionnaire;
+
+pub use answers::{Answer, Answers, FieldError, PageOutcome, RawAnswers, Rejection};
+pub use audience::Audience;
+pub use code::InvitationCode;
+pub use project::{LinkSpec, Project, Theme, Wave, WaveState};
+pub use questionnaire::{ChoiceOption, Condition, Question, QuestionKind, Questionnaire, Wording};

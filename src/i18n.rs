@@ -1,0 +1,156 @@
+//! Languages: every Fluent file under `locales/` is embedded and loaded once at start-up;
+//! each request picks one. Dutch (`nl`) is the default and the fallback for a missing
+//! message.
+
+use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed::unic_langid::LanguageIdentifier;
+use i18n_embed::{I18nEmbedError, LanguageLoader};
+use rust_embed::RustEmbed;
+use std::sync::Arc;
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+struct Locales;
+
+/// The default language, spoken to anyone who has not chosen another.
+pub const DEFAULT_LANGUAGE: &str = "nl";
+
+/// Translates messages of one language. Cheap to clone.
+#[derive(Clone)]
+pub struct Tr {
+    loader: Arc<FluentLanguageLoader>,
+    code: String,
+}
+
+impl Tr {
+    /// The loader, for `fl!` (which checks message ids when compiling).
+    pub fn loader(&self) -> &FluentLanguageLoader {
+        &self.loader
+    }
+
+    /// The language code, for `lang` attributes and URLs.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl std::fmt::Debug for Tr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tr").field(&self.code).finish()
+    }
+}
+
+/// Translates a message: `t!(tr, "message-id")` or `t!(tr, "message-id", name = value)`.
+/// Unknown ids fail the build.
+#[macro_export]
+macro_rules! t {
+    ($tr:expr, $id:literal) => {
+        i18n_embed_fl::fl!($tr.loader(), $id)
+    };
+    ($tr:expr, $id:literal, $($args:tt)*) => {
+        i18n_embed_fl::fl!($tr.loader(), $id, $($args)*)
+    };
+}
+
+/// All languages, loaded once.
+#[derive(Clone, Debug)]
+pub struct Translations {
+    languages: Vec<Tr>,
+}
+
+impl Translations {
+    /// Loads every language that has a folder under `locales/`.
+    pub fn load() -> Result<Self, I18nEmbedError> {
+        let fallback: LanguageIdentifier = DEFAULT_LANGUAGE.parse().expect("nl is a language id");
+        let all = FluentLanguageLoader::new("samenspraak", fallback.clone());
+        let mut available = all.available_languages(&Locales)?;
+        // Dutch first, then the others in a stable order.
+        available.sort_by_key(|l| (l != &fallback, l.to_string()));
+        all.load_languages(&Locales, &available)?;
+        let languages = available
+            .iter()
+            .map(|language| {
+                let loader = all.select_languages(&[language]);
+                loader.set_use_isolating(false);
+                Tr {
+                    loader: Arc::new(loader),
+                    code: language.to_string(),
+                }
+            })
+            .collect();
+        Ok(Self { languages })
+    }
+
+    /// The language with this code, or Dutch.
+    pub fn get(&self, code: Option<&str>) -> Tr {
+        code.and_then(|c| self.languages.iter().find(|l| l.code == c))
+            .unwrap_or(&self.languages[0])
+            .clone()
+    }
+
+    /// Whether a language with this code is offered.
+    pub fn offers(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l.code == code)
+    }
+
+    /// Every language offered, Dutch first.
+    pub fn all(&self) -> &[Tr] {
+        &self.languages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_messages_of_dutch() {
+        let file = |lang: &str| {
+            let bytes = Locales::get(&format!("{lang}/samenspraak.ftl"))
+                .expect("file exists")
+                .data;
+            message_ids(std::str::from_utf8(&bytes).expect("utf-8"))
+        };
+        let dutch = file(DEFAULT_LANGUAGE);
+        assert!(
+            dutch.len() > 40,
+            "found only {} Dutch messages",
+            dutch.len()
+        );
+        let translations = Translations::load().unwrap();
+        assert!(translations.all().len() >= 2);
+        for tr in translations.all() {
+            let other = file(tr.code());
+            let missing: Vec<_> = dutch.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&dutch).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in nl {extra:?}",
+                tr.code()
+            );
+        }
+    }
+
+    #[test]
+    fn dutch_is_the_default_and_messages_have_no_isolation_marks() {
+        let translations = Translations::load().unwrap();
+        assert_eq!(translations.get(None).code(), "nl");
+        assert_eq!(translations.get(Some("xx")).code(), "nl");
+        let en = translations.get(Some("en"));
+        assert_eq!(crate::t!(en, "respondent-next"), "Next");
+        let nl = translations.get(Some("nl"));
+        assert_eq!(
+            crate::t!(nl, "respondent-progress", page = 2, pages = 5),
+            "Deel 2 van 5"
+        );
+    }
+}

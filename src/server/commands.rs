@@ -1,0 +1,184 @@
+//! The subcommands of the binary: serve, import, links, demo.
+
+use super::{AppState, Clock, router};
+use crate::config::{Cli, Command, Common, ServeArgs, leptos_options};
+use crate::domain::InvitationCode;
+use crate::domain::definition::{self, Definition};
+use crate::i18n::Translations;
+use crate::storage::{Db, ImportSummary};
+use std::error::Error;
+use std::time::Duration;
+
+pub type CommandResult = Result<(), Box<dyn Error + Send + Sync>>;
+
+/// The demo projects, written from the source documents of two ateliers.
+pub const DEMO_FILES: [(&str, &str); 2] = [
+    (
+        "demo/samenhang.toml",
+        include_str!("../../demo/samenhang.toml"),
+    ),
+    (
+        "demo/veilig-thuis.toml",
+        include_str!("../../demo/veilig-thuis.toml"),
+    ),
+];
+
+/// Drafts and used form tokens are kept this many days.
+const KEEP_DRAFTS_DAYS: i64 = 30;
+
+pub async fn run(cli: Cli) -> CommandResult {
+    let common = cli.common;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => serve(&common, &args).await,
+        Command::Import { file } => {
+            let source = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let definition = definition::parse(&source).map_err(|problems| {
+                let lines: Vec<String> = problems
+                    .0
+                    .iter()
+                    .map(|p| format!("{}:{}: {}", file.display(), p.line, p.message))
+                    .collect();
+                format!(
+                    "{} has {} problem(s); nothing was stored:\n{}",
+                    file.display(),
+                    lines.len(),
+                    lines.join("\n")
+                )
+            })?;
+            let db = Db::connect(&common.database_url).await?;
+            let summary = import(&db, &definition).await?;
+            print_summary(&definition, &summary);
+            db.close().await;
+            Ok(())
+        }
+        Command::Links => {
+            let db = Db::connect(&common.database_url).await?;
+            print_links(&db, &common).await?;
+            db.close().await;
+            Ok(())
+        }
+        Command::Demo => {
+            let db = Db::connect(&common.database_url).await?;
+            load_demo(&db).await?;
+            print_links(&db, &common).await?;
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn import(
+    db: &Db,
+    definition: &Definition,
+) -> Result<ImportSummary, Box<dyn Error + Send + Sync>> {
+    Ok(db
+        .import_definition(definition, || InvitationCode::from_random(rand::random()))
+        .await?)
+}
+
+fn print_summary(definition: &Definition, summary: &ImportSummary) {
+    let verb = if summary.project_created {
+        "created"
+    } else {
+        "updated"
+    };
+    println!("project `{}` {verb}", definition.project.key);
+    for (key, version) in &summary.new_versions {
+        println!("questionnaire `{key}`: version {version} stored");
+    }
+    for (key, version) in &summary.updated_versions {
+        println!("questionnaire `{key}`: version {version} (no responses yet) replaced");
+    }
+    println!("{} new link(s)", summary.links_created.len());
+}
+
+/// Loads each demo project that is not in the database yet.
+pub async fn load_demo(db: &Db) -> CommandResult {
+    for (name, source) in DEMO_FILES {
+        let definition = definition::parse(source).map_err(|p| format!("{name}: {p}"))?;
+        if db.project_exists(&definition.project.key).await? {
+            println!("demo project `{}` is already there", definition.project.key);
+            continue;
+        }
+        let summary = import(db, &definition).await?;
+        print_summary(&definition, &summary);
+    }
+    Ok(())
+}
+
+async fn print_links(db: &Db, common: &Common) -> CommandResult {
+    let base = common.public_base();
+    let links = db.open_links().await?;
+    if links.is_empty() {
+        println!("no open links");
+    }
+    for link in links {
+        let group = link.group.map(|g| format!(" · {g}")).unwrap_or_default();
+        println!(
+            "{base}/{}\t{} · {} · {} · {}{group}",
+            link.code, link.project, link.questionnaire, link.audience, link.wave
+        );
+    }
+    Ok(())
+}
+
+async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
+    let db = Db::connect(&common.database_url).await?;
+    if args.demo {
+        load_demo(&db).await?;
+        print_links(&db, common).await?;
+    }
+    let state = AppState::new(
+        db.clone(),
+        Translations::load()?,
+        leptos_options(),
+        Clock::system(),
+    );
+    spawn_purge(db.clone(), state.clock.clone());
+    let listener = tokio::net::TcpListener::bind(common.addr).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, backend = ?db.backend(), "listening");
+    println!("Samenspraak is running at http://{addr}");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    Ok(())
+}
+
+/// Forgets abandoned drafts and old form tokens, at start-up and then daily.
+fn spawn_purge(db: Db, clock: Clock) {
+    tokio::spawn(async move {
+        let mut every_day = tokio::time::interval(Duration::from_secs(24 * 60 * 60));
+        loop {
+            every_day.tick().await;
+            let cutoff = clock.today() - time::Duration::days(KEEP_DRAFTS_DAYS);
+            match db.purge_before(cutoff).await {
+                Ok(n) => tracing::info!(removed = n, "purged old drafts and tokens"),
+                Err(error) => tracing::error!(%error, "purging old drafts failed"),
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,123 @@
+//! The HTTP server: state, routes and the layers every response passes through.
+
+pub mod commands;
+pub mod form;
+mod middleware;
+pub mod render;
+mod respondent;
+
+use crate::i18n::Translations;
+use crate::storage::Db;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use render::Assets;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Largest request body accepted: several long answers of 5,000 characters, percent-encoded.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// Today's date as the app sees it; tests fix it.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> time::Date + Send + Sync>);
+
+impl Clock {
+    /// The date in the Netherlands (UTC+1, or +2 in summer; the hour of difference at
+    /// the turn of a wave's last day is accepted).
+    pub fn system() -> Self {
+        Clock(Arc::new(|| {
+            (time::OffsetDateTime::now_utc() + time::Duration::hours(1)).date()
+        }))
+    }
+
+    pub fn fixed(date: time::Date) -> Self {
+        Clock(Arc::new(move || date))
+    }
+
+    pub fn today(&self) -> time::Date {
+        (self.0)()
+    }
+}
+
+/// Everything a request handler may use; built once at start-up (tests build their own).
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub translations: Arc<Translations>,
+    pub leptos_options: LeptosOptions,
+    pub assets: Assets,
+    pub clock: Clock,
+}
+
+impl AppState {
+    pub fn new(
+        db: Db,
+        translations: Translations,
+        leptos_options: LeptosOptions,
+        clock: Clock,
+    ) -> Self {
+        let assets = Assets::locate(&leptos_options);
+        Self {
+            db,
+            translations: Arc::new(translations),
+            leptos_options,
+            assets,
+            clock,
+        }
+    }
+}
+
+/// All routes of the app.
+pub fn router(state: AppState) -> Router {
+    let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
+    // Hashed names change with every build, so browsers may keep them for a year.
+    let cache = if state.leptos_options.hash_files {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let pkg = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache),
+        ))
+        .service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/{code}", get(respondent::intro).post(respondent::start))
+        .route("/{code}/bedankt", get(respondent::thanks))
+        .route(
+            "/{code}/{token}/{page}",
+            get(respondent::show_page).post(respondent::answer_page),
+        )
+        .nest_service("/pkg", pkg)
+        .fallback(respondent::not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::log_request))
+        .with_state(state)
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}

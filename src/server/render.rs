@@ -1,0 +1,134 @@
+//! Rendering a page: the HTML document around a view, rendered by Leptos on the server, with
+//! the hydration script only on pages that have islands and a Content-Security-Policy that
+//! allows nothing but our own origin and that one script.
+
+use super::AppState;
+use crate::i18n::Tr;
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use leptos::config::LeptosOptions;
+use leptos::hydration::HydrationScripts;
+use leptos::nonce::{provide_nonce, use_nonce};
+use leptos::prelude::*;
+
+/// Files produced by cargo-leptos, with their hashed names when hashing is on.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    pub stylesheet: String,
+}
+
+impl Assets {
+    /// Finds the stylesheet's name as cargo-leptos wrote it (`hash.txt` beside the binary).
+    pub fn locate(options: &LeptosOptions) -> Self {
+        let mut name = options.output_name.to_string();
+        if options.hash_files {
+            let hashes = std::env::current_exe()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())))
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .unwrap_or_default();
+            if let Some(hash) = hashes
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .find(|(file, _)| file.trim() == "css")
+                .map(|(_, hash)| hash.trim())
+            {
+                name = format!("{name}.{hash}");
+            }
+        }
+        Self {
+            stylesheet: format!("/{}/{name}.css", options.site_pkg_dir),
+        }
+    }
+}
+
+/// What every page needs besides its body.
+#[derive(Clone)]
+pub struct PageFrame {
+    pub tr: Tr,
+    pub title: String,
+    /// Whether the page has islands and so needs the WebAssembly bundle.
+    pub islands: bool,
+}
+
+/// Renders `body` inside the document and answers with `status`.
+pub async fn render<F, V>(
+    state: &AppState,
+    status: StatusCode,
+    frame: PageFrame,
+    body: F,
+) -> Response
+where
+    F: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let options = state.leptos_options.clone();
+    let stylesheet = state.assets.stylesheet.clone();
+    let tr = frame.tr.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(tr.clone());
+            provide_nonce();
+        },
+        move || {
+            let nonce = use_nonce().map(|n| n.to_string()).unwrap_or_default();
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+                && let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce))
+            {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, csp);
+            }
+            document(
+                options.clone(),
+                stylesheet.clone(),
+                frame.clone(),
+                body.clone(),
+            )
+        },
+    );
+    let request = Request::builder()
+        .uri("/")
+        .body(Body::empty())
+        .unwrap_or_default();
+    let mut response = handler(request).await.into_response();
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    // Answers may be on the page: never keep it in a shared cache or the back/forward store
+    // of a shared device longer than needed.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Only our own origin, and inline script only with this response's nonce (the island
+/// loader). `wasm-unsafe-eval` lets the browser compile our WebAssembly.
+fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors 'none'"
+    )
+}
+
+fn document<V: IntoView + 'static>(
+    options: LeptosOptions,
+    stylesheet: String,
+    frame: PageFrame,
+    body: impl Fn() -> V,
+) -> impl IntoView {
+    let PageFrame { tr, title, islands } = frame;
+    view! {
+        <!DOCTYPE html>
+        <html lang=tr.code().to_owned()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="referrer" content="no-referrer" />
+                <title>{title}</title>
+                <link rel="icon" href="data:," />
+                <link rel="stylesheet" href=stylesheet />
+                {islands.then(|| view! { <HydrationScripts options=options islands=true /> })}
+            </head>
+            <body>{body()}</body>
+        </html>
+    }
+}

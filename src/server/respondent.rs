@@ -1,0 +1,718 @@
+//! Answering a questionnaire through an invitation link, with or without JavaScript.
+//!
+//! Every step is a plain HTML form posted to the server. Answers are kept in a draft on
+//! the server under a random token (in the URL, never in a cookie), so a restart or a
+//! dropped connection loses nothing already sent; the last page stores the response in one
+//! transaction before the thank-you page is shown.
+
+use super::AppState;
+use super::form::{self, Nav, PostedForm};
+use super::render::{PageFrame, render};
+use crate::domain::answers::{check_page, check_response, is_visible};
+use crate::domain::{
+    Audience, FieldError, InvitationCode, Question, QuestionKind, Questionnaire, RawAnswers,
+    WaveState,
+};
+use crate::i18n::Tr;
+use crate::storage::{Draft, OpenLink, StorageError, SubmitOutcome};
+use crate::t;
+use crate::ui::islands::HelperTexts;
+use crate::ui::respondent::{
+    Field, IntroPage, IntroView, LanguageLink, MessagePage, MessageView, QuestionItem,
+    QuestionPage, QuestionPageView,
+};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+/// `?lang=en`: the language switch.
+#[derive(Debug, Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// Why a respondent page cannot be shown; each has a friendly page and a status.
+#[derive(Debug, thiserror::Error)]
+enum PageError {
+    #[error("unknown link")]
+    NotFound,
+    #[error("link or wave closed")]
+    Closed,
+    #[error("wave opens on {0}")]
+    NotYetOpen(time::Date),
+    #[error("no draft under this token")]
+    Expired(InvitationCode),
+    #[error("refused form: {0}")]
+    BadRequest(String),
+    #[error("the form must be sent as application/x-www-form-urlencoded")]
+    UnsupportedMedia,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+impl PageError {
+    fn status(&self) -> StatusCode {
+        match self {
+            PageError::NotFound | PageError::NotYetOpen(_) | PageError::Expired(_) => {
+                StatusCode::NOT_FOUND
+            }
+            PageError::Closed => StatusCode::GONE,
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::UnsupportedMedia => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            PageError::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// A respondent request's language and the means to answer it.
+struct Respondent {
+    state: AppState,
+    tr: Tr,
+    /// The path of this page, for the language links.
+    path: String,
+}
+
+impl Respondent {
+    fn new(state: &AppState, lang: Option<&str>, path: String) -> Self {
+        Self {
+            tr: state.translations.get(lang),
+            state: state.clone(),
+            path,
+        }
+    }
+
+    fn languages(&self) -> Vec<LanguageLink> {
+        self.state
+            .translations
+            .all()
+            .iter()
+            .map(|l| LanguageLink {
+                code: l.code().to_owned(),
+                name: t!(l, "language-name"),
+                href: format!("{}?lang={}", self.path, l.code()),
+                current: l.code() == self.tr.code(),
+            })
+            .collect()
+    }
+
+    async fn page<F, V>(
+        &self,
+        status: StatusCode,
+        title: String,
+        islands: bool,
+        body: F,
+    ) -> Response
+    where
+        F: Fn() -> V + Clone + Send + Sync + 'static,
+        V: IntoView + 'static,
+    {
+        let frame = PageFrame {
+            tr: self.tr.clone(),
+            title,
+            islands,
+        };
+        render(&self.state, status, frame, body).await
+    }
+
+    async fn message(
+        &self,
+        status: StatusCode,
+        project: String,
+        title: String,
+        paragraphs: Vec<String>,
+        link: Option<(String, String)>,
+    ) -> Response {
+        let view = MessageView {
+            project,
+            title: title.clone(),
+            paragraphs,
+            link,
+            languages: self.languages(),
+        };
+        let site = t!(self.tr, "site-name");
+        self.page(
+            status,
+            format!("{title} – {site}"),
+            false,
+            move || view! { <MessagePage page=view.clone() /> },
+        )
+        .await
+    }
+
+    async fn error(&self, error: PageError) -> Response {
+        let tr = &self.tr;
+        let status = error.status();
+        let (title, body, link) = match &error {
+            PageError::NotFound => (
+                t!(tr, "error-not-found-title"),
+                t!(tr, "error-not-found-body"),
+                None,
+            ),
+            PageError::Closed => (
+                t!(tr, "error-closed-title"),
+                t!(tr, "error-closed-body"),
+                None,
+            ),
+            PageError::NotYetOpen(date) => {
+                let date = date.to_string();
+                (
+                    t!(tr, "error-not-open-title"),
+                    t!(tr, "error-not-open-body", date = date),
+                    None,
+                )
+            }
+            PageError::Expired(code) => (
+                t!(tr, "error-expired-title"),
+                t!(tr, "error-expired-body"),
+                Some((
+                    format!("/{code}?lang={}", tr.code()),
+                    t!(tr, "error-expired-restart"),
+                )),
+            ),
+            PageError::BadRequest(reason) => {
+                tracing::warn!(reason, "refused a respondent form");
+                (
+                    t!(tr, "error-bad-request-title"),
+                    t!(tr, "error-bad-request-body"),
+                    None,
+                )
+            }
+            PageError::UnsupportedMedia => (
+                t!(tr, "error-bad-request-title"),
+                t!(tr, "error-bad-request-body"),
+                None,
+            ),
+            PageError::Storage(e) => {
+                tracing::error!(error = %e, "respondent page failed");
+                (
+                    t!(tr, "error-internal-title"),
+                    t!(tr, "error-internal-body"),
+                    None,
+                )
+            }
+        };
+        self.message(status, t!(tr, "site-name"), title, vec![body], link)
+            .await
+    }
+}
+
+/// Finds the link and checks that it takes answers today.
+async fn open_link(state: &AppState, code: &str) -> Result<OpenLink, PageError> {
+    let code = InvitationCode::parse(code).map_err(|_| PageError::NotFound)?;
+    let link = state
+        .db
+        .find_link(&code)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    if link.closed {
+        return Err(PageError::Closed);
+    }
+    match link.wave.state_on(state.clock.today()) {
+        WaveState::Open => Ok(link),
+        WaveState::NotYetOpen => Err(PageError::NotYetOpen(link.wave.opens)),
+        WaveState::Closed => Err(PageError::Closed),
+    }
+}
+
+/// `GET /{code}`: the introduction.
+pub async fn intro(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let r = Respondent::new(&state, q.lang.as_deref(), format!("/{code}"));
+    let link = match open_link(&state, &code).await {
+        Ok(link) => link,
+        Err(e) => return r.error(e).await,
+    };
+    let questionnaire = &link.questionnaire;
+    let view = IntroView {
+        project: link.project_name.clone(),
+        title: questionnaire.title.clone(),
+        purpose: questionnaire
+            .purpose
+            .get(&link.audience)
+            .cloned()
+            .unwrap_or_default(),
+        minutes: questionnaire.minutes,
+        questions: questionnaire.questions_for(link.audience).count(),
+        group: link.group.clone(),
+        action: format!("/{}", link.code),
+        languages: r.languages(),
+    };
+    let title = format!("{} – {}", questionnaire.title, t!(r.tr, "site-name"));
+    r.page(
+        StatusCode::OK,
+        title,
+        false,
+        move || view! { <IntroPage page=view.clone() /> },
+    )
+    .await
+}
+
+fn random_token() -> String {
+    let bytes: [u8; 26] = rand::random();
+    bytes
+        .iter()
+        .map(|b| crate::domain::code::ALPHABET[(b & 0x1f) as usize] as char)
+        .collect()
+}
+
+fn form_body(headers: &HeaderMap, body: &[u8]) -> Result<PostedForm, PageError> {
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(PageError::UnsupportedMedia);
+    }
+    form::parse(body).map_err(|e| PageError::BadRequest(e.to_string()))
+}
+
+/// `POST /{code}`: starts a draft and goes to the first page.
+pub async fn start(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let posted = form_body(&headers, &body);
+    let lang = posted.as_ref().ok().and_then(|f| f.lang.clone());
+    let r = Respondent::new(&state, lang.as_deref(), format!("/{code}"));
+    let result = async {
+        let posted = posted?;
+        if !posted.answers.is_empty() {
+            return Err(PageError::BadRequest("answers sent to the start".into()));
+        }
+        let link = open_link(&state, &code).await?;
+        let token = random_token();
+        state
+            .db
+            .create_draft(
+                &token,
+                link.id,
+                link.version_id,
+                r.tr.code(),
+                state.clock.today(),
+            )
+            .await?;
+        Ok(Redirect::to(&format!("/{}/{token}/1", link.code)).into_response())
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(e) => r.error(e).await,
+    }
+}
+
+/// A draft with its link and questionnaire version, ready to show or update a page.
+struct Session {
+    link: OpenLink,
+    draft: Draft,
+    questionnaire: Questionnaire,
+    page_count: usize,
+}
+
+enum Lookup {
+    Found(Box<Session>),
+    /// The form was already submitted: show the thanks again.
+    Submitted(InvitationCode),
+}
+
+async fn session(
+    state: &AppState,
+    code: &str,
+    token: &str,
+    page: usize,
+) -> Result<Lookup, PageError> {
+    let link = open_link(state, code).await?;
+    let Some(draft) = state
+        .db
+        .draft(token)
+        .await?
+        .filter(|d| d.link_id == link.id)
+    else {
+        if state.db.token_used(token).await? {
+            return Ok(Lookup::Submitted(link.code));
+        }
+        return Err(PageError::Expired(link.code));
+    };
+    let questionnaire = state.db.questionnaire_version(draft.version_id).await?;
+    let page_count = questionnaire.pages(link.audience).len();
+    if page == 0 || page > page_count {
+        return Err(PageError::NotFound);
+    }
+    Ok(Lookup::Found(Box::new(Session {
+        link,
+        draft,
+        questionnaire,
+        page_count,
+    })))
+}
+
+fn thanks_url(code: &InvitationCode, tr: &Tr) -> String {
+    format!("/{code}/bedankt?lang={}", tr.code())
+}
+
+/// `GET /{code}/{token}/{page}`: a page of questions with the answers given so far.
+pub async fn show_page(
+    State(state): State<AppState>,
+    Path((code, token, page)): Path<(String, String, usize)>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let path = format!("/{code}/{token}/{page}");
+    let fallback = Respondent::new(&state, q.lang.as_deref(), path.clone());
+    let mut s = match session(&state, &code, &token, page).await {
+        Ok(Lookup::Found(s)) => s,
+        Ok(Lookup::Submitted(code)) => {
+            return Redirect::to(&thanks_url(&code, &fallback.tr)).into_response();
+        }
+        Err(e) => return fallback.error(e).await,
+    };
+    // The language switch on a page of questions is remembered for the next pages.
+    let lang = match q.lang.filter(|l| state.translations.offers(l)) {
+        Some(lang) if lang != s.draft.language => {
+            s.draft.language = lang.clone();
+            if let Err(e) = state.db.save_draft(&s.draft).await {
+                return fallback.error(e.into()).await;
+            }
+            lang
+        }
+        _ => s.draft.language.clone(),
+    };
+    let r = Respondent::new(&state, Some(&lang), path);
+    let values = s.draft.answers.clone();
+    question_page(&r, &s, page, &values, &Default::default(), StatusCode::OK).await
+}
+
+/// `POST /{code}/{token}/{page}`: keeps the answers, then goes on, back, or shows what to fix.
+pub async fn answer_page(
+    State(state): State<AppState>,
+    Path((code, token, page)): Path<(String, String, usize)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = format!("/{code}/{token}/{page}");
+    let posted = form_body(&headers, &body);
+    let fallback = Respondent::new(&state, None, path.clone());
+    let mut s = match session(&state, &code, &token, page).await {
+        Ok(Lookup::Found(s)) => s,
+        Ok(Lookup::Submitted(code)) => {
+            return Redirect::to(&thanks_url(&code, &fallback.tr)).into_response();
+        }
+        Err(e) => return fallback.error(e).await,
+    };
+    let r = Respondent::new(&state, Some(&s.draft.language), path);
+    let posted = match posted {
+        Ok(posted) => posted,
+        Err(e) => return r.error(e).await,
+    };
+    match answer(&r, &mut s, page, posted).await {
+        Ok(response) => response,
+        Err(e) => r.error(e).await,
+    }
+}
+
+async fn answer(
+    r: &Respondent,
+    s: &mut Session,
+    page: usize,
+    posted: PostedForm,
+) -> Result<Response, PageError> {
+    let state = &r.state;
+    let audience = s.link.audience;
+    let pages = s.questionnaire.pages(audience);
+    let questions = &pages[page - 1];
+    let earlier = earlier_answers(&pages, page, &s.draft.answers);
+    let outcome = check_page(questions, &earlier, &posted.answers)
+        .map_err(|e| PageError::BadRequest(e.to_string()))?;
+
+    // Keep exactly what was typed on this page, even when something must be fixed.
+    for q in questions {
+        s.draft.answers.remove(&q.key);
+    }
+    for (key, values) in &posted.answers {
+        let values: Vec<String> = values
+            .iter()
+            .filter(|v| !v.trim().is_empty())
+            .cloned()
+            .collect();
+        if !values.is_empty() {
+            s.draft.answers.insert(key.clone(), values);
+        }
+    }
+    state.db.save_draft(&s.draft).await?;
+    let code = &s.link.code;
+    let token = &s.draft.token;
+
+    if posted.nav == Nav::Back {
+        let target = page.saturating_sub(1).max(1);
+        return Ok(Redirect::to(&format!("/{code}/{token}/{target}")).into_response());
+    }
+    if !outcome.is_complete() {
+        let values = s.draft.answers.clone();
+        return Ok(question_page(
+            r,
+            s,
+            page,
+            &values,
+            &outcome.errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await);
+    }
+    if page < s.page_count {
+        return Ok(Redirect::to(&format!("/{code}/{token}/{}", page + 1)).into_response());
+    }
+    let answers = match check_response(&s.questionnaire, audience, &s.draft.answers)
+        .map_err(|e| PageError::BadRequest(e.to_string()))?
+    {
+        Ok(answers) => answers,
+        Err(incomplete) => {
+            return Ok(
+                Redirect::to(&format!("/{code}/{token}/{}", incomplete.page + 1)).into_response(),
+            );
+        }
+    };
+    match state
+        .db
+        .submit(&s.draft, audience, &answers, state.clock.today())
+        .await?
+    {
+        SubmitOutcome::Stored => tracing::info!("response stored"),
+        SubmitOutcome::AlreadyStored => tracing::info!("repeated submit ignored"),
+    }
+    Ok(Redirect::to(&thanks_url(code, &r.tr)).into_response())
+}
+
+/// The answers of the pages before `page` (1-based), which conditions on this page may use.
+fn earlier_answers(pages: &[Vec<&Question>], page: usize, all: &RawAnswers) -> RawAnswers {
+    pages[..page - 1]
+        .iter()
+        .flatten()
+        .filter_map(|q| all.get(&q.key).map(|v| (q.key.clone(), v.clone())))
+        .collect()
+}
+
+fn error_text(tr: &Tr, error: &FieldError) -> String {
+    match error {
+        FieldError::ChooseOne => t!(tr, "respondent-error-choose"),
+        FieldError::WriteSomething => t!(tr, "respondent-error-write"),
+        FieldError::TooLong { max } => t!(tr, "respondent-error-too-long", max = max.to_string()),
+    }
+}
+
+fn option_label(tr: &Tr, kind: &QuestionKind, value: &str) -> String {
+    match (kind, value) {
+        (QuestionKind::Agreement, "helemaal-oneens") => t!(tr, "respondent-agree-helemaal-oneens"),
+        (QuestionKind::Agreement, "oneens") => t!(tr, "respondent-agree-oneens"),
+        (QuestionKind::Agreement, "neutraal") => t!(tr, "respondent-agree-neutraal"),
+        (QuestionKind::Agreement, "eens") => t!(tr, "respondent-agree-eens"),
+        (QuestionKind::Agreement, "helemaal-eens") => t!(tr, "respondent-agree-helemaal-eens"),
+        (QuestionKind::Agreement, _) => t!(tr, "respondent-agree-weet-niet"),
+        (QuestionKind::YesNo, "ja") => t!(tr, "respondent-yes"),
+        (QuestionKind::YesNo, _) => t!(tr, "respondent-no"),
+        (QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }, v) => {
+            options
+                .iter()
+                .find(|o| o.value == v)
+                .map(|o| o.label.clone())
+                .unwrap_or_default()
+        }
+        _ => value.to_owned(),
+    }
+}
+
+fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
+    match kind {
+        QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
+            let count = values.first().map(|v| v.chars().count()).unwrap_or(0);
+            Field::Text {
+                long: matches!(kind, QuestionKind::LongText { .. }),
+                max: *max_chars,
+                counter: t!(
+                    tr,
+                    "respondent-counter",
+                    count = count,
+                    max = max_chars.to_string()
+                ),
+            }
+        }
+        QuestionKind::Mark => Field::Options {
+            multiple: false,
+            row: true,
+            options: (1..=10).map(|m| (m.to_string(), m.to_string())).collect(),
+        },
+        _ => Field::Options {
+            multiple: matches!(kind, QuestionKind::MultipleChoice { .. }),
+            row: false,
+            options: kind
+                .values()
+                .into_iter()
+                .map(|v| (v.to_owned(), option_label(tr, kind, v)))
+                .collect(),
+        },
+    }
+}
+
+async fn question_page(
+    r: &Respondent,
+    s: &Session,
+    page: usize,
+    values: &RawAnswers,
+    errors: &std::collections::BTreeMap<String, FieldError>,
+    status: StatusCode,
+) -> Response {
+    let tr = &r.tr;
+    let audience: Audience = s.link.audience;
+    let pages = s.questionnaire.pages(audience);
+    let all: Vec<&Question> = pages.iter().flatten().copied().collect();
+    let earlier = earlier_answers(&pages, page, &s.draft.answers);
+    let on_page = &pages[page - 1];
+    // A question whose condition rests on an earlier page is settled already: shown or not.
+    let shown: Vec<&Question> = on_page
+        .iter()
+        .copied()
+        .filter(|q| {
+            let depends_on_page = q
+                .show_if
+                .as_ref()
+                .is_some_and(|c| on_page.iter().any(|p| p.key == c.question));
+            depends_on_page || is_visible(q, &earlier)
+        })
+        .collect();
+
+    let items = shown
+        .iter()
+        .map(|q| {
+            let wording =
+                q.wording_for(audience)
+                    .cloned()
+                    .unwrap_or_else(|| crate::domain::Wording {
+                        text: q.key.clone(),
+                        help: None,
+                    });
+            let number = all.iter().position(|a| a.key == q.key).unwrap_or(0) + 1;
+            let item_values = values.get(&q.key).cloned().unwrap_or_default();
+            let condition_note = q
+                .show_if
+                .as_ref()
+                .filter(|c| on_page.iter().any(|p| p.key == c.question))
+                .map(|c| {
+                    let source_number =
+                        all.iter().position(|a| a.key == c.question).unwrap_or(0) + 1;
+                    let source_kind = &s
+                        .questionnaire
+                        .question(&c.question)
+                        .map(|s| s.kind.clone())
+                        .unwrap_or(QuestionKind::YesNo);
+                    t!(
+                        tr,
+                        "respondent-condition-note",
+                        number = source_number,
+                        answer = option_label(tr, source_kind, &c.equals)
+                    )
+                });
+            let hint = match q.kind {
+                QuestionKind::MultipleChoice { .. } => Some(t!(tr, "respondent-choose-more")),
+                QuestionKind::Mark => Some(t!(tr, "respondent-mark-hint")),
+                _ => None,
+            };
+            QuestionItem {
+                key: q.key.clone(),
+                number: t!(
+                    tr,
+                    "respondent-question-number",
+                    number = number,
+                    total = all.len()
+                ),
+                text: wording.text,
+                help: wording.help,
+                hint,
+                optional: !q.required,
+                condition_note,
+                field: field(tr, &q.kind, &item_values),
+                values: item_values,
+                error: errors.get(&q.key).map(|e| error_text(tr, e)),
+            }
+        })
+        .collect();
+
+    let helper_texts = HelperTexts {
+        choose_one: t!(tr, "respondent-error-choose"),
+        write_something: t!(tr, "respondent-error-write"),
+        too_long: t!(tr, "respondent-error-too-long", max = "{max}"),
+        counter: t!(tr, "respondent-counter", count = "{count}", max = "{max}"),
+        summary: t!(tr, "respondent-error-summary"),
+    };
+    let progress = t!(tr, "respondent-progress", page = page, pages = s.page_count);
+    let view = QuestionPageView {
+        project: s.link.project_name.clone(),
+        title: s.questionnaire.title.clone(),
+        progress: progress.clone(),
+        page,
+        pages: s.page_count,
+        action: format!("/{}/{}/{page}", s.link.code, s.draft.token),
+        items,
+        has_back: page > 1,
+        is_last: page == s.page_count,
+        languages: r.languages(),
+        helper_questions: shown.iter().map(|q| (*q).clone()).collect(),
+        helper_earlier: earlier,
+        helper_texts,
+    };
+    let mut title = format!(
+        "{} – {progress} – {}",
+        s.questionnaire.title,
+        t!(tr, "site-name")
+    );
+    if !errors.is_empty() {
+        title = format!("{} {title}", t!(tr, "respondent-error-title-prefix"));
+    }
+    r.page(
+        status,
+        title,
+        true,
+        move || view! { <QuestionPage page=view.clone() /> },
+    )
+    .await
+}
+
+/// `GET /{code}/bedankt`: the thank-you page. It shows nothing about the answers.
+pub async fn thanks(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let r = Respondent::new(&state, q.lang.as_deref(), format!("/{code}/bedankt"));
+    let project = match InvitationCode::parse(&code).ok() {
+        Some(code) => match state.db.find_link(&code).await {
+            Ok(Some(link)) => link.project_name,
+            Ok(None) => return r.error(PageError::NotFound).await,
+            Err(e) => return r.error(e.into()).await,
+        },
+        None => return r.error(PageError::NotFound).await,
+    };
+    let tr = &r.tr;
+    r.message(
+        StatusCode::OK,
+        project,
+        t!(tr, "respondent-thanks-title"),
+        vec![
+            t!(tr, "respondent-thanks-body"),
+            t!(tr, "respondent-thanks-next"),
+        ],
+        None,
+    )
+    .await
+}
+
+/// Anything else: the friendly "this link does not work" page.
+pub async fn not_found(State(state): State<AppState>) -> Response {
+    Respondent::new(&state, None, "/".into())
+        .error(PageError::NotFound)
+        .await
+}

@@ -1,0 +1,356 @@
+//! Projects, questionnaires, waves and invitation links.
+
+use super::{Db, Result, StorageError, day, now, parse_day};
+use crate::domain::definition::Definition;
+use crate::domain::{Audience, InvitationCode, Questionnaire, Wave};
+use sqlx::{Any, Row, Transaction};
+
+/// What an import changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub project_created: bool,
+    /// Questionnaires that got a new version (a new questionnaire gets version 1).
+    pub new_versions: Vec<(String, i64)>,
+    /// Questionnaires whose unanswered latest version was replaced in place.
+    pub updated_versions: Vec<(String, i64)>,
+    pub links_created: Vec<InvitationCode>,
+}
+
+/// An invitation link with everything needed to serve it.
+#[derive(Debug, Clone)]
+pub struct OpenLink {
+    pub id: i64,
+    pub code: InvitationCode,
+    pub audience: Audience,
+    pub group: Option<String>,
+    pub closed: bool,
+    pub wave: Wave,
+    pub project_name: String,
+    /// The version new respondents get: the latest.
+    pub version_id: i64,
+    pub questionnaire: Questionnaire,
+}
+
+/// One line of the `links` listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkListing {
+    pub code: InvitationCode,
+    pub project: String,
+    pub questionnaire: String,
+    pub audience: Audience,
+    pub wave: String,
+    pub group: Option<String>,
+}
+
+impl Db {
+    /// Whether a project with this key exists.
+    pub async fn project_exists(&self, key: &str) -> Result<bool> {
+        let row = sqlx::query("SELECT COUNT(*) FROM projects WHERE key = $1")
+            .bind(key)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+
+    /// Stores a checked definition in one transaction: the project, themes and waves are
+    /// created or updated by key; a changed questionnaire gets a new version when its latest
+    /// has responses (those stay with the version they answered) and is replaced otherwise;
+    /// links are added when no link for the same questionnaire, audience, wave and group
+    /// exists yet.
+    pub async fn import_definition(
+        &self,
+        definition: &Definition,
+        mut new_code: impl FnMut() -> InvitationCode,
+    ) -> Result<ImportSummary> {
+        let mut tx = self.pool.begin().await?;
+        let mut summary = ImportSummary::default();
+        let project = &definition.project;
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM projects WHERE key = $1")
+            .bind(&project.key)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let project_id = match existing {
+            Some(id) => {
+                sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
+                    .bind(&project.name)
+                    .bind(&project.description)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                id
+            }
+            None => {
+                summary.project_created = true;
+                sqlx::query_scalar(
+                    "INSERT INTO projects (key, name, description, created_at) \
+                     VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(&project.key)
+                .bind(&project.name)
+                .bind(&project.description)
+                .bind(now())
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+
+        for (position, theme) in (0_i64..).zip(&definition.themes) {
+            sqlx::query(
+                "INSERT INTO themes (project_id, key, title, description, position) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (project_id, key) DO UPDATE \
+                 SET title = excluded.title, description = excluded.description, \
+                 position = excluded.position",
+            )
+            .bind(project_id)
+            .bind(&theme.key)
+            .bind(&theme.title)
+            .bind(&theme.description)
+            .bind(position)
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        for wave in &definition.waves {
+            sqlx::query(
+                "INSERT INTO waves (project_id, key, name, opens_on, closes_on) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (project_id, key) DO UPDATE \
+                 SET name = excluded.name, opens_on = excluded.opens_on, \
+                 closes_on = excluded.closes_on",
+            )
+            .bind(project_id)
+            .bind(&wave.key)
+            .bind(&wave.name)
+            .bind(day(wave.opens))
+            .bind(day(wave.closes))
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        for questionnaire in &definition.questionnaires {
+            store_questionnaire(&mut tx, project_id, questionnaire, &mut summary).await?;
+        }
+
+        for link in &definition.links {
+            let exists: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM links l \
+                 JOIN questionnaires q ON q.id = l.questionnaire_id \
+                 JOIN waves w ON w.id = l.wave_id \
+                 WHERE q.project_id = $1 AND q.key = $2 AND l.audience = $3 AND w.key = $4 \
+                 AND COALESCE(l.group_label, '') = $5",
+            )
+            .bind(project_id)
+            .bind(&link.questionnaire)
+            .bind(link.audience.as_str())
+            .bind(&link.wave)
+            .bind(link.group.clone().unwrap_or_default())
+            .fetch_one(&mut *tx)
+            .await?;
+            if exists > 0 {
+                continue;
+            }
+            let code = match &link.code {
+                Some(code) => code.clone(),
+                None => fresh_code(&mut tx, &mut new_code).await?,
+            };
+            let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM links WHERE code = $1")
+                .bind(code.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+            if taken > 0 {
+                return Err(StorageError::Conflict(format!(
+                    "link code `{code}` is already used by another link"
+                )));
+            }
+            sqlx::query(
+                "INSERT INTO links (code, questionnaire_id, audience, wave_id, group_label, created_at) \
+                 SELECT $1, q.id, $2, w.id, $3, $4 FROM questionnaires q, waves w \
+                 WHERE q.project_id = $5 AND q.key = $6 AND w.project_id = $5 AND w.key = $7",
+            )
+            .bind(code.as_str())
+            .bind(link.audience.as_str())
+            .bind(link.group.clone())
+            .bind(now())
+            .bind(project_id)
+            .bind(&link.questionnaire)
+            .bind(&link.wave)
+            .execute(&mut *tx)
+            .await?;
+            summary.links_created.push(code);
+        }
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// The link with this code, whether open or closed, with its latest questionnaire version.
+    pub async fn find_link(&self, code: &InvitationCode) -> Result<Option<OpenLink>> {
+        let row = sqlx::query(
+            "SELECT l.id, l.audience, l.group_label, l.closed_at, w.key, w.name, w.opens_on, \
+             w.closes_on, p.name, v.id, v.definition \
+             FROM links l \
+             JOIN waves w ON w.id = l.wave_id \
+             JOIN questionnaires q ON q.id = l.questionnaire_id \
+             JOIN projects p ON p.id = q.project_id \
+             JOIN questionnaire_versions v ON v.questionnaire_id = q.id \
+             WHERE l.code = $1 \
+             ORDER BY v.version DESC LIMIT 1",
+        )
+        .bind(code.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let audience: String = row.try_get(1)?;
+        let closed_at: Option<String> = row.try_get(3)?;
+        Ok(Some(OpenLink {
+            id: row.try_get(0)?,
+            code: code.clone(),
+            audience: audience
+                .parse()
+                .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+            group: row.try_get(2)?,
+            closed: closed_at.is_some(),
+            wave: Wave {
+                key: row.try_get(4)?,
+                name: row.try_get(5)?,
+                opens: parse_day(&row.try_get::<String, _>(6)?)?,
+                closes: parse_day(&row.try_get::<String, _>(7)?)?,
+            },
+            project_name: row.try_get(8)?,
+            version_id: row.try_get(9)?,
+            questionnaire: parse_definition(&row.try_get::<String, _>(10)?)?,
+        }))
+    }
+
+    /// A questionnaire version as stored.
+    pub async fn questionnaire_version(&self, version_id: i64) -> Result<Questionnaire> {
+        let json: String =
+            sqlx::query_scalar("SELECT definition FROM questionnaire_versions WHERE id = $1")
+                .bind(version_id)
+                .fetch_one(&self.pool)
+                .await?;
+        parse_definition(&json)
+    }
+
+    /// Every link that is not closed, in a stable order.
+    pub async fn open_links(&self) -> Result<Vec<LinkListing>> {
+        let rows = sqlx::query(
+            "SELECT l.code, p.name, v.definition, l.audience, w.name, l.group_label \
+             FROM links l \
+             JOIN waves w ON w.id = l.wave_id \
+             JOIN questionnaires q ON q.id = l.questionnaire_id \
+             JOIN projects p ON p.id = q.project_id \
+             JOIN questionnaire_versions v ON v.questionnaire_id = q.id \
+             WHERE l.closed_at IS NULL AND v.version = \
+               (SELECT MAX(version) FROM questionnaire_versions WHERE questionnaire_id = q.id) \
+             ORDER BY p.name, q.key, w.opens_on, l.audience, l.group_label, l.code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let code: String = row.try_get(0)?;
+                let audience: String = row.try_get(3)?;
+                Ok(LinkListing {
+                    code: InvitationCode::parse(&code)
+                        .map_err(|e| StorageError::Corrupt(format!("code `{code}`: {e}")))?,
+                    project: row.try_get(1)?,
+                    questionnaire: parse_definition(&row.try_get::<String, _>(2)?)?.title,
+                    audience: audience
+                        .parse()
+                        .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+                    wave: row.try_get(4)?,
+                    group: row.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Closes a link: it answers "closed" from now on.
+    pub async fn close_link(&self, code: &InvitationCode) -> Result<bool> {
+        let done =
+            sqlx::query("UPDATE links SET closed_at = $1 WHERE code = $2 AND closed_at IS NULL")
+                .bind(now())
+                .bind(code.as_str())
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}
+
+fn parse_definition(json: &str) -> Result<Questionnaire> {
+    serde_json::from_str(json).map_err(|e| StorageError::Corrupt(format!("questionnaire: {e}")))
+}
+
+async fn store_questionnaire(
+    tx: &mut Transaction<'static, Any>,
+    project_id: i64,
+    questionnaire: &Questionnaire,
+    summary: &mut ImportSummary,
+) -> Result<()> {
+    let json = serde_json::to_string(questionnaire)
+        .map_err(|e| StorageError::Corrupt(format!("questionnaire: {e}")))?;
+    let questionnaire_id: i64 = sqlx::query_scalar(
+        "INSERT INTO questionnaires (project_id, key) VALUES ($1, $2) \
+         ON CONFLICT (project_id, key) DO UPDATE SET key = excluded.key RETURNING id",
+    )
+    .bind(project_id)
+    .bind(&questionnaire.key)
+    .fetch_one(&mut **tx)
+    .await?;
+    let latest = sqlx::query(
+        "SELECT v.id, v.version, v.definition, \
+         (SELECT COUNT(*) FROM responses r WHERE r.version_id = v.id) \
+         + (SELECT COUNT(*) FROM drafts d WHERE d.version_id = v.id) \
+         FROM questionnaire_versions v WHERE v.questionnaire_id = $1 \
+         ORDER BY v.version DESC LIMIT 1",
+    )
+    .bind(questionnaire_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let key = questionnaire.key.clone();
+    match latest {
+        Some(row) if row.try_get::<String, _>(2)? == json => {}
+        Some(row) if row.try_get::<i64, _>(3)? == 0 => {
+            sqlx::query("UPDATE questionnaire_versions SET definition = $1 WHERE id = $2")
+                .bind(&json)
+                .bind(row.try_get::<i64, _>(0)?)
+                .execute(&mut **tx)
+                .await?;
+            summary.updated_versions.push((key, row.try_get(1)?));
+        }
+        latest => {
+            let version = match latest {
+                Some(row) => row.try_get::<i64, _>(1)? + 1,
+                None => 1,
+            };
+            sqlx::query(
+                "INSERT INTO questionnaire_versions (questionnaire_id, version, definition, created_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(questionnaire_id)
+            .bind(version)
+            .bind(&json)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+            summary.new_versions.push((key, version));
+        }
+    }
+    Ok(())
+}
+
+/// A code no link uses yet.
+async fn fresh_code(
+    tx: &mut Transaction<'static, Any>,
+    new_code: &mut impl FnMut() -> InvitationCode,
+) -> Result<InvitationCode> {
+    loop {
+        let code = new_code();
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM links WHERE code = $1")
+            .bind(code.as_str())
+            .fetch_one(&mut **tx)
+            .await?;
+        if taken == 0 {
+            return Ok(code);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Drafts of respondents who are still answering, and their anonymous responses.
+
+use super::{Db, Result, StorageError, day};
+use crate::domain::{Answers, Audience, RawAnswers};
+use sqlx::Row;
+use std::collections::BTreeMap;
+
+/// A respondent's answers so far. The token is random and identifies nobody.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub token: String,
+    pub link_id: i64,
+    /// The questionnaire version the respondent started on; they finish on it too.
+    pub version_id: i64,
+    pub language: String,
+    pub answers: RawAnswers,
+}
+
+/// What became of a submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmitOutcome {
+    Stored,
+    /// This form was submitted before (a double tap, back and submit again): nothing new.
+    AlreadyStored,
+}
+
+/// A response as stored, for checks and (later) reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub id: i64,
+    pub audience: Audience,
+    pub group: Option<String>,
+    pub language: String,
+    pub submitted_on: String,
+    pub answers: BTreeMap<String, Vec<String>>,
+}
+
+impl Db {
+    pub async fn create_draft(
+        &self,
+        token: &str,
+        link_id: i64,
+        version_id: i64,
+        language: &str,
+        today: time::Date,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO drafts (token, link_id, version_id, language, answers, started_on) \
+             VALUES ($1, $2, $3, $4, '{}', $5)",
+        )
+        .bind(token)
+        .bind(link_id)
+        .bind(version_id)
+        .bind(language)
+        .bind(day(today))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn draft(&self, token: &str) -> Result<Option<Draft>> {
+        let row = sqlx::query(
+            "SELECT link_id, version_id, language, answers FROM drafts WHERE token = $1",
+        )
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            let answers: String = row.try_get(3)?;
+            Ok(Draft {
+                token: token.to_owned(),
+                link_id: row.try_get(0)?,
+                version_id: row.try_get(1)?,
+                language: row.try_get(2)?,
+                answers: serde_json::from_str(&answers)
+                    .map_err(|e| StorageError::Corrupt(format!("draft answers: {e}")))?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Replaces a draft's answers and language.
+    pub async fn save_draft(&self, draft: &Draft) -> Result<()> {
+        let answers = serde_json::to_string(&draft.answers)
+            .map_err(|e| StorageError::Corrupt(format!("draft answers: {e}")))?;
+        sqlx::query("UPDATE drafts SET answers = $1, language = $2 WHERE token = $3")
+            .bind(answers)
+            .bind(&draft.language)
+            .bind(&draft.token)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the form with this token has been submitted.
+    pub async fn token_used(&self, token: &str) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM used_tokens WHERE token = $1")
+            .bind(token)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// Stores a response in one transaction and removes its draft. The token is recorded
+    /// first: a second submit with it stores nothing, even when both run at once.
+    pub async fn submit(
+        &self,
+        draft: &Draft,
+        audience: Audience,
+        answers: &Answers,
+        today: time::Date,
+    ) -> Result<SubmitOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let claimed = sqlx::query(
+            "INSERT INTO used_tokens (token, used_on) VALUES ($1, $2) ON CONFLICT (token) DO NOTHING",
+        )
+        .bind(&draft.token)
+        .bind(day(today))
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(SubmitOutcome::AlreadyStored);
+        }
+        let response_id: i64 = sqlx::query_scalar(
+            "INSERT INTO responses (link_id, version_id, audience, wave_id, group_label, language, submitted_on) \
+             SELECT l.id, $1, $2, l.wave_id, l.group_label, $3, $4 FROM links l WHERE l.id = $5 \
+             RETURNING id",
+        )
+        .bind(draft.version_id)
+        .bind(audience.as_str())
+        .bind(&draft.language)
+        .bind(day(today))
+        .bind(draft.link_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (key, answer) in answers {
+            for (position, value) in (0_i64..).zip(answer.values()) {
+                sqlx::query(
+                    "INSERT INTO answers (response_id, question_key, position, value) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(response_id)
+                .bind(key)
+                .bind(position)
+                .bind(value)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        sqlx::query("DELETE FROM drafts WHERE token = $1")
+            .bind(&draft.token)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(SubmitOutcome::Stored)
+    }
+
+    /// Every response to the link with this code, oldest first, with its answers.
+    pub async fn responses_for_link(&self, code: &str) -> Result<Vec<StoredResponse>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.audience, r.group_label, r.language, r.submitted_on, a.question_key, a.value \
+             FROM responses r JOIN links l ON l.id = r.link_id \
+             LEFT JOIN answers a ON a.response_id = r.id \
+             WHERE l.code = $1 ORDER BY r.id, a.question_key, a.position",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut responses: Vec<StoredResponse> = Vec::new();
+        for row in rows {
+            let id: i64 = row.try_get(0)?;
+            if responses.last().is_none_or(|r| r.id != id) {
+                let audience: String = row.try_get(1)?;
+                responses.push(StoredResponse {
+                    id,
+                    audience: audience
+                        .parse()
+                        .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+                    group: row.try_get(2)?,
+                    language: row.try_get(3)?,
+                    submitted_on: row.try_get(4)?,
+                    answers: BTreeMap::new(),
+                });
+            }
+            let key: Option<String> = row.try_get(5)?;
+            if let (Some(key), Some(response)) = (key, responses.last_mut()) {
+                response
+                    .answers
+                    .entry(key)
+                    .or_default()
+                    .push(row.try_get(6)?);
+            }
+        }
+        Ok(responses)
+    }
+
+    /// Forgets drafts started and tokens used before `cutoff`: a draft nobody finished in
+    /// that time is abandoned, and an old token can no longer be double-submitted.
+    pub async fn purge_before(&self, cutoff: time::Date) -> Result<u64> {
+        let drafts = sqlx::query("DELETE FROM drafts WHERE started_on < $1")
+            .bind(day(cutoff))
+            .execute(&self.pool)
+            .await?;
+        let tokens = sqlx::query("DELETE FROM used_tokens WHERE used_on < $1")
+            .bind(day(cutoff))
+            .execute(&self.pool)
+            .await?;
+        Ok(drafts.rows_affected() + tokens.rows_affected())
+    }
+}

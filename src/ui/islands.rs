@@ -1,0 +1,285 @@
+//! The only code that runs in the browser. Pages work completely without it; with it, a
+//! respondent sees conditional questions appear at once, counts characters while typing and
+//! hears about a missing answer before the page is sent. Answers are checked by the same
+//! domain code as on the server.
+
+use crate::domain::{Question, RawAnswers};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The messages the helper shows, translated on the server (Fluent stays out of the wasm).
+/// `{max}` and `{count}` are filled in by the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelperTexts {
+    pub choose_one: String,
+    pub write_something: String,
+    pub too_long: String,
+    pub counter: String,
+    pub summary: String,
+}
+
+/// Enhances the answers form (`#answers`) of a questionnaire page.
+#[island]
+pub fn FormHelper(
+    questions: Vec<Question>,
+    earlier: RawAnswers,
+    texts: HelperTexts,
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    browser::attach(questions, earlier, texts);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (questions, earlier, texts);
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::HelperTexts;
+    use crate::domain::answers::{check_page, is_visible};
+    use crate::domain::{FieldError, Question, RawAnswers};
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{Document, Element, Event, FormData, HtmlElement, HtmlFormElement};
+
+    struct Helper {
+        document: Document,
+        form: HtmlFormElement,
+        questions: Vec<Question>,
+        earlier: RawAnswers,
+        texts: HelperTexts,
+        /// Questions the respondent has answered or tried to send: only these show errors.
+        touched: RefCell<BTreeSet<String>>,
+    }
+
+    pub fn attach(questions: Vec<Question>, earlier: RawAnswers, texts: HelperTexts) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(form) = document
+            .get_element_by_id("answers")
+            .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let helper = Rc::new(Helper {
+            document,
+            form,
+            questions,
+            earlier,
+            texts,
+            touched: RefCell::new(BTreeSet::new()),
+        });
+        // With the helper running, the "only answer if…" notes for browsers without
+        // JavaScript are replaced by showing and hiding the questions themselves.
+        if let Ok(notes) = helper.document.query_selector_all(".condition-note") {
+            for i in 0..notes.length() {
+                if let Some(note) = notes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                    note.set_hidden(true);
+                }
+            }
+        }
+        helper.refresh();
+
+        let h = helper.clone();
+        listen(&helper.form, "input", move |_| h.update_counters());
+        let h = helper.clone();
+        listen(&helper.form, "change", move |event| {
+            if let Some(key) = question_key(&event) {
+                h.touched.borrow_mut().insert(key);
+            }
+            h.refresh();
+        });
+        let h = helper.clone();
+        listen(&helper.form, "submit", move |event| {
+            // "Vorige" saves without checking, as on the server.
+            let back = event
+                .dyn_ref::<web_sys::SubmitEvent>()
+                .and_then(|e| e.submitter())
+                .and_then(|s| s.get_attribute("value"))
+                .is_some_and(|v| v == "back");
+            if back {
+                return;
+            }
+            h.touched
+                .borrow_mut()
+                .extend(h.questions.iter().map(|q| q.key.clone()));
+            if !h.refresh() {
+                event.prevent_default();
+                h.show_summary();
+            }
+        });
+    }
+
+    fn listen(form: &HtmlFormElement, name: &str, f: impl Fn(Event) + 'static) {
+        let closure = Closure::<dyn Fn(Event)>::new(f);
+        let _ = form.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+
+    /// The question a form event came from (field names are `q.<key>`).
+    fn question_key(event: &Event) -> Option<String> {
+        let target = event.target()?.dyn_into::<Element>().ok()?;
+        let name = target.get_attribute("name")?;
+        name.strip_prefix("q.").map(str::to_owned)
+    }
+
+    impl Helper {
+        fn answers(&self) -> RawAnswers {
+            let mut raw = RawAnswers::new();
+            let Ok(data) = FormData::new_with_form(&self.form) else {
+                return raw;
+            };
+            for q in &self.questions {
+                let values: Vec<String> = data
+                    .get_all(&format!("q.{}", q.key))
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                if !values.is_empty() {
+                    raw.insert(q.key.clone(), values);
+                }
+            }
+            raw
+        }
+
+        fn element(&self, id: &str) -> Option<HtmlElement> {
+            self.document.get_element_by_id(id)?.dyn_into().ok()
+        }
+
+        /// Shows or hides conditional questions and the errors of touched questions.
+        /// Returns whether the page can be sent.
+        fn refresh(&self) -> bool {
+            let submitted = self.answers();
+            let mut known = self.earlier.clone();
+            known.extend(submitted.clone());
+            for q in &self.questions {
+                if let Some(block) = self.element(&format!("question-{}", q.key)) {
+                    block.set_hidden(!is_visible(q, &known));
+                }
+            }
+            self.update_counters();
+            let page: Vec<&Question> = self.questions.iter().collect();
+            let Ok(outcome) = check_page(&page, &self.earlier, &submitted) else {
+                // Not something this form can produce; let the server answer it.
+                return true;
+            };
+            let touched = self.touched.borrow();
+            for q in &self.questions {
+                let error = outcome
+                    .errors
+                    .get(&q.key)
+                    .filter(|_| touched.contains(&q.key));
+                self.show_error(q, error);
+            }
+            outcome.is_complete()
+        }
+
+        fn message(&self, error: &FieldError) -> String {
+            match error {
+                FieldError::ChooseOne => self.texts.choose_one.clone(),
+                FieldError::WriteSomething => self.texts.write_something.clone(),
+                FieldError::TooLong { max } => {
+                    self.texts.too_long.replace("{max}", &max.to_string())
+                }
+            }
+        }
+
+        fn show_error(&self, q: &Question, error: Option<&FieldError>) {
+            let id = format!("error-{}", q.key);
+            if let Some(slot) = self.element(&id) {
+                slot.set_text_content(error.map(|e| self.message(e)).as_deref());
+                slot.set_hidden(error.is_none());
+            }
+            if let Some(block) = self.element(&format!("question-{}", q.key)) {
+                let _ = block
+                    .class_list()
+                    .toggle_with_force("has-error", error.is_some());
+            }
+            if let Ok(controls) = self
+                .document
+                .query_selector_all(&format!("[data-question=\"{}\"]", q.key))
+            {
+                for i in 0..controls.length() {
+                    if let Some(control) =
+                        controls.item(i).and_then(|n| n.dyn_into::<Element>().ok())
+                    {
+                        let _ = match error {
+                            Some(_) => control.set_attribute("aria-invalid", "true"),
+                            None => control.remove_attribute("aria-invalid"),
+                        };
+                    }
+                }
+            }
+        }
+
+        fn update_counters(&self) {
+            for q in &self.questions {
+                let (Some(max), Some(counter), Some(field)) = (
+                    q.kind.max_chars(),
+                    self.element(&format!("counter-{}", q.key)),
+                    self.document.get_element_by_id(&format!("field-{}", q.key)),
+                ) else {
+                    continue;
+                };
+                let value = field
+                    .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                    .map(|t| t.value())
+                    .or_else(|| {
+                        field
+                            .dyn_ref::<web_sys::HtmlInputElement>()
+                            .map(|i| i.value())
+                    })
+                    .unwrap_or_default();
+                let count = value.chars().count();
+                counter.set_text_content(Some(
+                    &self
+                        .texts
+                        .counter
+                        .replace("{count}", &count.to_string())
+                        .replace("{max}", &max.to_string()),
+                ));
+                let _ = counter.class_list().toggle_with_force("over", count > max);
+            }
+        }
+
+        /// Lists the errors above the form and moves focus there, as the server does.
+        fn show_summary(&self) {
+            let Some(summary) = self.element("error-summary") else {
+                return;
+            };
+            let page: Vec<&Question> = self.questions.iter().collect();
+            let Ok(outcome) = check_page(&page, &self.earlier, &self.answers()) else {
+                return;
+            };
+            summary.set_text_content(None);
+            let heading = self.document.create_element("h2").ok();
+            let list = self.document.create_element("ul").ok();
+            if let (Some(heading), Some(list)) = (heading, list) {
+                heading.set_text_content(Some(&self.texts.summary));
+                for (key, error) in &outcome.errors {
+                    let (Ok(item), Ok(link)) = (
+                        self.document.create_element("li"),
+                        self.document.create_element("a"),
+                    ) else {
+                        continue;
+                    };
+                    let _ = link.set_attribute("href", &format!("#question-{key}"));
+                    let title = self
+                        .element(&format!("title-{key}"))
+                        .and_then(|t| t.text_content())
+                        .unwrap_or_default();
+                    link.set_text_content(Some(&format!("{title}: {}", self.message(error))));
+                    let _ = item.append_child(&link);
+                    let _ = list.append_child(&item);
+                }
+                let _ = summary.append_child(&heading);
+                let _ = summary.append_child(&list);
+            }
+            summary.set_hidden(false);
+            let _ = summary.focus();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! What people see. Pages are rendered on the server only; islands also run in the browser.
+
+pub mod islands;
+#[cfg(feature = "ssr")]
+pub mod respondent;

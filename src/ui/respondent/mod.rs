@@ -1,0 +1,12 @@
+//! The pages a young person or a parent sees: introduction, questions, thanks, and friendly
+//! error pages. Views only lay out what the handlers prepared; strings come from `locales/`.
+
+mod frame;
+mod intro;
+mod message;
+mod questions;
+
+pub use frame::{LanguageLink, RespondentFrame};
+pub use intro::{IntroPage, IntroView};
+pub use message::{MessagePage, MessageView};
+pub use questions::{Field, QuestionItem, QuestionPage, QuestionPageView};

@@ -1,0 +1,277 @@
+//! A page of questions: a few questions of one theme, progress, errors and the buttons.
+
+use super::{LanguageLink, RespondentFrame};
+use crate::domain::{Question, RawAnswers};
+use crate::i18n::Tr;
+use crate::t;
+use crate::ui::islands::{FormHelper, HelperTexts};
+use leptos::prelude::*;
+
+/// How a question is answered.
+#[derive(Debug, Clone)]
+pub enum Field {
+    /// Radio buttons (one answer) or checkboxes (several), one under the other; `row` lays
+    /// short options (the marks 1–10) out as wrapping buttons.
+    Options {
+        multiple: bool,
+        row: bool,
+        options: Vec<(String, String)>,
+    },
+    Text {
+        long: bool,
+        max: usize,
+        counter: String,
+    },
+}
+
+/// One question as shown, with what was typed and what is wrong.
+#[derive(Debug, Clone)]
+pub struct QuestionItem {
+    pub key: String,
+    /// "Vraag 3 van 12".
+    pub number: String,
+    pub text: String,
+    pub help: Option<String>,
+    /// E.g. "Je mag meer dan één antwoord kiezen."
+    pub hint: Option<String>,
+    pub optional: bool,
+    /// For browsers without JavaScript: when to answer this conditional question.
+    pub condition_note: Option<String>,
+    pub field: Field,
+    pub values: Vec<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionPageView {
+    pub project: String,
+    pub title: String,
+    /// "Deel 2 van 4".
+    pub progress: String,
+    pub page: usize,
+    pub pages: usize,
+    pub action: String,
+    pub items: Vec<QuestionItem>,
+    pub has_back: bool,
+    pub is_last: bool,
+    pub languages: Vec<LanguageLink>,
+    pub helper_questions: Vec<Question>,
+    pub helper_earlier: RawAnswers,
+    pub helper_texts: HelperTexts,
+}
+
+#[component]
+pub fn QuestionPage(page: QuestionPageView) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let errors: Vec<(String, String)> = page
+        .items
+        .iter()
+        .filter_map(|i| {
+            i.error
+                .as_ref()
+                .map(|e| (i.key.clone(), format!("{}: {e}", i.text)))
+        })
+        .collect();
+    let has_errors = !errors.is_empty();
+    let submit = if page.is_last {
+        t!(tr, "respondent-submit")
+    } else {
+        t!(tr, "respondent-next")
+    };
+    view! {
+        <RespondentFrame project=page.project languages=page.languages>
+            <h1>{page.title}</h1>
+            <p class="progress">
+                <label for="progress-bar">{page.progress}</label>
+                <progress id="progress-bar" max=page.pages value=page.page>
+                    {format!("{}/{}", page.page, page.pages)}
+                </progress>
+            </p>
+            <div
+                id="error-summary"
+                class="error-summary"
+                tabindex="-1"
+                hidden=!has_errors
+                autofocus=has_errors
+            >
+                {has_errors
+                    .then(|| {
+                        view! {
+                            <h2>{t!(tr, "respondent-error-summary")}</h2>
+                            <ul>
+                                {errors
+                                    .into_iter()
+                                    .map(|(key, message)| {
+                                        view! {
+                                            <li>
+                                                <a href=format!("#question-{key}")>{message}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+            </div>
+            <form id="answers" method="post" action=page.action novalidate>
+                {page.items.into_iter().map(|item| view! { <QuestionBlock item /> }).collect_view()}
+                <div class="buttons">
+                    <button type="submit" name="nav" value="next" class="primary">{submit}</button>
+                    {page
+                        .has_back
+                        .then(|| {
+                            view! {
+                                <button type="submit" name="nav" value="back" class="secondary">
+                                    {t!(tr, "respondent-back")}
+                                </button>
+                            }
+                        })}
+                </div>
+            </form>
+            <FormHelper
+                questions=page.helper_questions
+                earlier=page.helper_earlier
+                texts=page.helper_texts
+            />
+        </RespondentFrame>
+    }
+}
+
+/// The ids of the help, error and counter texts that describe a question's control.
+fn described_by(item: &QuestionItem, counter: bool) -> String {
+    let key = &item.key;
+    let mut ids = vec![format!("error-{key}")];
+    if item.help.is_some() {
+        ids.insert(0, format!("help-{key}"));
+    }
+    if item.hint.is_some() || item.condition_note.is_some() {
+        ids.insert(0, format!("hint-{key}"));
+    }
+    if counter {
+        ids.push(format!("counter-{key}"));
+    }
+    ids.join(" ")
+}
+
+#[component]
+fn QuestionBlock(item: QuestionItem) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let key = item.key.clone();
+    let invalid = item.error.is_some().then_some("true");
+    let optional = item
+        .optional
+        .then(|| view! { " " <span class="optional">{t!(tr, "respondent-optional")}</span> });
+    let title = view! {
+        <span class="number">{item.number.clone()}</span>
+        <span id=format!("title-{key}") class="text">{item.text.clone()}</span>
+        {optional}
+    };
+    let notes = view! {
+        {(item.hint.is_some() || item.condition_note.is_some())
+            .then(|| {
+                view! {
+                    <p id=format!("hint-{key}") class="hint">
+                        {item.condition_note.clone().map(|n| view! { <span class="condition-note">{n}" "</span> })}
+                        {item.hint.clone()}
+                    </p>
+                }
+            })}
+        {item.help.clone().map(|h| view! { <p id=format!("help-{key}") class="help">{h}</p> })}
+        <p id=format!("error-{key}") class="field-error" hidden=item.error.is_none()>
+            {item.error.clone()}
+        </p>
+    };
+    let class = if item.error.is_some() {
+        "question has-error"
+    } else {
+        "question"
+    };
+    match item.field.clone() {
+        Field::Options {
+            multiple,
+            row,
+            options,
+        } => {
+            let kind = if multiple { "checkbox" } else { "radio" };
+            let described = described_by(&item, false);
+            view! {
+                <div class=class id=format!("question-{key}")>
+                    <fieldset aria-describedby=described>
+                        <legend>{title}</legend>
+                        {notes}
+                        <div class=if row { "options row" } else { "options" }>
+                            {options
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (value, label))| {
+                                    let id = format!("field-{key}-{i}");
+                                    let checked = item.values.contains(&value);
+                                    view! {
+                                        <div class="option">
+                                            <input
+                                                type=kind
+                                                id=id.clone()
+                                                name=format!("q.{key}")
+                                                value=value
+                                                checked=checked
+                                                aria-invalid=invalid
+                                                data-question=key.clone()
+                                            />
+                                            <label for=id>{label}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        Field::Text { long, max, counter } => {
+            let id = format!("field-{key}");
+            let value = item.values.first().cloned().unwrap_or_default();
+            let described = described_by(&item, true);
+            let control = if long {
+                view! {
+                    <textarea
+                        id=id.clone()
+                        name=format!("q.{key}")
+                        rows="5"
+                        maxlength=max
+                        aria-describedby=described
+                        aria-invalid=invalid
+                        data-question=key.clone()
+                    >
+                        {value}
+                    </textarea>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <input
+                        type="text"
+                        id=id.clone()
+                        name=format!("q.{key}")
+                        value=value
+                        maxlength=max
+                        autocomplete="off"
+                        aria-describedby=described
+                        aria-invalid=invalid
+                        data-question=key.clone()
+                    />
+                }
+                .into_any()
+            };
+            view! {
+                <div class=class id=format!("question-{key}")>
+                    <label for=id class="question-label">{title}</label>
+                    {notes}
+                    {control}
+                    <p id=format!("counter-{key}") class="counter">{counter}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
