@@ -75,6 +75,8 @@ impl AppState {
 
 /// All routes of the app.
 pub fn router(state: AppState) -> Router {
+    // Leptos renders on the tokio runtime; an error only means it was set up already.
+    let _ = any_spawner::Executor::init_tokio();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
     // Hashed names change with every build, so browsers may keep them for a year.
