@@ -65,6 +65,11 @@ pub enum Command {
     Links,
     /// Load the demo project if it is not there yet, and print its links.
     Demo,
+    /// Print the responses to one invitation link, one JSON object per line.
+    Responses {
+        /// The code of the link (the part after the last `/`).
+        code: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, Args)]

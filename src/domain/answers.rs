@@ -51,9 +51,9 @@ pub enum FieldError {
 /// Input no form of ours can produce: a tampered or broken request, answered with 400.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Rejection {
-    #[error("question `{0}` is not on this page")]
+    #[error("a question that is not on this page")]
     UnknownQuestion(String),
-    #[error("`{0}` is not a possible answer to question `{1}`")]
+    #[error("a value that is not a possible answer to question `{1}`")]
     InvalidValue(String, String),
     #[error("question `{0}` takes one answer")]
     TooManyValues(String),

@@ -58,6 +58,14 @@ pub async fn run(cli: Cli) -> CommandResult {
             db.close().await;
             Ok(())
         }
+        Command::Responses { code } => {
+            let db = Db::connect(&common.database_url).await?;
+            for response in db.responses_for_link(&code).await? {
+                println!("{}", serde_json::to_string(&response)?);
+            }
+            db.close().await;
+            Ok(())
+        }
         Command::Demo => {
             let db = Db::connect(&common.database_url).await?;
             load_demo(&db).await?;

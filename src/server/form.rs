@@ -27,11 +27,11 @@ pub enum Nav {
 pub enum FormError {
     #[error("the form is not valid UTF-8")]
     Encoding,
-    #[error("unknown field `{0}`")]
+    #[error("a field this form does not have")]
     UnknownField(String),
     #[error("field `{0}` appears more than once")]
     Repeated(String),
-    #[error("`{0}` is not a button of this form")]
+    #[error("a button this form does not have")]
     UnknownButton(String),
 }
 

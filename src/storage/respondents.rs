@@ -25,7 +25,7 @@ pub enum SubmitOutcome {
 }
 
 /// A response as stored, for checks and (later) reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StoredResponse {
     pub id: i64,
     pub audience: Audience,

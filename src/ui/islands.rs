@@ -81,6 +81,8 @@ mod browser {
             }
         }
         helper.refresh();
+        // Lets tests and the weight benchmark see that the island is awake.
+        let _ = helper.form.set_attribute("data-enhanced", "");
 
         let h = helper.clone();
         listen(&helper.form, "input", move |_| h.update_counters());

@@ -22,8 +22,12 @@ pub struct TestDb {
 }
 
 enum Cleanup {
-    Sqlite(#[allow(dead_code, reason = "held for its Drop")] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    /// The folder of the SQLite file, deleted when dropped.
+    Sqlite(tempfile::TempDir),
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestDb {
@@ -69,17 +73,20 @@ impl TestDb {
 
     pub async fn remove(self) {
         self.db.close().await;
-        if let Cleanup::Postgres { admin_url, name } = self.cleanup {
-            let mut admin = sqlx::AnyConnection::connect(&admin_url)
-                .await
-                .expect("postgres reachable");
-            admin
-                .execute(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                )))
-                .await
-                .expect("drop database");
-            admin.close().await.ok();
+        match self.cleanup {
+            Cleanup::Sqlite(dir) => drop(dir),
+            Cleanup::Postgres { admin_url, name } => {
+                let mut admin = sqlx::AnyConnection::connect(&admin_url)
+                    .await
+                    .expect("postgres reachable");
+                admin
+                    .execute(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .await
+                    .expect("drop database");
+                admin.close().await.ok();
+            }
         }
     }
 }
