@@ -84,6 +84,11 @@ impl App {
     }
 }
 
+/// The path of another page of the same draft as `first` (which ends in `/1`).
+fn page_path(first: &str, page: impl std::fmt::Display) -> String {
+    format!("{}/{page}", first.strip_suffix("/1").expect("a first page"))
+}
+
 fn encode(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
@@ -297,7 +302,7 @@ async fn too_long_text_is_refused_with_a_message_and_kept() {
             .unwrap()
             + 1;
         let first = app.start(YOUTH).await;
-        let path = first.replace("/1", &format!("/{text_page}"));
+        let path = page_path(&first, text_page);
         let long = "a".repeat(2001);
         let reply = app
             .post(&path, format!("q.wat-helpt={long}&nav=next"))
@@ -490,15 +495,15 @@ async fn bad_input_gets_a_clear_4xx_never_a_500() {
             StatusCode::UNSUPPORTED_MEDIA_TYPE
         );
         assert_eq!(
-            app.get(&page1.replace("/1", "/99")).await.status,
+            app.get(&page_path(&page1, "99")).await.status,
             StatusCode::NOT_FOUND
         );
         assert_eq!(
-            app.get(&page1.replace("/1", "/0")).await.status,
+            app.get(&page_path(&page1, "0")).await.status,
             StatusCode::NOT_FOUND
         );
         assert_eq!(
-            app.get(&page1.replace("/1", "/x")).await.status,
+            app.get(&page_path(&page1, "x")).await.status,
             StatusCode::BAD_REQUEST
         );
         assert!(t.db.responses_for_link(YOUTH).await.unwrap().is_empty());
@@ -600,7 +605,7 @@ async fn logs_hold_no_ip_address_user_agent_path_or_answer() {
         )
         .await;
     }
-    let page2 = page1.replace("/1", "/2");
+    let page2 = page_path(&page1, "2");
     let story = "q.thuisgebleven=ja&q.redenen=pesten&q.wat-helpt=Mijn+mentor+meneer+Jansen+helpt";
     app.send(
         identifying(Request::post(&page2))
