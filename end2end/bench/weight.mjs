@@ -55,10 +55,10 @@ async function measure(url, js, throttle) {
   });
   const start = Date.now();
   await page.goto(url, { waitUntil: "commit" });
-  await page.locator("input[type=radio]").first().waitFor({ state: "visible" });
+  await page.locator("input[type=radio], button").first().waitFor({ state: "visible" });
   const answerable = Date.now() - start;
   let enhanced = null;
-  if (js) {
+  if (js && url.split("/").length > 4) {
     await page.waitForSelector("form#answers[data-enhanced]", { timeout: 60_000 });
     enhanced = Date.now() - start;
   }
@@ -69,6 +69,12 @@ async function measure(url, js, throttle) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+{
+  const intro = await measure(`${base}/${code}`, true, false);
+  const total = Object.entries(intro.bytes).filter(([k]) => k !== "requests").reduce((s, [, v]) => s + v, 0);
+  console.log(`Introduction page (JavaScript on): ${intro.bytes.requests} requests, ${kb(total)} in all`);
+}
 
 for (const js of [false, true]) {
   const url = await firstPage();

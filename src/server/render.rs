@@ -90,13 +90,42 @@ where
         .uri("/")
         .body(Body::empty())
         .unwrap_or_default();
-    let mut response = handler(request).await.into_response();
-    *response.status_mut() = status;
+    let (mut parts, body) = handler(request).await.into_response().into_parts();
+    let html = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            tracing::error!(%error, "rendering a page failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    parts.status = status;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let mut response = Response::from_parts(parts, Body::from(without_wasm_preload(html)));
     let headers = response.headers_mut();
     // Answers may be on the page: never keep it in a shared cache or the back/forward store
     // of a shared device longer than needed.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// Removes the `<link rel="preload">` of the WebAssembly file that Leptos adds to speed up
+/// hydration: browsers fetch a preload even with JavaScript off, which would cost a
+/// respondent without JavaScript the whole bundle for nothing. With JavaScript, the island
+/// loader fetches it right after its small JS module.
+fn without_wasm_preload(mut html: String) -> String {
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<link rel=\"preload\"").map(|i| i + from) {
+        let Some(end) = html[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        if html[start..end].contains(".wasm\"") {
+            html.replace_range(start..end, "");
+            from = start;
+        } else {
+            from = end;
+        }
+    }
+    html
 }
 
 /// Only our own origin, and inline script only with this response's nonce (the island
@@ -107,6 +136,20 @@ fn content_security_policy(nonce: &str) -> String {
          style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
          base-uri 'none'; frame-ancestors 'none'"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_wasm_preload;
+
+    #[test]
+    fn only_the_wasm_preload_is_removed() {
+        let html = r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/a.wasm" as="fetch" type="application/wasm" crossorigin=""><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#;
+        assert_eq!(
+            without_wasm_preload(html.to_owned()),
+            r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#
+        );
+    }
 }
 
 fn document<V: IntoView + 'static>(
