@@ -138,20 +138,6 @@ fn content_security_policy(nonce: &str) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::without_wasm_preload;
-
-    #[test]
-    fn only_the_wasm_preload_is_removed() {
-        let html = r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/a.wasm" as="fetch" type="application/wasm" crossorigin=""><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#;
-        assert_eq!(
-            without_wasm_preload(html.to_owned()),
-            r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#
-        );
-    }
-}
-
 fn document<V: IntoView + 'static>(
     options: LeptosOptions,
     stylesheet: String,
@@ -173,5 +159,19 @@ fn document<V: IntoView + 'static>(
             </head>
             <body>{body()}</body>
         </html>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_wasm_preload;
+
+    #[test]
+    fn only_the_wasm_preload_is_removed() {
+        let html = r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/a.wasm" as="fetch" type="application/wasm" crossorigin=""><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#;
+        assert_eq!(
+            without_wasm_preload(html.to_owned()),
+            r#"<head><link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/font.woff2" as="font"></head>"#
+        );
     }
 }

@@ -1,0 +1,64 @@
+//! The subcommands, run as the binary runs them.
+
+use clap::Parser;
+use samenspraak::config::Cli;
+use samenspraak::server::commands::run;
+use samenspraak::storage::Db;
+
+fn cli(url: &str, args: &[&str]) -> Cli {
+    let mut argv = vec!["samenspraak", "--database-url", url];
+    argv.extend_from_slice(args);
+    Cli::try_parse_from(argv).expect("valid command line")
+}
+
+#[tokio::test]
+async fn import_reports_every_problem_with_its_line_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("cli.db").display());
+    let file = dir.path().join("bad.toml");
+    let source = include_str!("../demo/samenhang.toml")
+        .replace(
+            "theme = \"hulp-op-tijd\"\ntype = \"yes_no\"",
+            "theme = \"onbekend\"\ntype = \"yes_no\"",
+        )
+        .replace("wave = \"voorjaar-2026\"", "wave = \"zomer\"");
+    std::fs::write(&file, source).unwrap();
+
+    let error = run(cli(&url, &["import", file.to_str().unwrap()]))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("nothing was stored"), "{error}");
+    assert!(
+        error.contains("bad.toml:114: question `hulp-gehad`: theme `onbekend`"),
+        "{error}"
+    );
+    assert!(
+        error.contains("link: wave `zomer` is not defined"),
+        "{error}"
+    );
+    let db = Db::connect(&url).await.unwrap();
+    assert!(!db.project_exists("samenhang").await.unwrap());
+    db.close().await;
+}
+
+#[tokio::test]
+async fn import_demo_and_links_work_on_a_fresh_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("cli.db").display());
+    let file = dir.path().join("good.toml");
+    std::fs::write(&file, include_str!("../demo/veilig-thuis.toml")).unwrap();
+    run(cli(&url, &["import", file.to_str().unwrap()]))
+        .await
+        .unwrap();
+    run(cli(&url, &["demo"])).await.unwrap();
+    run(cli(&url, &["demo"])).await.unwrap();
+    run(cli(&url, &["links"])).await.unwrap();
+    let db = Db::connect(&url).await.unwrap();
+    assert_eq!(db.open_links().await.unwrap().len(), 5);
+    db.close().await;
+    assert!(
+        Cli::try_parse_from(["samenspraak", "import", "--help"]).is_err(),
+        "--help is answered by clap"
+    );
+}
