@@ -51,12 +51,7 @@ impl InvitationCode {
 
     /// Builds a code from random bytes (one byte per character; the low 5 bits are used).
     pub fn from_random(bytes: [u8; GENERATED_LEN]) -> Self {
-        Self(
-            bytes
-                .iter()
-                .map(|b| ALPHABET[(b & 0x1f) as usize] as char)
-                .collect(),
-        )
+        Self(encode(&bytes))
     }
 
     pub fn as_str(&self) -> &str {
@@ -81,6 +76,15 @@ impl From<InvitationCode> for String {
     fn from(code: InvitationCode) -> String {
         code.0
     }
+}
+
+/// Spells bytes in the alphabet, one character per byte (its low 5 bits): random bytes
+/// become an unguessable token that is safe in a URL.
+pub fn encode(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| ALPHABET[(b & 0x1f) as usize] as char)
+        .collect()
 }
 
 #[cfg(test)]

@@ -253,12 +253,10 @@ pub async fn intro(
     .await
 }
 
+/// A draft's token: 26 characters of 5 random bits, 130 bits in all.
 fn random_token() -> String {
     let bytes: [u8; 26] = rand::random();
-    bytes
-        .iter()
-        .map(|b| crate::domain::code::ALPHABET[(b & 0x1f) as usize] as char)
-        .collect()
+    crate::domain::code::encode(&bytes)
 }
 
 fn form_body(headers: &HeaderMap, body: &[u8]) -> Result<PostedForm, PageError> {
@@ -340,7 +338,12 @@ async fn session(
         }
         return Err(PageError::Expired(link.code));
     };
-    let questionnaire = state.db.questionnaire_version(draft.version_id).await?;
+    // Usually the draft is on the link's latest version, which came with the link.
+    let questionnaire = if draft.version_id == link.version_id {
+        link.questionnaire.clone()
+    } else {
+        state.db.questionnaire_version(draft.version_id).await?
+    };
     let page_count = questionnaire.pages(link.audience).len();
     if page == 0 || page > page_count {
         return Err(PageError::NotFound);
