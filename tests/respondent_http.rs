@@ -1,93 +1,20 @@
 //! A respondent without JavaScript: plain form posts through the whole app (router, pages,
 //! storage), on SQLite and (with TEST_DATABASE_URL) on PostgreSQL.
 
+#[path = "common/app.rs"]
+mod app;
 mod common;
 
-use axum::Router;
+use app::{App, page_path};
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{TestDb, load_demo, on_every_database};
-use http_body_util::BodyExt;
 use samenspraak::domain::{Audience, Question, QuestionKind};
-use samenspraak::i18n::Translations;
-use samenspraak::server::{AppState, Clock, router};
 use samenspraak::storage::Db;
 use time::macros::date;
-use tower::ServiceExt;
 
 const YOUTH: &str = "verzm26j";
-
-struct Reply {
-    status: StatusCode,
-    location: Option<String>,
-    body: String,
-    headers: axum::http::HeaderMap,
-}
-
-struct App {
-    router: Router,
-    db: Db,
-}
-
-impl App {
-    fn new(db: &Db, today: time::Date) -> App {
-        let options = leptos::config::LeptosOptions::builder()
-            .output_name("samenspraak")
-            .build();
-        let state = AppState::new(
-            db.clone(),
-            Translations::load().unwrap(),
-            options,
-            Clock::fixed(today),
-        );
-        App {
-            router: router(state),
-            db: db.clone(),
-        }
-    }
-
-    async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        assert!(headers.get(header::SET_COOKIE).is_none(), "no cookie, ever");
-        let location = headers
-            .get(header::LOCATION)
-            .map(|l| l.to_str().unwrap().to_owned());
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Reply {
-            status,
-            location,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            headers,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.send(Request::get(path).body(Body::empty()).unwrap())
-            .await
-    }
-
-    async fn post(&self, path: &str, form: impl Into<Body>) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(form.into())
-            .unwrap();
-        self.send(request).await
-    }
-
-    /// Starts a questionnaire and returns the path of its first page.
-    async fn start(&self, code: &str) -> String {
-        let reply = self.post(&format!("/{code}"), "lang=nl").await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        reply.location.unwrap()
-    }
-}
-
-/// The path of another page of the same draft as `first` (which ends in `/1`).
-fn page_path(first: &str, page: impl std::fmt::Display) -> String {
-    format!("{}/{page}", first.strip_suffix("/1").expect("a first page"))
-}
 
 fn encode(pairs: &[(&str, &str)]) -> String {
     pairs
@@ -549,86 +476,5 @@ async fn health_reports_the_database() {
         app.get("/healthz").await.status,
         StatusCode::SERVICE_UNAVAILABLE
     );
-    t.remove().await;
-}
-
-/// Collects log output in memory.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn logs_hold_no_ip_address_user_agent_path_or_answer() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
-    let t = TestDb::sqlite().await;
-    load_demo(&t.db).await;
-    let app = App::new(&t.db, date!(2026 - 11 - 22));
-    let identifying = |request: axum::http::request::Builder| {
-        request
-            .header(
-                header::USER_AGENT,
-                "Mozilla/5.0 (Linux; Android 9; SM-J530F) Telefoon-van-Sanne",
-            )
-            .header("x-forwarded-for", "203.0.113.77")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-    };
-    let start = identifying(Request::post(format!("/{YOUTH}")))
-        .body(Body::from("lang=nl"))
-        .unwrap();
-    let page1 = app.send(start).await.location.unwrap();
-    let token = page1.split('/').nth(2).unwrap().to_owned();
-    for body in [
-        "q.leeftijd=13-15&q.graag-naar-school=eens&q.volwassene-op-school=eens&q.cijfer-school=7",
-        "q.leeftijd=Geheime-waarde-Sanne",
-        "q.Naam-Sanne-de-Vries=1",
-    ] {
-        app.send(
-            identifying(Request::post(&page1))
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await;
-    }
-    let page2 = page_path(&page1, "2");
-    let story = "q.thuisgebleven=ja&q.redenen=pesten&q.wat-helpt=Mijn+mentor+meneer+Jansen+helpt";
-    app.send(
-        identifying(Request::post(&page2))
-            .body(Body::from(story))
-            .unwrap(),
-    )
-    .await;
-
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(
-        logs.contains("request") && logs.contains("refused a respondent form"),
-        "logging was captured: {logs}"
-    );
-    for secret in [
-        "203.0.113.77",
-        "Telefoon-van-Sanne",
-        "Geheime-waarde",
-        "Sanne-de-Vries",
-        "Jansen",
-        YOUTH,
-        &token,
-    ] {
-        assert!(!logs.contains(secret), "`{secret}` is in the log:\n{logs}");
-    }
     t.remove().await;
 }

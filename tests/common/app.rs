@@ -1,0 +1,82 @@
+//! The app behind its router, driven request by request as a browser without JavaScript would.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use samenspraak::i18n::Translations;
+use samenspraak::server::{AppState, Clock, router};
+use samenspraak::storage::Db;
+use tower::ServiceExt;
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: String,
+    pub headers: axum::http::HeaderMap,
+}
+
+pub struct App {
+    pub router: Router,
+    pub db: Db,
+}
+
+impl App {
+    pub fn new(db: &Db, today: time::Date) -> App {
+        let options = leptos::config::LeptosOptions::builder()
+            .output_name("samenspraak")
+            .build();
+        let state = AppState::new(
+            db.clone(),
+            Translations::load().unwrap(),
+            options,
+            Clock::fixed(today),
+        );
+        App {
+            router: router(state),
+            db: db.clone(),
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        assert!(headers.get(header::SET_COOKIE).is_none(), "no cookie, ever");
+        let location = headers
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            location,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            headers,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post(&self, path: &str, form: impl Into<Body>) -> Reply {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(form.into())
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Starts a questionnaire and returns the path of its first page.
+    pub async fn start(&self, code: &str) -> String {
+        let reply = self.post(&format!("/{code}"), "lang=nl").await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        reply.location.unwrap()
+    }
+}
+
+/// The path of another page of the same draft as `first` (which ends in `/1`).
+pub fn page_path(first: &str, page: impl std::fmt::Display) -> String {
+    format!("{}/{page}", first.strip_suffix("/1").expect("a first page"))
+}
