@@ -65,6 +65,13 @@ pub enum Command {
     Links,
     /// Load the demo project if it is not there yet, and print its links.
     Demo,
+    /// Create an administrator account. The password is read from the terminal (asked
+    /// twice) or, when input is not a terminal, from the first line of standard input;
+    /// never from a flag.
+    CreateAdmin {
+        /// The administrator's e-mail address (the login name).
+        email: String,
+    },
     /// Print the responses to one invitation link, one JSON object per line.
     Responses {
         /// The code of the link (the part after the last `/`).

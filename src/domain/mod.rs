@@ -3,6 +3,7 @@
 //! Compiled for the server and for the browser alike, so that answers are validated by one
 //! piece of code whether the check runs in an island or in a request handler.
 
+pub mod account;
 pub mod answers;
 pub mod audience;
 pub mod code;

@@ -1,8 +1,10 @@
 //! The subcommands of the binary: serve, import, links, demo.
 
+use super::auth::hash_password;
 use super::{AppState, Clock, router};
 use crate::config::{Cli, Command, Common, ServeArgs, leptos_options};
 use crate::domain::InvitationCode;
+use crate::domain::account::{Email, check_new_password};
 use crate::domain::definition::{self, Definition};
 use crate::i18n::Translations;
 use crate::storage::{Db, ImportSummary};
@@ -58,6 +60,24 @@ pub async fn run(cli: Cli) -> CommandResult {
             db.close().await;
             Ok(())
         }
+        Command::CreateAdmin { email } => {
+            let email =
+                Email::parse(&email).map_err(|_| format!("`{email}` is not an e-mail address"))?;
+            let password = read_new_password()?;
+            check_new_password(&password, &email)
+                .map_err(|weak| format!("password refused: {weak}"))?;
+            let hash = hash_password(password).await?;
+            let db = Db::connect(&common.database_url).await?;
+            db.create_user(&email, &hash, true).await?;
+            db.audit(None, None, "administrator created", email.as_str())
+                .await?;
+            println!(
+                "administrator {email} created; log in at {}/beheer",
+                common.public_base()
+            );
+            db.close().await;
+            Ok(())
+        }
         Command::Responses { code } => {
             let db = Db::connect(&common.database_url).await?;
             for response in db.responses_for_link(&code).await? {
@@ -73,6 +93,23 @@ pub async fn run(cli: Cli) -> CommandResult {
             db.close().await;
             Ok(())
         }
+    }
+}
+
+/// Reads a new password: twice from a terminal without echo, or one line from a pipe.
+fn read_new_password() -> Result<String, Box<dyn Error + Send + Sync>> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+        let second = rpassword::prompt_password("Password again: ")?;
+        if first != second {
+            return Err("the passwords differ".into());
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }
 
@@ -142,13 +179,16 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
         Translations::load()?,
         leptos_options(),
         Clock::system(),
-    );
+    )
+    .with_public_base(common.public_base());
     spawn_purge(db.clone(), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(common.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, backend = ?db.backend(), "listening");
     println!("Samenspraak is running at http://{addr}");
-    axum::serve(listener, router(state))
+    // The client address reaches the login throttle only (in memory), never a log.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     db.close().await;
@@ -165,6 +205,10 @@ fn spawn_purge(db: Db, clock: Clock) {
             match db.purge_before(cutoff).await {
                 Ok(n) => tracing::info!(removed = n, "purged old drafts and tokens"),
                 Err(error) => tracing::error!(%error, "purging old drafts failed"),
+            }
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            if let Err(error) = db.session_purge(now).await {
+                tracing::error!(%error, "purging expired sessions failed");
             }
         }
     });

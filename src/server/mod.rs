@@ -1,9 +1,11 @@
 //! The HTTP server: state, routes and the layers every response passes through.
 
+pub mod auth;
 pub mod commands;
 pub mod form;
 mod middleware;
 pub mod render;
+mod researcher;
 mod respondent;
 
 use crate::i18n::Translations;
@@ -12,7 +14,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use render::Assets;
 use std::sync::Arc;
@@ -53,6 +55,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub assets: Assets,
     pub clock: Clock,
+    /// The start of every public link (QR codes, flyers), without a trailing slash.
+    pub public_base: String,
+    pub login_throttle: auth::ClientThrottle,
 }
 
 impl AppState {
@@ -69,7 +74,15 @@ impl AppState {
             leptos_options,
             assets,
             clock,
+            public_base: "http://127.0.0.1:3000".to_owned(),
+            login_throttle: auth::ClientThrottle::default(),
         }
+    }
+
+    /// Sets the start of public links; session cookies are `Secure` when it is HTTPS.
+    pub fn with_public_base(mut self, base: String) -> Self {
+        self.public_base = base.trim_end_matches('/').to_owned();
+        self
     }
 }
 
@@ -96,8 +109,51 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
+    let researcher = Router::new()
+        .route("/", get(researcher::projects))
+        .route(
+            "/inloggen",
+            get(researcher::login_form).post(researcher::login),
+        )
+        .route("/uitloggen", post(researcher::logout))
+        .route(
+            "/accounts",
+            get(researcher::accounts).post(researcher::create_account),
+        )
+        .route("/accounts/toegang", post(researcher::grant_access))
+        .route("/projecten/{key}", get(researcher::project))
+        .route("/projecten/{key}/links", post(researcher::create_link))
+        .route(
+            "/projecten/{key}/links/{code}/qr.svg",
+            get(researcher::qr_code_svg),
+        )
+        .route(
+            "/projecten/{key}/links/{code}/qr.png",
+            get(researcher::qr_code_png),
+        )
+        .route(
+            "/projecten/{key}/links/{code}/flyer",
+            get(researcher::flyer),
+        )
+        .route(
+            "/projecten/{key}/links/{code}/{action}",
+            post(researcher::set_link_open),
+        )
+        .route("/projecten/{key}/leden", post(researcher::add_member))
+        .route(
+            "/projecten/{key}/leden/verwijderen",
+            post(researcher::remove_member),
+        )
+        .route("/projecten/{key}/logboek", get(researcher::audit_log))
+        .layer(axum::middleware::from_fn(auth::same_origin_only))
+        .layer(auth::session_layer(
+            state.db.clone(),
+            state.public_base.starts_with("https://"),
+        ));
+
     Router::new()
         .route("/healthz", get(health))
+        .nest("/beheer", researcher)
         .route("/{code}", get(respondent::intro).post(respondent::start))
         .route("/{code}/bedankt", get(respondent::thanks))
         .route(

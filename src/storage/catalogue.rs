@@ -2,7 +2,7 @@
 
 use super::{Db, Result, StorageError, day, now, parse_day};
 use crate::domain::definition::Definition;
-use crate::domain::{Audience, InvitationCode, Questionnaire, Wave};
+use crate::domain::{Audience, InvitationCode, LinkSpec, Questionnaire, Wave};
 use sqlx::{Any, Row, Transaction};
 
 /// What an import changed.
@@ -31,6 +31,26 @@ pub struct OpenLink {
     pub questionnaire: Questionnaire,
 }
 
+/// A link as a project's researchers see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectLink {
+    pub code: InvitationCode,
+    pub questionnaire: String,
+    pub audience: Audience,
+    pub wave: String,
+    pub group: Option<String>,
+    pub closed: bool,
+    pub responses: i64,
+}
+
+/// A questionnaire of a project, at its latest version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionnaireSummary {
+    pub key: String,
+    pub version: i64,
+    pub questionnaire: Questionnaire,
+}
+
 /// One line of the `links` listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkListing {
@@ -43,6 +63,16 @@ pub struct LinkListing {
 }
 
 impl Db {
+    /// The description of a project (its zero-goals).
+    pub async fn project_description(&self, project_id: i64) -> Result<String> {
+        Ok(
+            sqlx::query_scalar("SELECT description FROM projects WHERE id = $1")
+                .bind(project_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     /// Whether a project with this key exists.
     pub async fn project_exists(&self, key: &str) -> Result<bool> {
         let row = sqlx::query("SELECT COUNT(*) FROM projects WHERE key = $1")
@@ -161,20 +191,7 @@ impl Db {
                     "link code `{code}` is already used by another link"
                 )));
             }
-            sqlx::query(
-                "INSERT INTO links (code, questionnaire_id, audience, wave_id, group_label, created_at) \
-                 SELECT $1, q.id, $2, w.id, $3, $4 FROM questionnaires q, waves w \
-                 WHERE q.project_id = $5 AND q.key = $6 AND w.project_id = $5 AND w.key = $7",
-            )
-            .bind(code.as_str())
-            .bind(link.audience.as_str())
-            .bind(link.group.clone())
-            .bind(now())
-            .bind(project_id)
-            .bind(&link.questionnaire)
-            .bind(&link.wave)
-            .execute(&mut *tx)
-            .await?;
+            insert_link(&mut tx, project_id, link, &code).await?;
             summary.links_created.push(code);
         }
         tx.commit().await?;
@@ -274,6 +291,148 @@ impl Db {
                 .await?;
         Ok(done.rows_affected() > 0)
     }
+
+    /// Opens or closes a link of a project; false when the project has no such link or it
+    /// is in that state already.
+    pub async fn set_link_open(
+        &self,
+        project_id: i64,
+        code: &InvitationCode,
+        open: bool,
+    ) -> Result<bool> {
+        let closed_at = (!open).then(now);
+        let done = sqlx::query(
+            "UPDATE links SET closed_at = $1 WHERE code = $2 AND (closed_at IS NULL) = $3 \
+             AND questionnaire_id IN (SELECT id FROM questionnaires WHERE project_id = $4)",
+        )
+        .bind(closed_at)
+        .bind(code.as_str())
+        .bind(!open)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Adds a link to a project with a fresh code.
+    pub async fn create_link(
+        &self,
+        project_id: i64,
+        link: &LinkSpec,
+        mut new_code: impl FnMut() -> InvitationCode,
+    ) -> Result<InvitationCode> {
+        let mut tx = self.pool.begin().await?;
+        let code = fresh_code(&mut tx, &mut new_code).await?;
+        insert_link(&mut tx, project_id, link, &code).await?;
+        tx.commit().await?;
+        Ok(code)
+    }
+
+    /// A project's links with their number of responses, newest wave first.
+    pub async fn project_links(&self, project_id: i64) -> Result<Vec<ProjectLink>> {
+        let rows = sqlx::query(
+            "SELECT l.code, q.key, l.audience, w.name, l.group_label, l.closed_at, \
+             (SELECT COUNT(*) FROM responses r WHERE r.link_id = l.id) \
+             FROM links l JOIN questionnaires q ON q.id = l.questionnaire_id JOIN waves w ON w.id = l.wave_id \
+             WHERE q.project_id = $1 ORDER BY w.opens_on DESC, q.key, l.audience, l.group_label, l.code",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let code: String = row.try_get(0)?;
+                let audience: String = row.try_get(2)?;
+                Ok(ProjectLink {
+                    code: InvitationCode::parse(&code)
+                        .map_err(|e| StorageError::Corrupt(format!("code: {e}")))?,
+                    questionnaire: row.try_get(1)?,
+                    audience: audience
+                        .parse()
+                        .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+                    wave: row.try_get(3)?,
+                    group: row.try_get(4)?,
+                    closed: row.try_get::<Option<String>, _>(5)?.is_some(),
+                    responses: row.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A project's waves, newest first.
+    pub async fn project_waves(&self, project_id: i64) -> Result<Vec<Wave>> {
+        let rows = sqlx::query(
+            "SELECT key, name, opens_on, closes_on FROM waves WHERE project_id = $1 ORDER BY opens_on DESC",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(Wave {
+                    key: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    opens: parse_day(&row.try_get::<String, _>(2)?)?,
+                    closes: parse_day(&row.try_get::<String, _>(3)?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A project's questionnaires at their latest version.
+    pub async fn project_questionnaires(
+        &self,
+        project_id: i64,
+    ) -> Result<Vec<QuestionnaireSummary>> {
+        let rows = sqlx::query(
+            "SELECT q.key, v.version, v.definition FROM questionnaires q \
+             JOIN questionnaire_versions v ON v.questionnaire_id = q.id \
+             WHERE q.project_id = $1 AND v.version = \
+               (SELECT MAX(version) FROM questionnaire_versions WHERE questionnaire_id = q.id) \
+             ORDER BY q.key",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(QuestionnaireSummary {
+                    key: row.try_get(0)?,
+                    version: row.try_get(1)?,
+                    questionnaire: parse_definition(&row.try_get::<String, _>(2)?)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Inserts a link of a project by the keys of its questionnaire and wave.
+async fn insert_link(
+    tx: &mut Transaction<'static, Any>,
+    project_id: i64,
+    link: &LinkSpec,
+    code: &InvitationCode,
+) -> Result<()> {
+    let done = sqlx::query(
+        "INSERT INTO links (code, questionnaire_id, audience, wave_id, group_label, created_at) \
+         SELECT $1, q.id, $2, w.id, $3, $4 FROM questionnaires q, waves w \
+         WHERE q.project_id = $5 AND q.key = $6 AND w.project_id = $5 AND w.key = $7",
+    )
+    .bind(code.as_str())
+    .bind(link.audience.as_str())
+    .bind(link.group.clone())
+    .bind(now())
+    .bind(project_id)
+    .bind(&link.questionnaire)
+    .bind(&link.wave)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StorageError::Conflict(
+            "no such questionnaire or wave in this project".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn parse_definition(json: &str) -> Result<Questionnaire> {

@@ -1,10 +1,12 @@
 //! The only place with SQL. One seam over SQLite (the default) and PostgreSQL, chosen once
 //! from the database URL; every query uses `$n` placeholders that both understand.
 
+mod accounts;
 mod catalogue;
 mod respondents;
 
-pub use catalogue::{ImportSummary, LinkListing, OpenLink};
+pub use accounts::{AuditEntry, Member, ProjectSummary, User};
+pub use catalogue::{ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary};
 pub use respondents::{Draft, StoredResponse, SubmitOutcome};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

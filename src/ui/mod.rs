@@ -2,4 +2,6 @@
 
 pub mod islands;
 #[cfg(feature = "ssr")]
+pub mod researcher;
+#[cfg(feature = "ssr")]
 pub mod respondent;

@@ -1,0 +1,344 @@
+//! Who is asking: researcher sessions (server-side, in the app's database), passwords
+//! (Argon2id), login throttling and CSRF protection. Respondent routes never see any of it:
+//! the session layer only wraps `/beheer`.
+
+use super::AppState;
+use crate::domain::account::{Email, Role};
+use crate::storage::{Db, ProjectSummary, User};
+use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+
+/// Where researchers work; the session cookie is only sent here.
+pub const BASE: &str = "/beheer";
+pub const LOGIN: &str = "/beheer/inloggen";
+const USER_KEY: &str = "user";
+const CSRF_KEY: &str = "csrf";
+/// A session ends after this long without a request.
+const IDLE: time::Duration = time::Duration::hours(8);
+
+/// Failed logins on one account before it is locked, and for how long.
+pub const ACCOUNT_LOCK_AFTER: i64 = 5;
+pub const ACCOUNT_LOCK_SECS: i64 = 15 * 60;
+/// Failed logins from one client within the window before it must wait.
+const CLIENT_LIMIT: u32 = 20;
+const CLIENT_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// Sessions stored through the storage seam (SQLite or PostgreSQL alike).
+#[derive(Debug, Clone)]
+pub struct DbSessionStore(pub Db);
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+#[async_trait::async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        loop {
+            let data = serde_json::to_string(&record.data)
+                .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+            if self
+                .0
+                .session_create(
+                    &record.id.to_string(),
+                    &data,
+                    record.expiry_date.unix_timestamp(),
+                )
+                .await
+                .map_err(backend)?
+            {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = serde_json::to_string(&record.data)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        self.0
+            .session_save(
+                &record.id.to_string(),
+                &data,
+                record.expiry_date.unix_timestamp(),
+            )
+            .await
+            .map_err(backend)
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let Some((data, expires)) = self
+            .0
+            .session_load(&id.to_string(), now)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Record {
+            id: *id,
+            data: serde_json::from_str(&data)
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?,
+            expiry_date: time::OffsetDateTime::from_unix_timestamp(expires).map_err(backend)?,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.0
+            .session_delete(&id.to_string())
+            .await
+            .map_err(backend)
+    }
+}
+
+/// The session layer for researcher routes: HttpOnly, SameSite=Lax, Secure over HTTPS,
+/// ending after 8 hours without a request.
+pub fn session_layer(db: Db, secure: bool) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore(db))
+        .with_name("samenspraak_sessie")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_path(BASE)
+        .with_expiry(Expiry::OnInactivity(IDLE))
+}
+
+/// Hashes a password with Argon2id (default parameters: 19 MiB, 2 passes), off the runtime.
+pub async fn hash_password(password: String) -> Result<String, String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+/// Checks a password against a stored hash, off the runtime. Without an account a dummy
+/// hash is checked, so that an unknown address takes as long as a wrong password.
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| {
+            DUMMY
+                .get_or_init(|| {
+                    let salt = SaltString::generate(&mut OsRng);
+                    Argon2::default()
+                        .hash_password(b"no account here", &salt)
+                        .map(|h| h.to_string())
+                        .unwrap_or_default()
+                })
+                .clone()
+        });
+        PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Failed logins per client address, kept in memory only for the throttle window (never
+/// written to disk or logs).
+#[derive(Debug, Clone, Default)]
+pub struct ClientThrottle(Arc<Mutex<HashMap<IpAddr, (u32, Instant)>>>);
+
+impl ClientThrottle {
+    /// Whether this client may try again now.
+    pub fn allows(&self, client: Option<IpAddr>) -> bool {
+        let Some(client) = client else { return true };
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.retain(|_, (_, since)| since.elapsed() < CLIENT_WINDOW);
+        map.get(&client)
+            .is_none_or(|(failures, _)| *failures < CLIENT_LIMIT)
+    }
+
+    pub fn failed(&self, client: Option<IpAddr>) {
+        if let Some(client) = client {
+            let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+            map.entry(client).or_insert((0, Instant::now())).0 += 1;
+        }
+    }
+
+    pub fn succeeded(&self, client: Option<IpAddr>) {
+        if let Some(client) = client {
+            self.0
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .remove(&client);
+        }
+    }
+}
+
+/// Starts a fresh session for a user who just logged in: a new session id (against
+/// fixation) and a new CSRF token.
+pub async fn start_session(
+    session: &Session,
+    user: &User,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(USER_KEY, user.id).await?;
+    let token = crate::domain::code::encode(&rand::random::<[u8; 26]>());
+    session.insert(CSRF_KEY, token).await?;
+    Ok(())
+}
+
+/// A logged-in researcher, with the CSRF token every form of theirs must carry.
+#[derive(Debug, Clone)]
+pub struct Researcher {
+    pub user: User,
+    pub session: Session,
+    pub csrf: String,
+}
+
+/// Why a researcher request is refused.
+#[derive(Debug)]
+pub enum Denied {
+    /// No (valid) session: to the login page.
+    Login,
+    /// Logged in, but not allowed (or the project is not theirs: the same answer, so
+    /// nobody learns which projects exist).
+    Forbidden,
+    /// A form without the right CSRF token.
+    Csrf,
+    Internal(String),
+}
+
+impl IntoResponse for Denied {
+    fn into_response(self) -> Response {
+        match self {
+            Denied::Login => Redirect::to(LOGIN).into_response(),
+            Denied::Forbidden => {
+                (StatusCode::FORBIDDEN, "Geen toegang / Forbidden").into_response()
+            }
+            Denied::Csrf => {
+                (StatusCode::FORBIDDEN, "Formulier verlopen / Form expired").into_response()
+            }
+            Denied::Internal(error) => {
+                tracing::error!(error, "researcher request failed");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Researcher {
+    type Rejection = Denied;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| Denied::Login)?;
+        let user_id: Option<i64> = session
+            .get(USER_KEY)
+            .await
+            .map_err(|e| Denied::Internal(e.to_string()))?;
+        let csrf: Option<String> = session
+            .get(CSRF_KEY)
+            .await
+            .map_err(|e| Denied::Internal(e.to_string()))?;
+        let (Some(user_id), Some(csrf)) = (user_id, csrf) else {
+            return Err(Denied::Login);
+        };
+        let user = state
+            .db
+            .user(user_id)
+            .await
+            .map_err(|e| Denied::Internal(e.to_string()))?
+            .ok_or(Denied::Login)?;
+        Ok(Researcher {
+            user,
+            session,
+            csrf,
+        })
+    }
+}
+
+impl Researcher {
+    /// Refuses a form whose token is not this session's.
+    pub fn check_csrf(&self, token: &str) -> Result<(), Denied> {
+        if token.len() == self.csrf.len() && token == self.csrf {
+            Ok(())
+        } else {
+            Err(Denied::Csrf)
+        }
+    }
+
+    /// The project with this key if the researcher's role there allows `needed`.
+    pub async fn project(
+        &self,
+        db: &Db,
+        key: &str,
+        needed: Role,
+    ) -> Result<ProjectSummary, Denied> {
+        let project = db
+            .project_for(&self.user, key)
+            .await
+            .map_err(|e| Denied::Internal(e.to_string()))?;
+        match project {
+            Some(p) if p.role.is_some_and(|r| r.allows(needed)) => Ok(p),
+            _ => Err(Denied::Forbidden),
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<(), Denied> {
+        if self.user.is_admin {
+            Ok(())
+        } else {
+            Err(Denied::Forbidden)
+        }
+    }
+}
+
+/// Refuses state-changing requests to researcher routes that come from another site
+/// (`Sec-Fetch-Site` or `Origin`), before any handler runs: a second line behind the
+/// per-session CSRF token, and the only one for the login form.
+pub async fn same_origin_only(request: Request, next: Next) -> Response {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let headers = request.headers();
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v != "same-origin" && v != "none");
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let foreign_origin = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|origin| {
+                let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+                host.is_none_or(|host| origin_host != host)
+            });
+        if cross_site || foreign_origin {
+            return Denied::Csrf.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Parses the address typed on the login form.
+pub fn login_email(input: &str) -> Option<Email> {
+    Email::parse(input).ok()
+}

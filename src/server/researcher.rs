@@ -1,0 +1,819 @@
+//! The researchers' workspace: login, projects, invitation links (QR codes, flyers, open and
+//! close), members and accounts. Every handler first establishes who is asking and what
+//! their role allows (`Researcher`, `Researcher::project`), then acts, then writes the
+//! audit log for every change.
+
+use super::AppState;
+use super::auth::{self, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_SECS, Denied, Researcher};
+use super::render::{PageFrame, render};
+use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
+use crate::domain::{Audience, InvitationCode, LinkSpec};
+use crate::i18n::Tr;
+use crate::storage::{ProjectSummary, StorageError};
+use crate::t;
+use crate::ui::researcher::{
+    AccountsPage, AccountsView, AuditPage, AuditView, FlyerPage, FlyerView, LinkRow, LoginPage,
+    LoginView, ProjectPage, ProjectView, ProjectsPage, ProjectsView, Viewer, audience_name,
+};
+use axum::Form;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use tower_sessions::Session;
+
+/// Counts of responses below this are not shown to viewers.
+pub const REPORT_THRESHOLD: i64 = 5;
+
+fn internal(e: impl std::fmt::Display) -> Denied {
+    Denied::Internal(e.to_string())
+}
+
+/// The client's address, for login throttling only (kept in memory, never stored).
+pub struct ClientAddr(Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
+fn tr(state: &AppState) -> Tr {
+    state.translations.get(None)
+}
+
+async fn page<F, V>(state: &AppState, status: StatusCode, title: String, body: F) -> Response
+where
+    F: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let tr = tr(state);
+    let title = format!("{title} – {}", t!(tr, "researcher-site"));
+    render(
+        state,
+        status,
+        PageFrame {
+            tr,
+            title,
+            islands: false,
+        },
+        body,
+    )
+    .await
+}
+
+/// `GET /beheer/inloggen`
+pub async fn login_form(State(state): State<AppState>, session: Session) -> Response {
+    if session.get::<i64>("user").await.ok().flatten().is_some() {
+        return Redirect::to(auth::BASE).into_response();
+    }
+    login_page(&state, StatusCode::OK, LoginView::default()).await
+}
+
+async fn login_page(state: &AppState, status: StatusCode, view: LoginView) -> Response {
+    let title = t!(tr(state), "researcher-login-title");
+    page(
+        state,
+        status,
+        title,
+        move || view! { <LoginPage page=view.clone() /> },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+}
+
+/// `POST /beheer/inloggen`: checks the password, with throttling per account and per client.
+pub async fn login(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, Denied> {
+    let tr = tr(&state);
+    let refused = |message: String| LoginView {
+        email: form.email.clone(),
+        error: Some(message),
+    };
+    if !state.login_throttle.allows(client) {
+        return Ok(login_page(
+            &state,
+            StatusCode::TOO_MANY_REQUESTS,
+            refused(t!(tr, "researcher-login-throttled")),
+        )
+        .await);
+    }
+    let user = match auth::login_email(&form.email) {
+        Some(email) => state.db.user_by_email(&email).await.map_err(internal)?,
+        None => None,
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    if user
+        .as_ref()
+        .is_some_and(|u| u.locked_until.is_some_and(|until| until > now))
+    {
+        return Ok(login_page(
+            &state,
+            StatusCode::TOO_MANY_REQUESTS,
+            refused(t!(tr, "researcher-login-throttled")),
+        )
+        .await);
+    }
+    let valid = auth::verify_password(
+        form.password.clone(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await;
+    match user {
+        Some(user) if valid => {
+            state
+                .db
+                .reset_failed_logins(user.id)
+                .await
+                .map_err(internal)?;
+            state.login_throttle.succeeded(client);
+            auth::start_session(&session, &user)
+                .await
+                .map_err(internal)?;
+            Ok(Redirect::to(auth::BASE).into_response())
+        }
+        user => {
+            state.login_throttle.failed(client);
+            if let Some(user) = user {
+                state
+                    .db
+                    .record_failed_login(user.id, ACCOUNT_LOCK_AFTER, now + ACCOUNT_LOCK_SECS)
+                    .await
+                    .map_err(internal)?;
+            }
+            Ok(login_page(
+                &state,
+                StatusCode::UNAUTHORIZED,
+                refused(t!(tr, "researcher-login-failed")),
+            )
+            .await)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /beheer/uitloggen`
+pub async fn logout(
+    researcher: Researcher,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    researcher.session.flush().await.map_err(internal)?;
+    Ok(Redirect::to(auth::LOGIN).into_response())
+}
+
+/// `GET /beheer`: the account's projects.
+pub async fn projects(
+    State(state): State<AppState>,
+    researcher: Researcher,
+) -> Result<Response, Denied> {
+    let projects = state
+        .db
+        .projects_for(&researcher.user)
+        .await
+        .map_err(internal)?;
+    let view = ProjectsView {
+        viewer: Viewer::from(&researcher),
+        projects,
+    };
+    let title = t!(tr(&state), "researcher-projects-title");
+    Ok(page(
+        &state,
+        StatusCode::OK,
+        title,
+        move || view! { <ProjectsPage page=view.clone() /> },
+    )
+    .await)
+}
+
+/// `GET /beheer/projecten/{key}`
+pub async fn project(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
+    project_page(&state, &researcher, project, Vec::new()).await
+}
+
+async fn project_page(
+    state: &AppState,
+    researcher: &Researcher,
+    project: ProjectSummary,
+    errors: Vec<String>,
+) -> Result<Response, Denied> {
+    let tr = tr(state);
+    let db = &state.db;
+    let role = project.role.unwrap_or(Role::Viewer);
+    let questionnaires = db
+        .project_questionnaires(project.id)
+        .await
+        .map_err(internal)?;
+    let titles: std::collections::HashMap<String, String> = questionnaires
+        .iter()
+        .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
+        .collect();
+    let links = db
+        .project_links(project.id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|l| LinkRow {
+            code: l.code.to_string(),
+            url: format!("{}/{}", state.public_base, l.code),
+            questionnaire: titles
+                .get(&l.questionnaire)
+                .cloned()
+                .unwrap_or(l.questionnaire),
+            audience: l.audience,
+            wave: l.wave,
+            group: l.group,
+            closed: l.closed,
+            responses: if role.allows(Role::Researcher) || l.responses >= REPORT_THRESHOLD {
+                l.responses.to_string()
+            } else {
+                t!(
+                    tr,
+                    "researcher-responses-suppressed",
+                    threshold = REPORT_THRESHOLD
+                )
+            },
+        })
+        .collect();
+    let description = db.project_description(project.id).await.map_err(internal)?;
+    let view = ProjectView {
+        viewer: Viewer::from(researcher),
+        description,
+        questionnaires: questionnaires
+            .iter()
+            .map(|q| {
+                let counts = Audience::ALL
+                    .into_iter()
+                    .map(|a| (a, q.questionnaire.questions_for(a).count()))
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(a, n)| format!("{} {n}", audience_name(&tr, a)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                (
+                    q.key.clone(),
+                    q.questionnaire.title.clone(),
+                    q.version,
+                    counts,
+                )
+            })
+            .collect(),
+        waves: db.project_waves(project.id).await.map_err(internal)?,
+        links,
+        members: if role.allows(Role::Owner) {
+            db.members(project.id).await.map_err(internal)?
+        } else {
+            Vec::new()
+        },
+        can_edit: role.allows(Role::Researcher),
+        is_owner: role.allows(Role::Owner),
+        errors,
+        project,
+    };
+    let title = view.project.name.clone();
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(page(
+        state,
+        status,
+        title,
+        move || view! { <ProjectPage page=view.clone() /> },
+    )
+    .await)
+}
+
+fn back_to(key: &str) -> Response {
+    Redirect::to(&format!("/beheer/projecten/{key}")).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct NewLinkForm {
+    /// Missing is refused like wrong: 403, not 422.
+    #[serde(default)]
+    csrf: String,
+    questionnaire: String,
+    audience: Audience,
+    wave: String,
+    #[serde(default)]
+    group: String,
+}
+
+/// `POST /beheer/projecten/{key}/links`: a new invitation link.
+pub async fn create_link(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    Form(form): Form<NewLinkForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let group = Some(form.group.trim().to_owned()).filter(|g| !g.is_empty());
+    if group.as_ref().is_some_and(|g| g.chars().count() > 100) {
+        return Err(Denied::Forbidden);
+    }
+    let spec = LinkSpec {
+        questionnaire: form.questionnaire,
+        audience: form.audience,
+        wave: form.wave,
+        group,
+        code: None,
+    };
+    let code = match state
+        .db
+        .create_link(project.id, &spec, || {
+            InvitationCode::from_random(rand::random())
+        })
+        .await
+    {
+        Ok(code) => code,
+        Err(StorageError::Conflict(_)) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown questionnaire or wave",
+            )
+                .into_response());
+        }
+        Err(e) => return Err(internal(e)),
+    };
+    let detail = format!(
+        "{code}: {} · {} · {}",
+        spec.questionnaire, spec.audience, spec.wave
+    );
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "link created",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(back_to(&key))
+}
+
+/// `POST /beheer/projecten/{key}/links/{code}/sluiten` and `…/openen`.
+pub async fn set_link_open(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code, action)): Path<(String, String, String)>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let open = match action.as_str() {
+        "openen" => true,
+        "sluiten" => false,
+        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+    };
+    let code = InvitationCode::parse(&code).map_err(|_| Denied::Forbidden)?;
+    if state
+        .db
+        .set_link_open(project.id, &code, open)
+        .await
+        .map_err(internal)?
+    {
+        let action = if open { "link reopened" } else { "link closed" };
+        state
+            .db
+            .audit(
+                Some(&researcher.user),
+                Some(project.id),
+                action,
+                code.as_str(),
+            )
+            .await
+            .map_err(internal)?;
+    }
+    Ok(back_to(&key))
+}
+
+/// The link of a project with this code, as a full URL with its audience.
+async fn project_link(
+    state: &AppState,
+    project: &ProjectSummary,
+    code: &str,
+) -> Result<(String, Audience), Denied> {
+    let links = state.db.project_links(project.id).await.map_err(internal)?;
+    let link = links
+        .into_iter()
+        .find(|l| l.code.as_str() == code)
+        .ok_or(Denied::Forbidden)?;
+    Ok((
+        format!("{}/{}", state.public_base, link.code),
+        link.audience,
+    ))
+}
+
+fn qr(url: &str) -> Result<qrcode::QrCode, Denied> {
+    qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(internal)
+}
+
+/// The QR code as SVG, labelled for screen readers.
+fn qr_svg(url: &str) -> Result<String, Denied> {
+    let svg = qr(url)?
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(320, 320)
+        .quiet_zone(true)
+        .build();
+    let svg = svg
+        .split_once("<svg")
+        .map_or(svg.clone(), |(_, rest)| format!("<svg{rest}"));
+    Ok(svg.replacen(
+        "<svg",
+        &format!("<svg role=\"img\" aria-label=\"QR-code: {url}\""),
+        1,
+    ))
+}
+
+/// `GET …/links/{code}/qr.svg`
+pub async fn qr_code_svg(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, String)>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
+    let (url, _) = project_link(&state, &project, &code).await?;
+    let svg = qr_svg(&url)?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("image/svg+xml"),
+        )],
+        svg,
+    )
+        .into_response())
+}
+
+/// `GET …/links/{code}/qr.png`: 10 pixels per module, for print.
+pub async fn qr_code_png(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, String)>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
+    let (url, _) = project_link(&state, &project, &code).await?;
+    let png = qr_png(&qr(&url)?, 10).map_err(internal)?;
+    Ok((
+        [(header::CONTENT_TYPE, HeaderValue::from_static("image/png"))],
+        png,
+    )
+        .into_response())
+}
+
+/// Draws a QR code as a black-and-white PNG with a quiet zone of four modules.
+fn qr_png(code: &qrcode::QrCode, scale: usize) -> Result<Vec<u8>, png::EncodingError> {
+    let modules = code.width();
+    let colors = code.to_colors();
+    let side = (modules + 8) * scale;
+    let mut pixels = vec![255_u8; side * side];
+    for (i, color) in colors.iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (x, y) = ((i % modules + 4) * scale, (i / modules + 4) * scale);
+            for row in y..y + scale {
+                pixels[row * side + x..row * side + x + scale].fill(0);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let side = u32::try_from(side).unwrap_or(u32::MAX);
+    let mut encoder = png::Encoder::new(&mut out, side, side);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header()?.write_image_data(&pixels)?;
+    Ok(out)
+}
+
+/// `GET …/links/{code}/flyer`: an A4 page to print.
+pub async fn flyer(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, String)>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
+    let (url, audience) = project_link(&state, &project, &code).await?;
+    let view = FlyerView {
+        project: project.name.clone(),
+        audience,
+        qr_svg: qr_svg(&url)?,
+        url,
+    };
+    let title = t!(tr(&state), "flyer-title");
+    Ok(page(
+        &state,
+        StatusCode::OK,
+        title,
+        move || view! { <FlyerPage page=view.clone() /> },
+    )
+    .await)
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    /// Missing is refused like wrong: 403, not 422.
+    #[serde(default)]
+    csrf: String,
+    email: String,
+    #[serde(default)]
+    role: Option<Role>,
+}
+
+/// `POST /beheer/projecten/{key}/leden`: an owner gives an account a role.
+pub async fn add_member(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher.project(&state.db, &key, Role::Owner).await?;
+    let user = match Email::parse(&form.email) {
+        Ok(email) => state.db.user_by_email(&email).await.map_err(internal)?,
+        Err(_) => None,
+    };
+    let Some(user) = user else {
+        let error = t!(tr(&state), "researcher-member-unknown");
+        return project_page(&state, &researcher, project, vec![error]).await;
+    };
+    let role = form.role.unwrap_or(Role::Researcher);
+    state
+        .db
+        .set_membership(user.id, project.id, role)
+        .await
+        .map_err(internal)?;
+    let detail = format!("{} as {}", user.email, role.as_str());
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "member added",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(back_to(&key))
+}
+
+/// `POST /beheer/projecten/{key}/leden/verwijderen`
+pub async fn remove_member(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher.project(&state.db, &key, Role::Owner).await?;
+    if let Ok(email) = Email::parse(&form.email)
+        && let Some(user) = state.db.user_by_email(&email).await.map_err(internal)?
+        && state
+            .db
+            .remove_membership(user.id, project.id)
+            .await
+            .map_err(internal)?
+    {
+        state
+            .db
+            .audit(
+                Some(&researcher.user),
+                Some(project.id),
+                "member removed",
+                &user.email,
+            )
+            .await
+            .map_err(internal)?;
+    }
+    Ok(back_to(&key))
+}
+
+/// `GET /beheer/projecten/{key}/logboek`: owners read the audit log.
+pub async fn audit_log(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Owner).await?;
+    let entries = state
+        .db
+        .audit_log(project.id, 500)
+        .await
+        .map_err(internal)?;
+    let view = AuditView {
+        viewer: Viewer::from(&researcher),
+        project,
+        entries,
+    };
+    let title = t!(tr(&state), "researcher-audit");
+    Ok(page(
+        &state,
+        StatusCode::OK,
+        title,
+        move || view! { <AuditPage page=view.clone() /> },
+    )
+    .await)
+}
+
+async fn accounts_page(
+    state: &AppState,
+    researcher: &Researcher,
+    errors: Vec<String>,
+    email: String,
+) -> Result<Response, Denied> {
+    let view = AccountsView {
+        viewer: Viewer::from(researcher),
+        users: state.db.users().await.map_err(internal)?,
+        projects: state
+            .db
+            .projects_for(&researcher.user)
+            .await
+            .map_err(internal)?,
+        errors,
+        email,
+    };
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = t!(tr(state), "researcher-accounts-title");
+    Ok(page(
+        state,
+        status,
+        title,
+        move || view! { <AccountsPage page=view.clone() /> },
+    )
+    .await)
+}
+
+/// `GET /beheer/accounts`: administrators only.
+pub async fn accounts(
+    State(state): State<AppState>,
+    researcher: Researcher,
+) -> Result<Response, Denied> {
+    researcher.require_admin()?;
+    accounts_page(&state, &researcher, Vec::new(), String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct NewAccountForm {
+    /// Missing is refused like wrong: 403, not 422.
+    #[serde(default)]
+    csrf: String,
+    email: String,
+    password: String,
+    #[serde(default)]
+    is_admin: Option<String>,
+}
+
+pub fn password_message(tr: &Tr, weak: WeakPassword) -> String {
+    match weak {
+        WeakPassword::TooShort => t!(tr, "researcher-password-too-short"),
+        WeakPassword::TooLong => t!(tr, "researcher-password-too-long"),
+        WeakPassword::Common => t!(tr, "researcher-password-common"),
+        WeakPassword::ContainsEmail => t!(tr, "researcher-password-contains-email"),
+    }
+}
+
+/// `POST /beheer/accounts`: an administrator creates an account.
+pub async fn create_account(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Form(form): Form<NewAccountForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    researcher.require_admin()?;
+    let tr = tr(&state);
+    let Ok(email) = Email::parse(&form.email) else {
+        return accounts_page(
+            &state,
+            &researcher,
+            vec![t!(tr, "researcher-account-bad-email")],
+            form.email,
+        )
+        .await;
+    };
+    if let Err(weak) = check_new_password(&form.password, &email) {
+        return accounts_page(
+            &state,
+            &researcher,
+            vec![password_message(&tr, weak)],
+            form.email,
+        )
+        .await;
+    }
+    let hash = auth::hash_password(form.password).await.map_err(internal)?;
+    match state
+        .db
+        .create_user(&email, &hash, form.is_admin.is_some())
+        .await
+    {
+        Ok(_) => {}
+        Err(StorageError::Conflict(_)) => {
+            return accounts_page(
+                &state,
+                &researcher,
+                vec![t!(tr, "researcher-account-exists")],
+                form.email,
+            )
+            .await;
+        }
+        Err(e) => return Err(internal(e)),
+    }
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            None,
+            "account created",
+            email.as_str(),
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to("/beheer/accounts").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AccessForm {
+    /// Missing is refused like wrong: 403, not 422.
+    #[serde(default)]
+    csrf: String,
+    email: String,
+    project: String,
+    role: Role,
+}
+
+/// `POST /beheer/accounts/toegang`: an administrator gives an account a role in a project.
+pub async fn grant_access(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Form(form): Form<AccessForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    researcher.require_admin()?;
+    let project = state
+        .db
+        .project_for(&researcher.user, &form.project)
+        .await
+        .map_err(internal)?
+        .ok_or(Denied::Forbidden)?;
+    let email = Email::parse(&form.email).map_err(|_| Denied::Forbidden)?;
+    let user = state
+        .db
+        .user_by_email(&email)
+        .await
+        .map_err(internal)?
+        .ok_or(Denied::Forbidden)?;
+    state
+        .db
+        .set_membership(user.id, project.id, form.role)
+        .await
+        .map_err(internal)?;
+    let detail = format!("{} as {}", user.email, form.role.as_str());
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "member added",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to("/beheer/accounts").into_response())
+}

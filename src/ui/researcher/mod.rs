@@ -1,0 +1,39 @@
+//! The researchers' workspace: server-rendered pages with plain forms. Every form carries
+//! the session's CSRF token; strings come from `locales/`.
+
+mod frame;
+mod login;
+mod project;
+mod projects;
+
+pub use frame::{CsrfField, ResearcherFrame};
+pub use login::{LoginPage, LoginView};
+pub use project::{FlyerPage, FlyerView, LinkRow, ProjectPage, ProjectView};
+pub use projects::{
+    AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,
+    Viewer,
+};
+
+use crate::domain::Audience;
+use crate::domain::account::Role;
+use crate::i18n::Tr;
+use crate::t;
+
+/// The name of an audience in the researcher's language.
+pub fn audience_name(tr: &Tr, audience: Audience) -> String {
+    match audience {
+        Audience::Youth => t!(tr, "researcher-audience-youth"),
+        Audience::Parent => t!(tr, "researcher-audience-parent"),
+        Audience::Professional => t!(tr, "researcher-audience-professional"),
+    }
+}
+
+/// The name of a role in the researcher's language.
+pub fn role_name(tr: &Tr, role: Option<Role>) -> String {
+    match role {
+        Some(Role::Owner) => t!(tr, "researcher-role-owner"),
+        Some(Role::Researcher) => t!(tr, "researcher-role-researcher"),
+        Some(Role::Viewer) => t!(tr, "researcher-role-viewer"),
+        None => t!(tr, "researcher-role-none"),
+    }
+}

@@ -1,0 +1,551 @@
+//! The researchers' workspace through the router: login, sessions, CSRF, roles on every
+//! route, links, QR codes and the audit log; on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
+
+#[path = "common/app.rs"]
+mod app;
+mod common;
+
+use app::{App, Reply, page_path};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{TestDb, load_demo, on_every_database};
+use samenspraak::domain::account::{Email, Role};
+use samenspraak::server::auth::hash_password;
+use samenspraak::storage::Db;
+use time::macros::date;
+
+const PASSWORD: &str = "lange zinnen zijn sterk";
+
+/// A logged-in browser: its session cookie and CSRF token.
+#[derive(Clone)]
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+async fn account(db: &Db, email: &str, admin: bool, role: Option<(&str, Role)>) {
+    let email = Email::parse(email).unwrap();
+    let hash = hash_password(PASSWORD.into()).await.unwrap();
+    let id = db.create_user(&email, &hash, admin).await.unwrap();
+    if let Some((project, role)) = role {
+        let admin_view = samenspraak::storage::User {
+            is_admin: true,
+            ..db.user(id).await.unwrap().unwrap()
+        };
+        let project = db.project_for(&admin_view, project).await.unwrap().unwrap();
+        db.set_membership(id, project.id, role).await.unwrap();
+    }
+}
+
+fn cookie_of(reply: &Reply) -> Option<String> {
+    reply
+        .headers
+        .get(header::SET_COOKIE)
+        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
+}
+
+fn csrf_in(html: &str) -> String {
+    let start = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 19;
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+async fn request(
+    app: &App,
+    method: Method,
+    path: &str,
+    session: Option<&Session>,
+    form: &str,
+) -> Reply {
+    let mut builder = Request::builder().method(method.clone()).uri(path);
+    if let Some(s) = session {
+        builder = builder.header(header::COOKIE, &s.cookie);
+    }
+    if method == Method::POST {
+        builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    }
+    app.send(builder.body(Body::from(form.to_owned())).unwrap())
+        .await
+}
+
+async fn login(app: &App, email: &str) -> Session {
+    let reply = request(
+        app,
+        Method::POST,
+        "/beheer/inloggen",
+        None,
+        &format!("email={email}&password={}", PASSWORD.replace(' ', "+")),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let cookie = cookie_of(&reply).expect("a session cookie");
+    let home = request(
+        app,
+        Method::GET,
+        "/beheer",
+        Some(&Session {
+            cookie: cookie.clone(),
+            csrf: String::new(),
+        }),
+        "",
+    )
+    .await;
+    assert_eq!(home.status, StatusCode::OK);
+    Session {
+        cookie,
+        csrf: csrf_in(&home.body),
+    }
+}
+
+async fn setup(t: &TestDb) -> App {
+    load_demo(&t.db).await;
+    account(&t.db, "admin@example.nl", true, None).await;
+    account(
+        &t.db,
+        "eigenaar@example.nl",
+        false,
+        Some(("samenhang", Role::Owner)),
+    )
+    .await;
+    account(
+        &t.db,
+        "onderzoeker@example.nl",
+        false,
+        Some(("samenhang", Role::Researcher)),
+    )
+    .await;
+    account(
+        &t.db,
+        "kijker@example.nl",
+        false,
+        Some(("samenhang", Role::Viewer)),
+    )
+    .await;
+    account(
+        &t.db,
+        "buiten@example.nl",
+        false,
+        Some(("veilig-thuis", Role::Owner)),
+    )
+    .await;
+    App::new(&t.db, date!(2026 - 11 - 22))
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_session_cookie_and_logout_ends_it() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let anonymous = request(&app, Method::GET, "/beheer", None, "").await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert_eq!(anonymous.location.as_deref(), Some("/beheer/inloggen"));
+        let form = request(&app, Method::GET, "/beheer/inloggen", None, "").await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("autocomplete=\"current-password\""));
+
+        let wrong = request(
+            &app,
+            Method::POST,
+            "/beheer/inloggen",
+            None,
+            "email=eigenaar%40example.nl&password=fout",
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            wrong
+                .body
+                .contains("Het e-mailadres of het wachtwoord klopt niet.")
+        );
+        assert!(cookie_of(&wrong).is_none(), "no session for a failed login");
+
+        let reply = request(
+            &app,
+            Method::POST,
+            "/beheer/inloggen",
+            None,
+            &format!(
+                "email=Eigenaar%40example.nl&password={}",
+                PASSWORD.replace(' ', "+")
+            ),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+        let set_cookie = reply.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        for flag in ["HttpOnly", "SameSite=Lax", "Path=/beheer"] {
+            assert!(set_cookie.contains(flag), "{flag} in {set_cookie}");
+        }
+        assert!(!set_cookie.contains("Secure"), "plain http in tests");
+        let session = Session {
+            cookie: cookie_of(&reply).unwrap(),
+            csrf: String::new(),
+        };
+        let home = request(&app, Method::GET, "/beheer", Some(&session), "").await;
+        assert!(
+            home.body
+                .contains("Atelier Samenhang preventie en hulpverlening")
+        );
+        assert!(
+            !home.body.contains("Atelier Veilig en thuis opgroeien"),
+            "only own projects"
+        );
+        let session = Session {
+            csrf: csrf_in(&home.body),
+            ..session
+        };
+
+        let no_token = request(
+            &app,
+            Method::POST,
+            "/beheer/uitloggen",
+            Some(&session),
+            "csrf=wrong",
+        )
+        .await;
+        assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+        let out = request(
+            &app,
+            Method::POST,
+            "/beheer/uitloggen",
+            Some(&session),
+            &format!("csrf={}", session.csrf),
+        )
+        .await;
+        assert_eq!(out.location.as_deref(), Some("/beheer/inloggen"));
+        let after = request(&app, Method::GET, "/beheer", Some(&session), "").await;
+        assert_eq!(
+            after.location.as_deref(),
+            Some("/beheer/inloggen"),
+            "the old cookie is dead"
+        );
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        for _ in 0..5 {
+            let r = request(
+                &app,
+                Method::POST,
+                "/beheer/inloggen",
+                None,
+                "email=kijker%40example.nl&password=verkeerd-wachtwoord",
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        let right = format!(
+            "email=kijker%40example.nl&password={}",
+            PASSWORD.replace(' ', "+")
+        );
+        let locked = request(&app, Method::POST, "/beheer/inloggen", None, &right).await;
+        assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(locked.body.contains("Probeer het over 15 minuten opnieuw."));
+        // Another account is not affected.
+        login(&app, "onderzoeker@example.nl").await;
+        t
+    })
+    .await;
+}
+
+/// Every researcher route, with the least role that may use it (`None`: administrators).
+fn routes() -> Vec<(Method, &'static str, Option<Role>)> {
+    let p = "/beheer/projecten/samenhang";
+    vec![
+        (Method::GET, "/beheer", Some(Role::Viewer)),
+        (Method::GET, "/beheer/accounts", None),
+        (Method::POST, "/beheer/accounts", None),
+        (Method::POST, "/beheer/accounts/toegang", None),
+        (Method::GET, p, Some(Role::Viewer)),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/links/verzm26j/qr.svg",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/links/verzm26j/qr.png",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/links/verzm26j/flyer",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/links",
+            Some(Role::Researcher),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/links/verzm26j/sluiten",
+            Some(Role::Researcher),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/links/verzm26j/openen",
+            Some(Role::Researcher),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/leden",
+            Some(Role::Owner),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/leden/verwijderen",
+            Some(Role::Owner),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/logboek",
+            Some(Role::Owner),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let people = [
+            ("buiten@example.nl", None, false),
+            ("kijker@example.nl", Some(Role::Viewer), false),
+            ("onderzoeker@example.nl", Some(Role::Researcher), false),
+            ("eigenaar@example.nl", Some(Role::Owner), false),
+            ("admin@example.nl", None, true),
+        ];
+        let mut sessions = Vec::new();
+        for (email, role, admin) in people {
+            sessions.push((email, role, admin, login(&app, email).await));
+        }
+        for (method, path, needed) in routes() {
+            let form = "questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
+            // Without a session: to the login page, nothing done.
+            let reply = request(&app, method.clone(), path, None, form).await;
+            assert_eq!(reply.location.as_deref(), Some("/beheer/inloggen"), "{method} {path} without a session");
+
+            for (email, role, admin, session) in &sessions {
+                let allowed = match needed {
+                    None => *admin,
+                    Some(Role::Viewer) if path == "/beheer" => true,
+                    Some(needed) => role.is_some_and(|r| r.allows(needed)),
+                };
+                let with_token = format!("csrf={}&{form}", session.csrf);
+                // Without the CSRF token, no change ever happens.
+                if method == Method::POST {
+                    let reply = request(&app, method.clone(), path, Some(session), form).await;
+                    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {path} by {email} without token");
+                }
+                if allowed {
+                    continue;
+                }
+                let reply = request(&app, method.clone(), path, Some(session), &with_token).await;
+                assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {path} by {email}");
+            }
+        }
+        // A form posted from another site is refused before anything else.
+        let (_, _, _, owner) = &sessions[3];
+        let cross = Request::post("/beheer/projecten/samenhang/links/verzm26j/sluiten")
+            .header(header::COOKIE, &owner.cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::from(format!("csrf={}", owner.csrf)))
+            .unwrap();
+        assert_eq!(app.send(cross).await.status, StatusCode::FORBIDDEN);
+        assert!(!t.db.find_link(&common::code("verzm26j")).await.unwrap().unwrap().closed);
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn links_are_made_closed_and_reopened_with_qr_codes_and_an_audit_trail() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang";
+        let made = request(&app, Method::POST, &format!("{p}/links"), Some(&researcher), &format!("csrf={}&questionnaire=naar-school&audience=parent&wave=najaar-2026&group=Basisschool+De+Linde", researcher.csrf)).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let page = request(&app, Method::GET, p, Some(&researcher), "").await;
+        assert!(page.body.contains("Basisschool De Linde"));
+        let links = t.db.open_links().await.unwrap();
+        let new = links.iter().find(|l| l.group.as_deref() == Some("Basisschool De Linde")).unwrap();
+        let first = app.start(new.code.as_str()).await;
+        assert_eq!(app.get(&page_path(&first, 1)).await.status, StatusCode::OK, "a parent can answer");
+        assert!(app.db.draft(first.split('/').nth(2).unwrap()).await.unwrap().is_some());
+
+        let close = request(&app, Method::POST, &format!("{p}/links/{}/sluiten", new.code), Some(&researcher), &format!("csrf={}", researcher.csrf)).await;
+        assert_eq!(close.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get(&format!("/{}", new.code)).await.status, StatusCode::GONE);
+        request(&app, Method::POST, &format!("{p}/links/{}/openen", new.code), Some(&researcher), &format!("csrf={}", researcher.csrf)).await;
+        assert_eq!(app.get(&format!("/{}", new.code)).await.status, StatusCode::OK);
+
+        let svg = request(&app, Method::GET, &format!("{p}/links/{}/qr.svg", new.code), Some(&researcher), "").await;
+        assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
+        assert!(svg.body.starts_with("<svg role=\"img\" aria-label=\"QR-code: http://127.0.0.1:3000/"));
+        let png = request(&app, Method::GET, &format!("{p}/links/{}/qr.png", new.code), Some(&researcher), "").await;
+        assert_eq!(png.headers[header::CONTENT_TYPE], "image/png");
+        let flyer = request(&app, Method::GET, &format!("{p}/links/{}/flyer", new.code), Some(&researcher), "").await;
+        assert!(flyer.body.contains("Doe mee en laat je stem horen!"));
+        assert!(flyer.body.contains(&format!("http://127.0.0.1:3000/{}", new.code)));
+
+        // Another project's link cannot be touched through this project.
+        let foreign = request(&app, Method::POST, &format!("{p}/links/vth26jgd/sluiten"), Some(&researcher), &format!("csrf={}", researcher.csrf)).await;
+        assert_eq!(foreign.status, StatusCode::SEE_OTHER);
+        assert!(!t.db.find_link(&common::code("vth26jgd")).await.unwrap().unwrap().closed);
+
+        let owner = login(&app, "eigenaar@example.nl").await;
+        let log = request(&app, Method::GET, &format!("{p}/logboek"), Some(&owner), "").await;
+        assert_eq!(log.status, StatusCode::OK);
+        for action in ["link created", "link closed", "link reopened"] {
+            assert!(log.body.contains(action), "{action} in the audit log");
+        }
+        assert!(log.body.contains("onderzoeker@example.nl"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn viewers_see_response_counts_only_from_the_threshold() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let viewer = login(&app, "kijker@example.nl").await;
+        let page = request(
+            &app,
+            Method::GET,
+            "/beheer/projecten/samenhang",
+            Some(&viewer),
+            "",
+        )
+        .await;
+        assert!(page.body.contains("minder dan 5"));
+        assert!(
+            !page.body.contains("Nieuwe link"),
+            "viewers cannot make links"
+        );
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let page = request(
+            &app,
+            Method::GET,
+            "/beheer/projecten/samenhang",
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert!(!page.body.contains("minder dan 5"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn administrators_create_accounts_under_the_password_policy_and_owners_add_members() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let admin = login(&app, "admin@example.nl").await;
+        let weak = request(
+            &app,
+            Method::POST,
+            "/beheer/accounts",
+            Some(&admin),
+            &format!(
+                "csrf={}&email=nieuw%40example.nl&password=wachtwoord123",
+                admin.csrf
+            ),
+        )
+        .await;
+        assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(weak.body.contains("Dit wachtwoord komt te vaak voor."));
+        let made = request(
+            &app,
+            Method::POST,
+            "/beheer/accounts",
+            Some(&admin),
+            &format!(
+                "csrf={}&email=nieuw%40example.nl&password=lange+zinnen+zijn+sterk",
+                admin.csrf
+            ),
+        )
+        .await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let again = request(
+            &app,
+            Method::POST,
+            "/beheer/accounts",
+            Some(&admin),
+            &format!(
+                "csrf={}&email=Nieuw%40example.nl&password=lange+zinnen+zijn+sterk",
+                admin.csrf
+            ),
+        )
+        .await;
+        assert!(
+            again
+                .body
+                .contains("Er is al een account met dit e-mailadres.")
+        );
+        let stored =
+            t.db.user_by_email(&Email::parse("nieuw@example.nl").unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+        assert!(
+            stored.password_hash.starts_with("$argon2id$"),
+            "Argon2id, never the password"
+        );
+
+        let owner = login(&app, "eigenaar@example.nl").await;
+        let p = "/beheer/projecten/samenhang";
+        let unknown = request(
+            &app,
+            Method::POST,
+            &format!("{p}/leden"),
+            Some(&owner),
+            &format!("csrf={}&email=niemand%40example.nl&role=viewer", owner.csrf),
+        )
+        .await;
+        assert!(
+            unknown
+                .body
+                .contains("Er is geen account met dit e-mailadres.")
+        );
+        request(
+            &app,
+            Method::POST,
+            &format!("{p}/leden"),
+            Some(&owner),
+            &format!("csrf={}&email=nieuw%40example.nl&role=viewer", owner.csrf),
+        )
+        .await;
+        let newcomer = login(&app, "nieuw@example.nl").await;
+        let page = request(&app, Method::GET, p, Some(&newcomer), "").await;
+        assert_eq!(page.status, StatusCode::OK);
+        request(
+            &app,
+            Method::POST,
+            &format!("{p}/leden/verwijderen"),
+            Some(&owner),
+            &format!("csrf={}&email=nieuw%40example.nl", owner.csrf),
+        )
+        .await;
+        assert_eq!(
+            request(&app, Method::GET, p, Some(&newcomer), "")
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        t
+    })
+    .await;
+}
