@@ -319,19 +319,24 @@ impl Researcher {
 pub async fn same_origin_only(request: Request, next: Next) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         let headers = request.headers();
-        let cross_site = headers
-            .get("sec-fetch-site")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v != "same-origin" && v != "none");
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-        let foreign_origin = headers
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|origin| {
-                let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-                host.is_none_or(|host| origin_host != host)
-            });
-        if cross_site || foreign_origin {
+        // Browsers that send Sec-Fetch-Site say exactly where a request comes from. Others
+        // send Origin, which is "null" under our no-referrer policy, so only a real,
+        // different origin counts against the request there.
+        let foreign = match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+            Some(site) => site != "same-origin" && site != "none",
+            None => {
+                let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+                headers
+                    .get(header::ORIGIN)
+                    .and_then(|v| v.to_str().ok())
+                    .filter(|origin| *origin != "null")
+                    .is_some_and(|origin| {
+                        let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+                        host.is_none_or(|host| origin_host != host)
+                    })
+            }
+        };
+        if foreign {
             return Denied::Csrf.into_response();
         }
     }
