@@ -329,7 +329,7 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
             sessions.push((email, role, admin, login(&app, email).await));
         }
         for (method, path, needed) in routes() {
-            let form = "questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
+            let form = "reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
             // Without a session: to the login page, nothing done.
             let reply = request(&app, method.clone(), path, None, form).await;
             assert_eq!(reply.location.as_deref(), Some("/beheer/inloggen"), "{method} {path} without a session");
@@ -544,6 +544,217 @@ async fn administrators_create_accounts_under_the_password_policy_and_owners_add
                 .await
                 .status,
             StatusCode::FORBIDDEN
+        );
+        t
+    })
+    .await;
+}
+
+/// Stores a response to a demo link as a respondent would.
+async fn respond(db: &Db, code: &str, answers: &[(&str, samenspraak::domain::Answer)]) {
+    let link = db.find_link(&common::code(code)).await.unwrap().unwrap();
+    let token = format!(
+        "t{}",
+        samenspraak::domain::InvitationCode::from_random(rand::random())
+    );
+    db.create_draft(
+        &token,
+        link.id,
+        link.version_id,
+        "nl",
+        date!(2026 - 11 - 22),
+    )
+    .await
+    .unwrap();
+    let draft = db.draft(&token).await.unwrap().unwrap();
+    let answers = answers
+        .iter()
+        .map(|(k, a)| ((*k).to_owned(), a.clone()))
+        .collect();
+    db.submit(&draft, link.audience, &answers, date!(2026 - 11 - 22))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn researchers_list_filter_read_and_delete_responses_with_a_reason() {
+    use samenspraak::domain::Answer;
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        respond(
+            &t.db,
+            "verzm26j",
+            &[
+                ("leeftijd", Answer::Choice("13-15".into())),
+                ("graag-naar-school", Answer::Choice("helemaal-eens".into())),
+            ],
+        )
+        .await;
+        respond(
+            &t.db,
+            "verzm26p",
+            &[
+                ("leeftijd", Answer::Choice("10-12".into())),
+                (
+                    "redenen",
+                    Answer::Choices(vec!["ziek".into(), "pesten".into()]),
+                ),
+            ],
+        )
+        .await;
+        respond(
+            &t.db,
+            "vth26jgd",
+            &[("leeftijd", Answer::Choice("16-18".into()))],
+        )
+        .await;
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang/antwoorden";
+
+        let all = request(&app, Method::GET, p, Some(&researcher), "").await;
+        assert_eq!(all.status, StatusCode::OK);
+        assert_eq!(
+            all.body.matches("aria-label=\"Bekijken ").count(),
+            2,
+            "only this project's responses"
+        );
+        let parents = request(
+            &app,
+            Method::GET,
+            &format!("{p}?doelgroep=parent"),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert_eq!(parents.body.matches("aria-label=\"Bekijken ").count(), 1);
+        assert!(
+            parents.body.contains("<option value=\"parent\" selected"),
+            "the filter is kept"
+        );
+        let later = request(
+            &app,
+            Method::GET,
+            &format!("{p}?van=2026-11-23"),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert!(
+            later
+                .body
+                .contains("Er zijn (nog) geen ingevulde vragenlijsten")
+        );
+
+        let rows =
+            t.db.project_responses(
+                t.db.project_for(
+                    &t.db
+                        .user_by_email(&Email::parse("onderzoeker@example.nl").unwrap())
+                        .await
+                        .unwrap()
+                        .unwrap(),
+                    "samenhang",
+                )
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+                &samenspraak::storage::ResponseFilter {
+                    audience: Some(samenspraak::domain::Audience::Parent),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap();
+        let id = rows[0].id;
+        let one = request(
+            &app,
+            Method::GET,
+            &format!("{p}/{id}"),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert!(
+            one.body.contains("Hoe oud is je kind?"),
+            "the parent wording"
+        );
+        assert!(
+            one.body.contains("Ziek, Gepest"),
+            "answers as the respondent saw them"
+        );
+        assert!(one.body.contains("(niet beantwoord)"));
+
+        let other_project =
+            t.db.project_responses(
+                t.db.project_for(
+                    &samenspraak::storage::User {
+                        is_admin: true,
+                        ..t.db
+                            .user_by_email(&Email::parse("admin@example.nl").unwrap())
+                            .await
+                            .unwrap()
+                            .unwrap()
+                    },
+                    "veilig-thuis",
+                )
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+                &Default::default(),
+                10,
+            )
+            .await
+            .unwrap();
+        let foreign = request(
+            &app,
+            Method::GET,
+            &format!("{p}/{}", other_project[0].id),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert_eq!(
+            foreign.status,
+            StatusCode::FORBIDDEN,
+            "a response of another project"
+        );
+
+        let no_reason = request(
+            &app,
+            Method::POST,
+            &format!("{p}/{id}/verwijderen"),
+            Some(&researcher),
+            &format!("csrf={}&reason=+", researcher.csrf),
+        )
+        .await;
+        assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(no_reason.body.contains("Schrijf een reden op."));
+        let deleted = request(
+            &app,
+            Method::POST,
+            &format!("{p}/{id}/verwijderen"),
+            Some(&researcher),
+            &format!("csrf={}&reason=dubbel+ingevuld", researcher.csrf),
+        )
+        .await;
+        assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.db.responses_for_link("verzm26p").await.unwrap().len(), 0);
+
+        let owner = login(&app, "eigenaar@example.nl").await;
+        let log = request(
+            &app,
+            Method::GET,
+            "/beheer/projecten/samenhang/logboek",
+            Some(&owner),
+            "",
+        )
+        .await;
+        assert!(
+            log.body
+                .contains(&format!("response {id}: dubbel ingevuld"))
         );
         t
     })

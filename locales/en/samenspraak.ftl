@@ -155,3 +155,25 @@ flyer-parent = What do you think? Fill in the short questionnaire. It is anonymo
 flyer-professional = What do you see in your work? Fill in the short questionnaire. It takes a few minutes.
 flyer-scan = Scan the QR code with your phone, or type this address:
 flyer-print = Print
+
+## Researcher pages: responses
+
+researcher-responses-title = Responses
+researcher-responses-link = View responses
+researcher-filter = Filter
+researcher-filter-all = all
+researcher-filter-from = From (date)
+researcher-filter-until = Until (date)
+researcher-filter-submit = Show
+researcher-responses-none = There are no responses (yet) that match this filter.
+researcher-responses-limit = The newest { $count } are shown.
+researcher-response-date = Submitted on
+researcher-response-open = View
+researcher-response-title = Response { $id }
+researcher-response-question = Question
+researcher-response-answer = Answer
+researcher-response-not-answered = (not answered)
+researcher-response-delete = Delete
+researcher-response-delete-reason = Reason for deleting
+researcher-response-delete-hint = For example: filled in twice, or clearly not serious. The reason goes into the audit log.
+researcher-response-reason-missing = Write down a reason.

@@ -158,3 +158,25 @@ flyer-parent = Wat vindt u? Vul de korte vragenlijst in. Het is anoniem en duurt
 flyer-professional = Wat ziet u in uw werk? Vul de korte vragenlijst in. Het duurt een paar minuten.
 flyer-scan = Scan de QR-code met je telefoon, of typ dit adres:
 flyer-print = Afdrukken
+
+## Researcher pages: responses
+
+researcher-responses-title = Ingevulde vragenlijsten
+researcher-responses-link = Ingevulde vragenlijsten bekijken
+researcher-filter = Filteren
+researcher-filter-all = alle
+researcher-filter-from = Vanaf (datum)
+researcher-filter-until = Tot en met (datum)
+researcher-filter-submit = Toon
+researcher-responses-none = Er zijn (nog) geen ingevulde vragenlijsten die bij dit filter passen.
+researcher-responses-limit = De nieuwste { $count } worden getoond.
+researcher-response-date = Ingevuld op
+researcher-response-open = Bekijken
+researcher-response-title = Ingevulde vragenlijst { $id }
+researcher-response-question = Vraag
+researcher-response-answer = Antwoord
+researcher-response-not-answered = (niet beantwoord)
+researcher-response-delete = Verwijderen
+researcher-response-delete-reason = Reden van verwijderen
+researcher-response-delete-hint = Bijvoorbeeld: dubbel ingevuld, of het antwoord is duidelijk niet serieus. De reden komt in het logboek.
+researcher-response-reason-missing = Schrijf een reden op.

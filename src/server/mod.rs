@@ -145,6 +145,15 @@ pub fn router(state: AppState) -> Router {
             post(researcher::remove_member),
         )
         .route("/projecten/{key}/logboek", get(researcher::audit_log))
+        .route("/projecten/{key}/antwoorden", get(researcher::responses))
+        .route(
+            "/projecten/{key}/antwoorden/{id}",
+            get(researcher::response),
+        )
+        .route(
+            "/projecten/{key}/antwoorden/{id}/verwijderen",
+            post(researcher::delete_response),
+        )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(
             state.db.clone(),

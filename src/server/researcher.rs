@@ -9,11 +9,13 @@ use super::render::{PageFrame, render};
 use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
 use crate::domain::{Audience, InvitationCode, LinkSpec};
 use crate::i18n::Tr;
-use crate::storage::{ProjectSummary, StorageError};
+use crate::storage::{ProjectSummary, ResponseFilter, StorageError};
 use crate::t;
+use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
-    AccountsPage, AccountsView, AuditPage, AuditView, FlyerPage, FlyerView, LinkRow, LoginPage,
-    LoginView, ProjectPage, ProjectView, ProjectsPage, ProjectsView, Viewer, audience_name,
+    AccountsPage, AccountsView, AuditPage, AuditView, FilterValues, FlyerPage, FlyerView, LinkRow,
+    LoginPage, LoginView, ProjectPage, ProjectView, ProjectsPage, ProjectsView, ResponsePage,
+    ResponseView, ResponsesPage, ResponsesView, Viewer, audience_name,
 };
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
@@ -816,4 +818,221 @@ pub async fn grant_access(
         .await
         .map_err(internal)?;
     Ok(Redirect::to("/beheer/accounts").into_response())
+}
+
+/// At most this many responses are listed at once.
+const RESPONSE_LIST_LIMIT: usize = 200;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ResponsesQuery {
+    #[serde(default)]
+    vragenlijst: String,
+    #[serde(default)]
+    doelgroep: String,
+    #[serde(default)]
+    meetmoment: String,
+    #[serde(default)]
+    van: String,
+    #[serde(default)]
+    tot: String,
+}
+
+fn parse_date(text: &str) -> Option<time::Date> {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// `GET /beheer/projecten/{key}/antwoorden`: researchers and owners, never viewers.
+pub async fn responses(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ResponsesQuery>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let filter = ResponseFilter {
+        questionnaire: Some(query.vragenlijst.clone()).filter(|q| !q.is_empty()),
+        audience: query.doelgroep.parse().ok(),
+        wave: Some(query.meetmoment.clone()).filter(|w| !w.is_empty()),
+        from: parse_date(&query.van),
+        until: parse_date(&query.tot),
+    };
+    let questionnaires = state
+        .db
+        .project_questionnaires(project.id)
+        .await
+        .map_err(internal)?;
+    let titles: std::collections::HashMap<String, String> = questionnaires
+        .iter()
+        .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
+        .collect();
+    let rows = state
+        .db
+        .project_responses(project.id, &filter, RESPONSE_LIST_LIMIT as i64)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|row| {
+            let title = titles
+                .get(&row.questionnaire)
+                .cloned()
+                .unwrap_or_else(|| row.questionnaire.clone());
+            (row, title)
+        })
+        .collect();
+    let view = ResponsesView {
+        viewer: Viewer::from(&researcher),
+        questionnaires: questionnaires
+            .iter()
+            .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
+            .collect(),
+        waves: state
+            .db
+            .project_waves(project.id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|w| (w.key, w.name))
+            .collect(),
+        filter: FilterValues {
+            questionnaire: query.vragenlijst,
+            audience: query.doelgroep,
+            wave: query.meetmoment,
+            from: query.van,
+            until: query.tot,
+        },
+        rows,
+        limit: RESPONSE_LIST_LIMIT,
+        project,
+    };
+    let title = t!(tr(&state), "researcher-responses-title");
+    Ok(page(
+        &state,
+        StatusCode::OK,
+        title,
+        move || view! { <ResponsesPage page=view.clone() /> },
+    )
+    .await)
+}
+
+async fn response_page(
+    state: &AppState,
+    researcher: &Researcher,
+    project: ProjectSummary,
+    id: i64,
+    error: Option<String>,
+) -> Result<Response, Denied> {
+    let tr = tr(state);
+    let (row, answers) = state
+        .db
+        .project_response(project.id, id)
+        .await
+        .map_err(internal)?
+        .ok_or(Denied::Forbidden)?;
+    let questionnaire = state
+        .db
+        .questionnaire_version(row.version_id)
+        .await
+        .map_err(internal)?;
+    let answers = questionnaire
+        .questions_for(row.audience)
+        .map(|q| {
+            let text = q
+                .wording_for(row.audience)
+                .map(|w| w.text.clone())
+                .unwrap_or_default();
+            let answer = answers.get(&q.key).map(|values| {
+                values
+                    .iter()
+                    .map(|v| answer_label(&tr, &q.kind, v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            (text, answer)
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = ResponseView {
+        viewer: Viewer::from(researcher),
+        project,
+        title: questionnaire.title,
+        row,
+        answers,
+        error,
+    };
+    let title = t!(tr, "researcher-response-title", id = id);
+    Ok(page(
+        state,
+        status,
+        title,
+        move || view! { <ResponsePage page=view.clone() /> },
+    )
+    .await)
+}
+
+/// `GET /beheer/projecten/{key}/antwoorden/{id}`
+pub async fn response(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id)): Path<(String, i64)>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    response_page(&state, &researcher, project, id, None).await
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /beheer/projecten/{key}/antwoorden/{id}/verwijderen`: with a reason, audit-logged.
+pub async fn delete_response(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id)): Path<(String, i64)>,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let reason = form.reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        let error = t!(tr(&state), "researcher-response-reason-missing");
+        return response_page(&state, &researcher, project, id, Some(error)).await;
+    }
+    if !state
+        .db
+        .delete_response(project.id, id)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("response {id}: {reason}");
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "response deleted",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden")).into_response())
 }

@@ -17,6 +17,7 @@ use crate::i18n::Tr;
 use crate::storage::{Draft, OpenLink, StorageError, SubmitOutcome};
 use crate::t;
 use crate::ui::islands::HelperTexts;
+use crate::ui::labels::answer_label;
 use crate::ui::respondent::{
     Field, IntroPage, IntroView, LanguageLink, MessagePage, MessageView, QuestionItem,
     QuestionPage, QuestionPageView,
@@ -508,27 +509,6 @@ fn error_text(tr: &Tr, error: &FieldError) -> String {
     }
 }
 
-fn option_label(tr: &Tr, kind: &QuestionKind, value: &str) -> String {
-    match (kind, value) {
-        (QuestionKind::Agreement, "helemaal-oneens") => t!(tr, "respondent-agree-helemaal-oneens"),
-        (QuestionKind::Agreement, "oneens") => t!(tr, "respondent-agree-oneens"),
-        (QuestionKind::Agreement, "neutraal") => t!(tr, "respondent-agree-neutraal"),
-        (QuestionKind::Agreement, "eens") => t!(tr, "respondent-agree-eens"),
-        (QuestionKind::Agreement, "helemaal-eens") => t!(tr, "respondent-agree-helemaal-eens"),
-        (QuestionKind::Agreement, _) => t!(tr, "respondent-agree-weet-niet"),
-        (QuestionKind::YesNo, "ja") => t!(tr, "respondent-yes"),
-        (QuestionKind::YesNo, _) => t!(tr, "respondent-no"),
-        (QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }, v) => {
-            options
-                .iter()
-                .find(|o| o.value == v)
-                .map(|o| o.label.clone())
-                .unwrap_or_default()
-        }
-        _ => value.to_owned(),
-    }
-}
-
 fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
     match kind {
         QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
@@ -555,7 +535,7 @@ fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
             options: kind
                 .values()
                 .into_iter()
-                .map(|v| (v.to_owned(), option_label(tr, kind, v)))
+                .map(|v| (v.to_owned(), answer_label(tr, kind, v)))
                 .collect(),
         },
     }
@@ -616,7 +596,7 @@ async fn question_page(
                         tr,
                         "respondent-condition-note",
                         number = source_number,
-                        answer = option_label(tr, source_kind, &c.equals)
+                        answer = answer_label(tr, source_kind, &c.equals)
                     )
                 });
             let hint = match q.kind {

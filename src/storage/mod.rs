@@ -7,7 +7,7 @@ mod respondents;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary};
-pub use respondents::{Draft, StoredResponse, SubmitOutcome};
+pub use respondents::{Draft, ResponseFilter, ResponseRow, StoredResponse, SubmitOutcome};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

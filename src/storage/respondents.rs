@@ -207,3 +207,120 @@ impl Db {
         Ok(drafts.rows_affected() + tokens.rows_affected())
     }
 }
+
+/// Which responses of a project to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseFilter {
+    pub questionnaire: Option<String>,
+    pub audience: Option<Audience>,
+    pub wave: Option<String>,
+    pub from: Option<time::Date>,
+    pub until: Option<time::Date>,
+}
+
+/// A response as listed for researchers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseRow {
+    pub id: i64,
+    pub submitted_on: String,
+    pub questionnaire: String,
+    pub version_id: i64,
+    pub audience: Audience,
+    pub wave: String,
+    pub group: Option<String>,
+}
+
+impl Db {
+    /// A project's responses, newest first, at most `limit`.
+    pub async fn project_responses(
+        &self,
+        project_id: i64,
+        filter: &ResponseFilter,
+        limit: i64,
+    ) -> Result<Vec<ResponseRow>> {
+        self.response_rows(project_id, filter, None, limit).await
+    }
+
+    async fn response_rows(
+        &self,
+        project_id: i64,
+        filter: &ResponseFilter,
+        id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<ResponseRow>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.submitted_on, q.key, r.version_id, r.audience, w.name, r.group_label \
+             FROM responses r \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             JOIN waves w ON w.id = r.wave_id \
+             WHERE q.project_id = $1 \
+             AND ($2 = '' OR q.key = $2) AND ($3 = '' OR r.audience = $3) AND ($4 = '' OR w.key = $4) \
+             AND ($5 = '' OR r.submitted_on >= $5) AND ($6 = '' OR r.submitted_on <= $6) \
+             AND ($7 = 0 OR r.id = $7) \
+             ORDER BY r.id DESC LIMIT $8",
+        )
+        .bind(project_id)
+        .bind(filter.questionnaire.clone().unwrap_or_default())
+        .bind(filter.audience.map(|a| a.as_str()).unwrap_or_default())
+        .bind(filter.wave.clone().unwrap_or_default())
+        .bind(filter.from.map(day).unwrap_or_default())
+        .bind(filter.until.map(day).unwrap_or_default())
+        .bind(id.unwrap_or(0))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let audience: String = row.try_get(4)?;
+                Ok(ResponseRow {
+                    id: row.try_get(0)?,
+                    submitted_on: row.try_get(1)?,
+                    questionnaire: row.try_get(2)?,
+                    version_id: row.try_get(3)?,
+                    audience: audience
+                        .parse()
+                        .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+                    wave: row.try_get(5)?,
+                    group: row.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    /// One response of a project with its answers (values per question key, in order).
+    pub async fn project_response(
+        &self,
+        project_id: i64,
+        response_id: i64,
+    ) -> Result<Option<(ResponseRow, BTreeMap<String, Vec<String>>)>> {
+        let row = self
+            .response_rows(project_id, &ResponseFilter::default(), Some(response_id), 1)
+            .await?
+            .into_iter()
+            .next();
+        let Some(row) = row else { return Ok(None) };
+        let answers = sqlx::query("SELECT question_key, value FROM answers WHERE response_id = $1 ORDER BY question_key, position")
+            .bind(response_id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for a in answers {
+            map.entry(a.try_get(0)?).or_default().push(a.try_get(1)?);
+        }
+        Ok(Some((row, map)))
+    }
+
+    /// Deletes a response of a project with its answers; false when there is none.
+    pub async fn delete_response(&self, project_id: i64, response_id: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "DELETE FROM responses WHERE id = $1 AND version_id IN \
+             (SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.project_id = $2)",
+        )
+        .bind(response_id)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

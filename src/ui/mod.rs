@@ -2,6 +2,8 @@
 
 pub mod islands;
 #[cfg(feature = "ssr")]
+pub mod labels;
+#[cfg(feature = "ssr")]
 pub mod researcher;
 #[cfg(feature = "ssr")]
 pub mod respondent;

@@ -5,6 +5,7 @@ mod frame;
 mod login;
 mod project;
 mod projects;
+mod responses;
 
 pub use frame::{CsrfField, ResearcherFrame};
 pub use login::{LoginPage, LoginView};
@@ -13,6 +14,7 @@ pub use projects::{
     AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,
     Viewer,
 };
+pub use responses::{FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView};
 
 use crate::domain::Audience;
 use crate::domain::account::Role;

@@ -48,6 +48,15 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
             <h1>{page.project.name.clone()}</h1>
             <p>{page.description.clone()}</p>
             <p>{t!(tr, "researcher-role")}": "{role_name(&tr, page.project.role)}</p>
+            {page
+                .can_edit
+                .then(|| {
+                    view! {
+                        <p>
+                            <a href=format!("/beheer/projecten/{key}/antwoorden")>{t!(tr, "researcher-responses-link")}</a>
+                        </p>
+                    }
+                })}
             {has_errors
                 .then(|| {
                     view! {
