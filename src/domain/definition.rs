@@ -1,6 +1,7 @@
 //! The questionnaire definition file (TOML): parsing and checking, with every problem
 //! reported at its line. The format is documented in `docs/questionnaire-format.md`.
 
+use super::checks::{QuestionProblem, is_valid_key, question_problems};
 use super::questionnaire::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
 use super::{
     Audience, ChoiceOption, Condition, InvitationCode, LinkSpec, Project, Question, QuestionKind,
@@ -170,12 +171,7 @@ fn yes() -> bool {
 }
 
 fn valid_key(key: &str) -> Result<(), validator::ValidationError> {
-    let ok = (1..=63).contains(&key.len())
-        && key.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if ok {
+    if is_valid_key(key) {
         Ok(())
     } else {
         let mut error = validator::ValidationError::new("key");
@@ -439,88 +435,32 @@ fn check_question(
     report.validate(item, "question");
     let raw = item.get_ref();
     let key = &raw.key;
-    if !themes.contains(raw.theme.as_str()) {
-        report.at(
-            item,
-            format!(
-                "question `{key}`: theme `{}` is not defined in [[themes]]",
-                raw.theme
-            ),
-        );
-    }
-
     let is_choice = matches!(raw.kind, RawKind::SingleChoice | RawKind::MultipleChoice);
     let is_text = matches!(raw.kind, RawKind::ShortText | RawKind::LongText);
-    let options = match (&raw.options, is_choice) {
-        (Some(options), true) => {
-            if options.len() < 2 {
-                report.at(item, format!("question `{key}` needs at least two options"));
-            }
-            let mut values = HashSet::new();
-            for o in options {
-                if valid_key(&o.value).is_err() || o.label.trim().is_empty() {
-                    report.at(
-                        item,
-                        format!(
-                            "question `{key}`: option `{}` needs a key-like value and a label",
-                            o.value
-                        ),
-                    );
-                }
-                if !values.insert(o.value.as_str()) {
-                    report.at(
-                        item,
-                        format!("question `{key}`: option `{}` appears twice", o.value),
-                    );
-                }
-            }
-            options
-                .iter()
-                .map(|o| ChoiceOption {
-                    value: o.value.clone(),
-                    label: o.label.clone(),
-                })
-                .collect()
-        }
-        (None, true) => {
-            report.at(
-                item,
-                format!("question `{key}` is a choice question and needs options"),
-            );
-            Vec::new()
-        }
-        (Some(_), false) => {
-            report.at(
-                item,
-                format!("question `{key}`: only single_choice and multiple_choice take options"),
-            );
-            Vec::new()
-        }
-        (None, false) => Vec::new(),
-    };
-    let limit = if raw.kind == RawKind::ShortText {
-        SHORT_TEXT_MAX
-    } else {
-        LONG_TEXT_MAX
-    };
-    let max_chars = match raw.max_chars {
-        Some(_) if !is_text => {
-            report.at(
-                item,
-                format!("question `{key}`: only short_text and long_text take max_chars"),
-            );
-            limit
-        }
-        Some(n) if n == 0 || n > limit => {
-            report.at(
-                item,
-                format!("question `{key}`: max_chars must be between 1 and {limit}"),
-            );
-            limit
-        }
-        Some(n) => n,
-        None => limit,
-    };
+    if raw.options.is_some() && !is_choice {
+        report.at(item, format!("question `{key}`: only single_choice and multiple_choice take options"));
+    }
+    if is_choice && raw.options.is_none() {
+        report.at(item, format!("question `{key}` is a choice question and needs options"));
+    }
+    if raw.max_chars.is_some() && !is_text {
+        report.at(item, format!("question `{key}`: only short_text and long_text take max_chars"));
+    }
+    if let Some(audience) = raw.help.keys().find(|a| match a {
+        Audience::Youth => raw.youth.is_none(),
+        Audience::Parent => raw.parent.is_none(),
+        Audience::Professional => raw.professional.is_none(),
+    }) {
+        report.at(item, format!("question `{key}` has help for {audience} but no {audience} wording"));
+    }
+    let options = raw
+        .options
+        .iter()
+        .flatten()
+        .map(|o| ChoiceOption { value: o.value.clone(), label: o.label.clone() })
+        .collect();
+    let limit = if raw.kind == RawKind::ShortText { SHORT_TEXT_MAX } else { LONG_TEXT_MAX };
+    let max_chars = raw.max_chars.unwrap_or(limit);
     let kind = match raw.kind {
         RawKind::Agreement => QuestionKind::Agreement,
         RawKind::SingleChoice => QuestionKind::SingleChoice { options },
@@ -530,94 +470,29 @@ fn check_question(
         RawKind::ShortText => QuestionKind::ShortText { max_chars },
         RawKind::LongText => QuestionKind::LongText { max_chars },
     };
-
-    let mut wording = BTreeMap::new();
-    for (audience, text) in [
+    let wording = [
         (Audience::Youth, &raw.youth),
         (Audience::Parent, &raw.parent),
         (Audience::Professional, &raw.professional),
-    ] {
-        if let Some(text) = text {
-            if text.trim().is_empty() {
-                report.at(
-                    item,
-                    format!("question `{key}`: the {audience} wording is empty"),
-                );
-            }
-            let help = raw.help.get(&audience).cloned();
-            wording.insert(
-                audience,
-                Wording {
-                    text: text.trim().to_owned(),
-                    help,
-                },
-            );
-        }
-    }
-    if wording.is_empty() {
-        report.at(
-            item,
-            format!("question `{key}` has no wording: give youth, parent and/or professional"),
-        );
-    }
-    if let Some(audience) = raw.help.keys().find(|a| !wording.contains_key(a)) {
-        report.at(
-            item,
-            format!("question `{key}` has help for {audience} but no {audience} wording"),
-        );
-    }
-
-    let show_if = raw.show_if.as_ref().map(|c| Condition {
-        question: c.question.clone(),
-        equals: c.equals.clone(),
-    });
-    if let Some(condition) = &show_if {
-        match earlier.iter().find(|q| q.key == condition.question) {
-            None => report.at(
-                item,
-                format!(
-                    "question `{key}`: show_if refers to `{}`, which is not an earlier question",
-                    condition.question
-                ),
-            ),
-            Some(source) if !source.kind.can_be_condition() => report.at(
-                item,
-                format!(
-                    "question `{key}`: show_if can only refer to a single_choice or yes_no question"
-                ),
-            ),
-            Some(source) => {
-                if !source.kind.values().contains(&condition.equals.as_str()) {
-                    report.at(
-                        item,
-                        format!(
-                            "question `{key}`: `{}` is not an answer of `{}`",
-                            condition.equals, source.key
-                        ),
-                    );
-                }
-                if let Some(a) = wording.keys().find(|a| !source.wording.contains_key(a)) {
-                    report.at(
-                        item,
-                        format!(
-                            "question `{key}` is asked of {a}, but `{}` is not",
-                            source.key
-                        ),
-                    );
-                }
-            }
+    ]
+    .into_iter()
+    .filter_map(|(audience, text)| {
+        let text = text.as_ref()?;
+        Some((audience, Wording { text: text.trim().to_owned(), help: raw.help.get(&audience).cloned() }))
+    })
+    .collect();
+    let show_if = raw.show_if.as_ref().map(|c| Condition { question: c.question.clone(), equals: c.equals.clone() });
+    let question = Question { key: key.clone(), theme: raw.theme.clone(), kind, required: raw.required, wording, show_if };
+    let themes: Vec<&str> = themes.iter().copied().collect();
+    for problem in question_problems(&question, earlier, &themes) {
+        // Keys are checked by the validator, duplicates once for the whole questionnaire.
+        if !matches!(problem, QuestionProblem::BadKey | QuestionProblem::DuplicateKey) {
+            report.at(item, format!("question `{key}`: {problem}"));
         }
     }
     // Kept even when it has problems, so later questions that refer to it are not
     // reported as well; any problem stops the whole import anyway.
-    Question {
-        key: key.clone(),
-        theme: raw.theme.clone(),
-        kind,
-        required: raw.required,
-        wording,
-        show_if,
-    }
+    question
 }
 
 fn check_link(

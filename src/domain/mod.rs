@@ -6,6 +6,7 @@
 pub mod account;
 pub mod answers;
 pub mod audience;
+pub mod checks;
 pub mod code;
 #[cfg(feature = "ssr")]
 pub mod definition;

@@ -2,7 +2,7 @@
 
 use super::{Db, Result, StorageError, day, now, parse_day};
 use crate::domain::definition::Definition;
-use crate::domain::{Audience, InvitationCode, LinkSpec, Questionnaire, Wave};
+use crate::domain::{Audience, InvitationCode, LinkSpec, Questionnaire, Theme, Wave};
 use sqlx::{Any, Row, Transaction};
 
 /// What an import changed.
@@ -511,5 +511,135 @@ async fn fresh_code(
         if taken == 0 {
             return Ok(code);
         }
+    }
+}
+
+/// What saving a questionnaire did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedVersion {
+    /// Nothing changed.
+    Unchanged(i64),
+    /// The latest version had no answers yet and was replaced.
+    Replaced(i64),
+    /// The latest version had answers and stays as it was; this is a new one.
+    New(i64),
+}
+
+impl Db {
+    /// Creates a project; a conflict when the key is taken.
+    pub async fn create_project(&self, key: &str, name: &str, description: &str) -> Result<i64> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO projects (key, name, description, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (key) DO NOTHING RETURNING id",
+        )
+        .bind(key)
+        .bind(name)
+        .bind(description)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        id.ok_or_else(|| StorageError::Conflict(format!("project `{key}` exists already")))
+    }
+
+    pub async fn update_project(&self, project_id: i64, name: &str, description: &str) -> Result<()> {
+        sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
+            .bind(name)
+            .bind(description)
+            .bind(project_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A project's themes in their order.
+    pub async fn project_themes(&self, project_id: i64) -> Result<Vec<Theme>> {
+        let rows = sqlx::query(
+            "SELECT key, title, description FROM themes WHERE project_id = $1 ORDER BY position, id",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(Theme { key: r.try_get(0)?, title: r.try_get(1)?, description: r.try_get(2)? }))
+            .collect()
+    }
+
+    /// Adds a theme at the end, or changes the title and description of the theme with
+    /// this key.
+    pub async fn save_theme(&self, project_id: i64, theme: &Theme) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO themes (project_id, key, title, description, position) \
+             VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), -1) + 1 FROM themes WHERE project_id = $1)) \
+             ON CONFLICT (project_id, key) DO UPDATE SET title = excluded.title, description = excluded.description",
+        )
+        .bind(project_id)
+        .bind(&theme.key)
+        .bind(&theme.title)
+        .bind(&theme.description)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Moves a theme one place up or down; false at either end.
+    pub async fn move_theme(&self, project_id: i64, key: &str, up: bool) -> Result<bool> {
+        let keys: Vec<String> = self.project_themes(project_id).await?.into_iter().map(|t| t.key).collect();
+        let Some(i) = keys.iter().position(|k| k == key) else { return Ok(false) };
+        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < keys.len()) };
+        let Some(j) = j else { return Ok(false) };
+        let mut order = keys.clone();
+        order.swap(i, j);
+        let mut tx = self.pool.begin().await?;
+        for (position, key) in (0_i64..).zip(&order) {
+            sqlx::query("UPDATE themes SET position = $1 WHERE project_id = $2 AND key = $3")
+                .bind(position)
+                .bind(project_id)
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Adds a wave, or renames and re-dates the wave with this key.
+    pub async fn save_wave(&self, project_id: i64, wave: &Wave) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO waves (project_id, key, name, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (project_id, key) DO UPDATE SET name = excluded.name, \
+             opens_on = excluded.opens_on, closes_on = excluded.closes_on",
+        )
+        .bind(project_id)
+        .bind(&wave.key)
+        .bind(&wave.name)
+        .bind(day(wave.opens))
+        .bind(day(wave.closes))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Saves a questionnaire of a project: replaces its latest version while nobody has
+    /// answered it, otherwise adds a new version (answers keep the version they answered).
+    pub async fn save_questionnaire(&self, project_id: i64, questionnaire: &Questionnaire) -> Result<SavedVersion> {
+        let mut tx = self.pool.begin().await?;
+        let mut summary = ImportSummary::default();
+        store_questionnaire(&mut tx, project_id, questionnaire, &mut summary).await?;
+        tx.commit().await?;
+        Ok(match (summary.new_versions.first(), summary.updated_versions.first()) {
+            (Some((_, v)), _) => SavedVersion::New(*v),
+            (_, Some((_, v))) => SavedVersion::Replaced(*v),
+            _ => {
+                let version: i64 = sqlx::query_scalar(
+                    "SELECT MAX(v.version) FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id \
+                     WHERE q.project_id = $1 AND q.key = $2",
+                )
+                .bind(project_id)
+                .bind(&questionnaire.key)
+                .fetch_one(&self.pool)
+                .await?;
+                SavedVersion::Unchanged(version)
+            }
+        })
     }
 }

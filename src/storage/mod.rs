@@ -6,7 +6,9 @@ mod catalogue;
 mod respondents;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
-pub use catalogue::{ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary};
+pub use catalogue::{
+    ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
+};
 pub use respondents::{Draft, ResponseFilter, ResponseRow, StoredResponse, SubmitOutcome};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
