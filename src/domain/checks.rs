@@ -10,7 +10,9 @@ use std::fmt;
 pub fn is_valid_key(key: &str) -> bool {
     (1..=63).contains(&key.len())
         && key.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
 /// Makes a key from a title: "Naar school: wat helpt?" → `naar-school-wat-helpt`.
@@ -35,7 +37,11 @@ pub fn key_from(title: &str) -> String {
         }
     }
     let key = key.trim_end_matches('-').to_owned();
-    if key.is_empty() { "item".to_owned() } else { key }
+    if key.is_empty() {
+        "item".to_owned()
+    } else {
+        key
+    }
 }
 
 /// Something wrong with one question.
@@ -60,7 +66,10 @@ impl fmt::Display for QuestionProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use QuestionProblem::*;
         match self {
-            BadKey => write!(f, "the key must be 1 to 63 of a-z, 0-9, `_` and `-`, starting with a letter or digit"),
+            BadKey => write!(
+                f,
+                "the key must be 1 to 63 of a-z, 0-9, `_` and `-`, starting with a letter or digit"
+            ),
             DuplicateKey => write!(f, "the key is used twice"),
             UnknownTheme(t) => write!(f, "theme `{t}` is not defined in [[themes]]"),
             NoWording => write!(f, "no wording: give youth, parent and/or professional"),
@@ -69,16 +78,32 @@ impl fmt::Display for QuestionProblem {
             BadOption(v) => write!(f, "option `{v}` needs a key-like value and a label"),
             DuplicateOption(v) => write!(f, "option `{v}` appears twice"),
             MaxChars { limit } => write!(f, "max_chars must be between 1 and {limit}"),
-            ConditionSource(k) => write!(f, "show_if refers to `{k}`, which is not an earlier question"),
-            ConditionKind => write!(f, "show_if can only refer to a single_choice or yes_no question"),
-            ConditionValue(v) => write!(f, "`{v}` is not an answer of the question show_if refers to"),
-            ConditionAudience(a) => write!(f, "the question is asked of {a}, but the question show_if refers to is not"),
+            ConditionSource(k) => write!(
+                f,
+                "show_if refers to `{k}`, which is not an earlier question"
+            ),
+            ConditionKind => write!(
+                f,
+                "show_if can only refer to a single_choice or yes_no question"
+            ),
+            ConditionValue(v) => write!(
+                f,
+                "`{v}` is not an answer of the question show_if refers to"
+            ),
+            ConditionAudience(a) => write!(
+                f,
+                "the question is asked of {a}, but the question show_if refers to is not"
+            ),
         }
     }
 }
 
 /// The problems of `question`, given the questions before it and the project's themes.
-pub fn question_problems(question: &Question, earlier: &[Question], themes: &[&str]) -> Vec<QuestionProblem> {
+pub fn question_problems(
+    question: &Question,
+    earlier: &[Question],
+    themes: &[&str],
+) -> Vec<QuestionProblem> {
     use QuestionProblem::*;
     let mut problems = Vec::new();
     if !is_valid_key(&question.key) {
@@ -114,10 +139,14 @@ pub fn question_problems(question: &Question, earlier: &[Question], themes: &[&s
             }
         }
         QuestionKind::ShortText { max_chars } if *max_chars == 0 || *max_chars > SHORT_TEXT_MAX => {
-            problems.push(MaxChars { limit: SHORT_TEXT_MAX });
+            problems.push(MaxChars {
+                limit: SHORT_TEXT_MAX,
+            });
         }
         QuestionKind::LongText { max_chars } if *max_chars == 0 || *max_chars > LONG_TEXT_MAX => {
-            problems.push(MaxChars { limit: LONG_TEXT_MAX });
+            problems.push(MaxChars {
+                limit: LONG_TEXT_MAX,
+            });
         }
         _ => {}
     }
@@ -129,7 +158,11 @@ pub fn question_problems(question: &Question, earlier: &[Question], themes: &[&s
                 if !source.kind.values().contains(&condition.equals.as_str()) {
                     problems.push(ConditionValue(condition.equals.clone()));
                 }
-                if let Some(a) = question.wording.keys().find(|a| !source.wording.contains_key(a)) {
+                if let Some(a) = question
+                    .wording
+                    .keys()
+                    .find(|a| !source.wording.contains_key(a))
+                {
                     problems.push(ConditionAudience(*a));
                 }
             }
@@ -139,7 +172,10 @@ pub fn question_problems(question: &Question, earlier: &[Question], themes: &[&s
 }
 
 /// The problems of every question of a questionnaire, by question key.
-pub fn questionnaire_problems(questionnaire: &Questionnaire, themes: &[&str]) -> Vec<(String, QuestionProblem)> {
+pub fn questionnaire_problems(
+    questionnaire: &Questionnaire,
+    themes: &[&str],
+) -> Vec<(String, QuestionProblem)> {
     questionnaire
         .questions
         .iter()
@@ -163,18 +199,42 @@ mod tests {
         assert_eq!(key_from("Naar school: wat helpt?"), "naar-school-wat-helpt");
         assert_eq!(key_from("Één café"), "een-cafe");
         assert_eq!(key_from("???"), "item");
-        assert!(is_valid_key(&key_from("Wat hebben kinderen, jongeren en ouders nodig om uithuisplaatsing te voorkomen?")));
+        assert!(is_valid_key(&key_from(
+            "Wat hebben kinderen, jongeren en ouders nodig om uithuisplaatsing te voorkomen?"
+        )));
     }
 
     #[test]
     fn every_rule_is_checked() {
         use Audience::*;
-        let mut choice = question("keuze", "t", QuestionKind::SingleChoice {
-            options: vec![ChoiceOption { value: "a".into(), label: "A".into() }, ChoiceOption { value: "a".into(), label: " ".into() }],
-        }, &[Youth]);
-        choice.show_if = Some(Condition { question: "open".into(), equals: "ja".into() });
+        let mut choice = question(
+            "keuze",
+            "t",
+            QuestionKind::SingleChoice {
+                options: vec![
+                    ChoiceOption {
+                        value: "a".into(),
+                        label: "A".into(),
+                    },
+                    ChoiceOption {
+                        value: "a".into(),
+                        label: " ".into(),
+                    },
+                ],
+            },
+            &[Youth],
+        );
+        choice.show_if = Some(Condition {
+            question: "open".into(),
+            equals: "ja".into(),
+        });
         let q = questionnaire(vec![
-            question("open", "t", QuestionKind::ShortText { max_chars: 500 }, &[Youth]),
+            question(
+                "open",
+                "t",
+                QuestionKind::ShortText { max_chars: 500 },
+                &[Youth],
+            ),
             choice,
             question("Fout", "onbekend", QuestionKind::Mark, &[]),
         ]);
@@ -189,7 +249,10 @@ mod tests {
             "Fout: theme `onbekend`",
             "Fout: no wording",
         ] {
-            assert!(found.iter().any(|f| f.starts_with(expected)), "{expected} in {found:?}");
+            assert!(
+                found.iter().any(|f| f.starts_with(expected)),
+                "{expected} in {found:?}"
+            );
         }
     }
 }

@@ -438,28 +438,47 @@ fn check_question(
     let is_choice = matches!(raw.kind, RawKind::SingleChoice | RawKind::MultipleChoice);
     let is_text = matches!(raw.kind, RawKind::ShortText | RawKind::LongText);
     if raw.options.is_some() && !is_choice {
-        report.at(item, format!("question `{key}`: only single_choice and multiple_choice take options"));
+        report.at(
+            item,
+            format!("question `{key}`: only single_choice and multiple_choice take options"),
+        );
     }
     if is_choice && raw.options.is_none() {
-        report.at(item, format!("question `{key}` is a choice question and needs options"));
+        report.at(
+            item,
+            format!("question `{key}` is a choice question and needs options"),
+        );
     }
     if raw.max_chars.is_some() && !is_text {
-        report.at(item, format!("question `{key}`: only short_text and long_text take max_chars"));
+        report.at(
+            item,
+            format!("question `{key}`: only short_text and long_text take max_chars"),
+        );
     }
     if let Some(audience) = raw.help.keys().find(|a| match a {
         Audience::Youth => raw.youth.is_none(),
         Audience::Parent => raw.parent.is_none(),
         Audience::Professional => raw.professional.is_none(),
     }) {
-        report.at(item, format!("question `{key}` has help for {audience} but no {audience} wording"));
+        report.at(
+            item,
+            format!("question `{key}` has help for {audience} but no {audience} wording"),
+        );
     }
     let options = raw
         .options
         .iter()
         .flatten()
-        .map(|o| ChoiceOption { value: o.value.clone(), label: o.label.clone() })
+        .map(|o| ChoiceOption {
+            value: o.value.clone(),
+            label: o.label.clone(),
+        })
         .collect();
-    let limit = if raw.kind == RawKind::ShortText { SHORT_TEXT_MAX } else { LONG_TEXT_MAX };
+    let limit = if raw.kind == RawKind::ShortText {
+        SHORT_TEXT_MAX
+    } else {
+        LONG_TEXT_MAX
+    };
     let max_chars = raw.max_chars.unwrap_or(limit);
     let kind = match raw.kind {
         RawKind::Agreement => QuestionKind::Agreement,
@@ -478,15 +497,34 @@ fn check_question(
     .into_iter()
     .filter_map(|(audience, text)| {
         let text = text.as_ref()?;
-        Some((audience, Wording { text: text.trim().to_owned(), help: raw.help.get(&audience).cloned() }))
+        Some((
+            audience,
+            Wording {
+                text: text.trim().to_owned(),
+                help: raw.help.get(&audience).cloned(),
+            },
+        ))
     })
     .collect();
-    let show_if = raw.show_if.as_ref().map(|c| Condition { question: c.question.clone(), equals: c.equals.clone() });
-    let question = Question { key: key.clone(), theme: raw.theme.clone(), kind, required: raw.required, wording, show_if };
+    let show_if = raw.show_if.as_ref().map(|c| Condition {
+        question: c.question.clone(),
+        equals: c.equals.clone(),
+    });
+    let question = Question {
+        key: key.clone(),
+        theme: raw.theme.clone(),
+        kind,
+        required: raw.required,
+        wording,
+        show_if,
+    };
     let themes: Vec<&str> = themes.iter().copied().collect();
     for problem in question_problems(&question, earlier, &themes) {
         // Keys are checked by the validator, duplicates once for the whole questionnaire.
-        if !matches!(problem, QuestionProblem::BadKey | QuestionProblem::DuplicateKey) {
+        if !matches!(
+            problem,
+            QuestionProblem::BadKey | QuestionProblem::DuplicateKey
+        ) {
             report.at(item, format!("question `{key}`: {problem}"));
         }
     }

@@ -12,6 +12,7 @@ pub mod code;
 pub mod definition;
 pub mod project;
 pub mod questionnaire;
+pub mod readability;
 
 pub use answers::{Answer, Answers, FieldError, PageOutcome, RawAnswers, Rejection};
 pub use audience::Audience;

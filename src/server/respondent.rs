@@ -19,8 +19,8 @@ use crate::t;
 use crate::ui::islands::HelperTexts;
 use crate::ui::labels::answer_label;
 use crate::ui::respondent::{
-    Field, IntroPage, IntroView, LanguageLink, MessagePage, MessageView, QuestionItem,
-    QuestionPage, QuestionPageView,
+    IntroPage, IntroView, LanguageLink, MessagePage, MessageView, QuestionItem, QuestionPage,
+    QuestionPageView,
 };
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -509,38 +509,6 @@ fn error_text(tr: &Tr, error: &FieldError) -> String {
     }
 }
 
-fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
-    match kind {
-        QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
-            let count = values.first().map(|v| v.chars().count()).unwrap_or(0);
-            Field::Text {
-                long: matches!(kind, QuestionKind::LongText { .. }),
-                max: *max_chars,
-                counter: t!(
-                    tr,
-                    "respondent-counter",
-                    count = count,
-                    max = max_chars.to_string()
-                ),
-            }
-        }
-        QuestionKind::Mark => Field::Options {
-            multiple: false,
-            row: true,
-            options: (1..=10).map(|m| (m.to_string(), m.to_string())).collect(),
-        },
-        _ => Field::Options {
-            multiple: matches!(kind, QuestionKind::MultipleChoice { .. }),
-            row: false,
-            options: kind
-                .values()
-                .into_iter()
-                .map(|v| (v.to_owned(), answer_label(tr, kind, v)))
-                .collect(),
-        },
-    }
-}
-
 async fn question_page(
     r: &Respondent,
     s: &Session,
@@ -571,13 +539,6 @@ async fn question_page(
     let items = shown
         .iter()
         .map(|q| {
-            let wording =
-                q.wording_for(audience)
-                    .cloned()
-                    .unwrap_or_else(|| crate::domain::Wording {
-                        text: q.key.clone(),
-                        help: None,
-                    });
             let number = all.iter().position(|a| a.key == q.key).unwrap_or(0) + 1;
             let item_values = values.get(&q.key).cloned().unwrap_or_default();
             let condition_note = q
@@ -599,28 +560,15 @@ async fn question_page(
                         answer = answer_label(tr, source_kind, &c.equals)
                     )
                 });
-            let hint = match q.kind {
-                QuestionKind::MultipleChoice { .. } => Some(t!(tr, "respondent-choose-more")),
-                QuestionKind::Mark => Some(t!(tr, "respondent-mark-hint")),
-                _ => None,
-            };
-            QuestionItem {
-                key: q.key.clone(),
-                number: t!(
-                    tr,
-                    "respondent-question-number",
-                    number = number,
-                    total = all.len()
-                ),
-                text: wording.text,
-                help: wording.help,
-                hint,
-                optional: !q.required,
+            QuestionItem::build(
+                tr,
+                q,
+                audience,
+                (number, all.len()),
+                item_values,
+                errors.get(&q.key).map(|e| error_text(tr, e)),
                 condition_note,
-                field: field(tr, &q.kind, &item_values),
-                values: item_values,
-                error: errors.get(&q.key).map(|e| error_text(tr, e)),
-            }
+            )
         })
         .collect();
 

@@ -541,7 +541,12 @@ impl Db {
         id.ok_or_else(|| StorageError::Conflict(format!("project `{key}` exists already")))
     }
 
-    pub async fn update_project(&self, project_id: i64, name: &str, description: &str) -> Result<()> {
+    pub async fn update_project(
+        &self,
+        project_id: i64,
+        name: &str,
+        description: &str,
+    ) -> Result<()> {
         sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
             .bind(name)
             .bind(description)
@@ -560,7 +565,13 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok(Theme { key: r.try_get(0)?, title: r.try_get(1)?, description: r.try_get(2)? }))
+            .map(|r| {
+                Ok(Theme {
+                    key: r.try_get(0)?,
+                    title: r.try_get(1)?,
+                    description: r.try_get(2)?,
+                })
+            })
             .collect()
     }
 
@@ -583,9 +594,20 @@ impl Db {
 
     /// Moves a theme one place up or down; false at either end.
     pub async fn move_theme(&self, project_id: i64, key: &str, up: bool) -> Result<bool> {
-        let keys: Vec<String> = self.project_themes(project_id).await?.into_iter().map(|t| t.key).collect();
-        let Some(i) = keys.iter().position(|k| k == key) else { return Ok(false) };
-        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < keys.len()) };
+        let keys: Vec<String> = self
+            .project_themes(project_id)
+            .await?
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        let Some(i) = keys.iter().position(|k| k == key) else {
+            return Ok(false);
+        };
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|j| *j < keys.len())
+        };
         let Some(j) = j else { return Ok(false) };
         let mut order = keys.clone();
         order.swap(i, j);
@@ -621,16 +643,24 @@ impl Db {
 
     /// Saves a questionnaire of a project: replaces its latest version while nobody has
     /// answered it, otherwise adds a new version (answers keep the version they answered).
-    pub async fn save_questionnaire(&self, project_id: i64, questionnaire: &Questionnaire) -> Result<SavedVersion> {
+    pub async fn save_questionnaire(
+        &self,
+        project_id: i64,
+        questionnaire: &Questionnaire,
+    ) -> Result<SavedVersion> {
         let mut tx = self.pool.begin().await?;
         let mut summary = ImportSummary::default();
         store_questionnaire(&mut tx, project_id, questionnaire, &mut summary).await?;
         tx.commit().await?;
-        Ok(match (summary.new_versions.first(), summary.updated_versions.first()) {
-            (Some((_, v)), _) => SavedVersion::New(*v),
-            (_, Some((_, v))) => SavedVersion::Replaced(*v),
-            _ => {
-                let version: i64 = sqlx::query_scalar(
+        Ok(
+            match (
+                summary.new_versions.first(),
+                summary.updated_versions.first(),
+            ) {
+                (Some((_, v)), _) => SavedVersion::New(*v),
+                (_, Some((_, v))) => SavedVersion::Replaced(*v),
+                _ => {
+                    let version: i64 = sqlx::query_scalar(
                     "SELECT MAX(v.version) FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id \
                      WHERE q.project_id = $1 AND q.key = $2",
                 )
@@ -638,8 +668,9 @@ impl Db {
                 .bind(&questionnaire.key)
                 .fetch_one(&self.pool)
                 .await?;
-                SavedVersion::Unchanged(version)
-            }
-        })
+                    SavedVersion::Unchanged(version)
+                }
+            },
+        )
     }
 }

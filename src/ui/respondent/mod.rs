@@ -9,4 +9,4 @@ mod questions;
 pub use frame::{LanguageLink, RespondentFrame};
 pub use intro::{IntroPage, IntroView};
 pub use message::{MessagePage, MessageView};
-pub use questions::{Field, QuestionItem, QuestionPage, QuestionPageView};
+pub use questions::{Field, QuestionBlock, QuestionItem, QuestionPage, QuestionPageView};

@@ -1,10 +1,11 @@
 //! A page of questions: a few questions of one theme, progress, errors and the buttons.
 
 use super::{LanguageLink, RespondentFrame};
-use crate::domain::{Question, RawAnswers};
+use crate::domain::{Audience, Question, QuestionKind, RawAnswers, Wording};
 use crate::i18n::Tr;
 use crate::t;
 use crate::ui::islands::{FormHelper, HelperTexts};
+use crate::ui::labels::answer_label;
 use leptos::prelude::*;
 
 /// How a question is answered.
@@ -40,6 +41,79 @@ pub struct QuestionItem {
     pub field: Field,
     pub values: Vec<String>,
     pub error: Option<String>,
+}
+
+impl QuestionItem {
+    /// A question as `audience` sees it: number `(n, of)`, what was typed, what is wrong, and
+    /// (without JavaScript) when to answer it.
+    pub fn build(
+        tr: &Tr,
+        q: &Question,
+        audience: Audience,
+        (number, total): (usize, usize),
+        values: Vec<String>,
+        error: Option<String>,
+        condition_note: Option<String>,
+    ) -> QuestionItem {
+        let wording = q.wording_for(audience).cloned().unwrap_or_else(|| Wording {
+            text: q.key.clone(),
+            help: None,
+        });
+        let hint = match q.kind {
+            QuestionKind::MultipleChoice { .. } => Some(t!(tr, "respondent-choose-more")),
+            QuestionKind::Mark => Some(t!(tr, "respondent-mark-hint")),
+            _ => None,
+        };
+        QuestionItem {
+            key: q.key.clone(),
+            number: t!(
+                tr,
+                "respondent-question-number",
+                number = number,
+                total = total
+            ),
+            text: wording.text,
+            help: wording.help,
+            hint,
+            optional: !q.required,
+            condition_note,
+            field: field(tr, &q.kind, &values),
+            values,
+            error,
+        }
+    }
+}
+
+fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
+    match kind {
+        QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
+            let count = values.first().map(|v| v.chars().count()).unwrap_or(0);
+            Field::Text {
+                long: matches!(kind, QuestionKind::LongText { .. }),
+                max: *max_chars,
+                counter: t!(
+                    tr,
+                    "respondent-counter",
+                    count = count,
+                    max = max_chars.to_string()
+                ),
+            }
+        }
+        QuestionKind::Mark => Field::Options {
+            multiple: false,
+            row: true,
+            options: (1..=10).map(|m| (m.to_string(), m.to_string())).collect(),
+        },
+        _ => Field::Options {
+            multiple: matches!(kind, QuestionKind::MultipleChoice { .. }),
+            row: false,
+            options: kind
+                .values()
+                .into_iter()
+                .map(|v| (v.to_owned(), answer_label(tr, kind, v)))
+                .collect(),
+        },
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -153,8 +227,9 @@ fn described_by(item: &QuestionItem, counter: bool) -> String {
     ids.join(" ")
 }
 
+/// One question with its field, as respondents see it (also the editor's preview).
 #[component]
-fn QuestionBlock(item: QuestionItem) -> impl IntoView {
+pub fn QuestionBlock(item: QuestionItem) -> impl IntoView {
     let tr = expect_context::<Tr>();
     let key = item.key.clone();
     let invalid = item.error.is_some().then_some("true");
