@@ -329,7 +329,7 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
             sessions.push((email, role, admin, login(&app, email).await));
         }
         for (method, path, needed) in routes() {
-            let form = "reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
+            let form = "title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&definition=x&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
             // Without a session: to the login page, nothing done.
             let reply = request(&app, method.clone(), path, None, form).await;
             assert_eq!(reply.location.as_deref(), Some("/beheer/inloggen"), "{method} {path} without a session");
@@ -337,7 +337,7 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
             for (email, role, admin, session) in &sessions {
                 let allowed = match needed {
                     None => *admin,
-                    Some(Role::Viewer) if path == "/beheer" => true,
+                    Some(Role::Viewer) if path == "/beheer" || path == "/beheer/projecten" => true,
                     Some(needed) => role.is_some_and(|r| r.allows(needed)),
                 };
                 let with_token = format!("csrf={}&{form}", session.csrf);

@@ -740,3 +740,174 @@ code = "abcd2345"
         );
     }
 }
+
+/// Writes a definition in the file format, so that `parse` reads back the same definition
+/// (download from the workspace, edit, import again).
+pub fn to_toml(definition: &Definition) -> String {
+    use serde::Serialize;
+    use toml::value::{Date as TomlDate, Datetime};
+
+    #[derive(Serialize)]
+    struct File<'a> {
+        project: &'a Project,
+        themes: &'a [Theme],
+        waves: Vec<WaveOut<'a>>,
+        questionnaires: Vec<QuestionnaireOut<'a>>,
+        links: Vec<LinkOut<'a>>,
+    }
+    #[derive(Serialize)]
+    struct WaveOut<'a> {
+        key: &'a str,
+        name: &'a str,
+        opens: Datetime,
+        closes: Datetime,
+    }
+    #[derive(Serialize)]
+    struct QuestionnaireOut<'a> {
+        key: &'a str,
+        title: &'a str,
+        minutes: u32,
+        purpose: &'a BTreeMap<Audience, String>,
+        questions: Vec<QuestionOut<'a>>,
+    }
+    #[derive(Serialize)]
+    struct QuestionOut<'a> {
+        key: &'a str,
+        theme: &'a str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        required: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        youth: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        professional: Option<&'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        help: BTreeMap<Audience, &'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        options: Option<&'a [ChoiceOption]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max_chars: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        show_if: Option<&'a Condition>,
+    }
+    #[derive(Serialize)]
+    struct LinkOut<'a> {
+        questionnaire: &'a str,
+        audience: Audience,
+        wave: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<&'a str>,
+    }
+
+    let date = |d: time::Date| Datetime {
+        date: Some(TomlDate {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day(),
+        }),
+        time: None,
+        offset: None,
+    };
+    fn text(q: &Question, a: Audience) -> Option<&str> {
+        q.wording.get(&a).map(|w| w.text.as_str())
+    }
+    let file = File {
+        project: &definition.project,
+        themes: &definition.themes,
+        waves: definition
+            .waves
+            .iter()
+            .map(|w| WaveOut {
+                key: &w.key,
+                name: &w.name,
+                opens: date(w.opens),
+                closes: date(w.closes),
+            })
+            .collect(),
+        questionnaires: definition
+            .questionnaires
+            .iter()
+            .map(|q| QuestionnaireOut {
+                key: &q.key,
+                title: &q.title,
+                minutes: q.minutes,
+                purpose: &q.purpose,
+                questions: q
+                    .questions
+                    .iter()
+                    .map(|question| {
+                        let (kind, options, max_chars) = match &question.kind {
+                            QuestionKind::Agreement => ("agreement", None, None),
+                            QuestionKind::SingleChoice { options } => {
+                                ("single_choice", Some(options.as_slice()), None)
+                            }
+                            QuestionKind::MultipleChoice { options } => {
+                                ("multiple_choice", Some(options.as_slice()), None)
+                            }
+                            QuestionKind::Mark => ("mark", None, None),
+                            QuestionKind::YesNo => ("yes_no", None, None),
+                            QuestionKind::ShortText { max_chars } => {
+                                ("short_text", None, Some(*max_chars))
+                            }
+                            QuestionKind::LongText { max_chars } => {
+                                ("long_text", None, Some(*max_chars))
+                            }
+                        };
+                        QuestionOut {
+                            key: &question.key,
+                            theme: &question.theme,
+                            kind,
+                            required: question.required,
+                            youth: text(question, Audience::Youth),
+                            parent: text(question, Audience::Parent),
+                            professional: text(question, Audience::Professional),
+                            help: question
+                                .wording
+                                .iter()
+                                .filter_map(|(a, w)| w.help.as_deref().map(|h| (*a, h)))
+                                .collect(),
+                            options,
+                            max_chars,
+                            show_if: question.show_if.as_ref(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        links: definition
+            .links
+            .iter()
+            .map(|l| LinkOut {
+                questionnaire: &l.questionnaire,
+                audience: l.audience,
+                wave: &l.wave,
+                group: l.group.as_deref(),
+                code: l.code.as_ref().map(InvitationCode::as_str),
+            })
+            .collect(),
+    };
+    let body = toml::to_string_pretty(&file).unwrap_or_default();
+    format!("# Samenspraak questionnaire definition; see docs/questionnaire-format.md\n\n{body}")
+}
+
+#[cfg(test)]
+mod round_trip {
+    use super::*;
+
+    #[test]
+    fn a_written_definition_reads_back_the_same() {
+        for source in [
+            include_str!("../../demo/samenhang.toml"),
+            include_str!("../../demo/veilig-thuis.toml"),
+        ] {
+            let definition = parse(source).unwrap();
+            let written = to_toml(&definition);
+            let again = parse(&written).unwrap_or_else(|e| panic!("{e}\n{written}"));
+            assert_eq!(again, definition);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The HTTP server: state, routes and the layers every response passes through.
 
 pub mod auth;
+mod authoring;
 pub mod commands;
 pub mod form;
 mod middleware;
@@ -121,7 +122,54 @@ pub fn router(state: AppState) -> Router {
             get(researcher::accounts).post(researcher::create_account),
         )
         .route("/accounts/toegang", post(researcher::grant_access))
+        .route("/projecten", post(authoring::create_project))
         .route("/projecten/{key}", get(researcher::project))
+        .route(
+            "/projecten/{key}/instellingen",
+            post(authoring::update_project),
+        )
+        .route("/projecten/{key}/themas", post(authoring::save_theme))
+        .route(
+            "/projecten/{key}/themas/{theme}/{direction}",
+            post(authoring::move_theme),
+        )
+        .route("/projecten/{key}/meetmomenten", post(authoring::add_wave))
+        .route(
+            "/projecten/{key}/vragenlijsten",
+            post(authoring::create_questionnaire),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}",
+            get(authoring::editor).post(authoring::update_questionnaire),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}/dupliceren",
+            post(authoring::duplicate_questionnaire),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen",
+            post(authoring::save_question),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/nieuw",
+            get(authoring::new_question),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}",
+            get(authoring::edit_question).post(authoring::save_question),
+        )
+        .route(
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}/{action}",
+            post(authoring::question_action),
+        )
+        .route(
+            "/projecten/{key}/definitie.toml",
+            get(authoring::export_definition),
+        )
+        .route(
+            "/projecten/{key}/definitie",
+            post(authoring::import_definition),
+        )
         .route("/projecten/{key}/links", post(researcher::create_link))
         .route(
             "/projecten/{key}/links/{code}/qr.svg",

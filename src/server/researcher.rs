@@ -31,7 +31,7 @@ use tower_sessions::Session;
 /// Counts of responses below this are not shown to viewers.
 pub const REPORT_THRESHOLD: i64 = 5;
 
-fn internal(e: impl std::fmt::Display) -> Denied {
+pub(super) fn internal(e: impl std::fmt::Display) -> Denied {
     Denied::Internal(e.to_string())
 }
 
@@ -50,11 +50,16 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
-fn tr(state: &AppState) -> Tr {
+pub(super) fn tr(state: &AppState) -> Tr {
     state.translations.get(None)
 }
 
-async fn page<F, V>(state: &AppState, status: StatusCode, title: String, body: F) -> Response
+pub(super) async fn page<F, V>(
+    state: &AppState,
+    status: StatusCode,
+    title: String,
+    body: F,
+) -> Response
 where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -219,14 +224,16 @@ pub async fn project(
     Path(key): Path<String>,
 ) -> Result<Response, Denied> {
     let project = researcher.project(&state.db, &key, Role::Viewer).await?;
-    project_page(&state, &researcher, project, Vec::new()).await
+    project_page(&state, &researcher, project, Vec::new(), Default::default()).await
 }
 
-async fn project_page(
+/// The project page; `errors` and a rejected `definition` (text, problems) are shown on it.
+pub(super) async fn project_page(
     state: &AppState,
     researcher: &Researcher,
     project: ProjectSummary,
     errors: Vec<String>,
+    definition: (String, Vec<String>),
 ) -> Result<Response, Denied> {
     let tr = tr(state);
     let db = &state.db;
@@ -295,6 +302,8 @@ async fn project_page(
         } else {
             Vec::new()
         },
+        themes: db.project_themes(project.id).await.map_err(internal)?,
+        definition,
         can_edit: role.allows(Role::Researcher),
         is_owner: role.allows(Role::Owner),
         errors,
@@ -315,7 +324,7 @@ async fn project_page(
     .await)
 }
 
-fn back_to(key: &str) -> Response {
+pub(super) fn back_to(key: &str) -> Response {
     Redirect::to(&format!("/beheer/projecten/{key}")).into_response()
 }
 
@@ -571,7 +580,14 @@ pub async fn add_member(
     };
     let Some(user) = user else {
         let error = t!(tr(&state), "researcher-member-unknown");
-        return project_page(&state, &researcher, project, vec![error]).await;
+        return project_page(
+            &state,
+            &researcher,
+            project,
+            vec![error],
+            Default::default(),
+        )
+        .await;
     };
     let role = form.role.unwrap_or(Role::Researcher);
     state

@@ -38,6 +38,7 @@ pub struct ProjectLink {
     pub questionnaire: String,
     pub audience: Audience,
     pub wave: String,
+    pub wave_key: String,
     pub group: Option<String>,
     pub closed: bool,
     pub responses: i64,
@@ -332,7 +333,7 @@ impl Db {
     pub async fn project_links(&self, project_id: i64) -> Result<Vec<ProjectLink>> {
         let rows = sqlx::query(
             "SELECT l.code, q.key, l.audience, w.name, l.group_label, l.closed_at, \
-             (SELECT COUNT(*) FROM responses r WHERE r.link_id = l.id) \
+             (SELECT COUNT(*) FROM responses r WHERE r.link_id = l.id), w.key \
              FROM links l JOIN questionnaires q ON q.id = l.questionnaire_id JOIN waves w ON w.id = l.wave_id \
              WHERE q.project_id = $1 ORDER BY w.opens_on DESC, q.key, l.audience, l.group_label, l.code",
         )
@@ -354,6 +355,7 @@ impl Db {
                     group: row.try_get(4)?,
                     closed: row.try_get::<Option<String>, _>(5)?.is_some(),
                     responses: row.try_get(6)?,
+                    wave_key: row.try_get(7)?,
                 })
             })
             .collect()

@@ -1,12 +1,17 @@
 //! The researchers' workspace: server-rendered pages with plain forms. Every form carries
 //! the session's CSRF token; strings come from `locales/`.
 
+mod authoring;
 mod frame;
 mod login;
 mod project;
 mod projects;
 mod responses;
 
+pub use authoring::{
+    DefinitionSection, EditorPage, EditorView, Field, NewWave, ProjectSettings, QuestionCard,
+    QuestionFormPage, QuestionFormValues, QuestionFormView, QuestionnairesSection, ThemesSection,
+};
 pub use frame::{CsrfField, ResearcherFrame};
 pub use login::{LoginPage, LoginView};
 pub use project::{FlyerPage, FlyerView, LinkRow, ProjectPage, ProjectView};

@@ -1,8 +1,11 @@
 //! A project's page: questionnaires, rounds, invitation links with their QR codes and
 //! flyers, members; and the printable flyer of one link.
 
-use super::{CsrfField, ResearcherFrame, RoleSelect, Viewer, audience_name, role_name};
-use crate::domain::{Audience, Wave};
+use super::{
+    CsrfField, DefinitionSection, NewWave, ProjectSettings, QuestionnairesSection, ResearcherFrame,
+    RoleSelect, ThemesSection, Viewer, audience_name, role_name,
+};
+use crate::domain::{Audience, Theme, Wave};
 use crate::i18n::Tr;
 use crate::storage::{Member, ProjectSummary};
 use crate::t;
@@ -32,9 +35,12 @@ pub struct ProjectView {
     pub waves: Vec<Wave>,
     pub links: Vec<LinkRow>,
     pub members: Vec<Member>,
+    pub themes: Vec<Theme>,
     pub can_edit: bool,
     pub is_owner: bool,
     pub errors: Vec<String>,
+    /// A definition file that was pasted but not read, with its problems.
+    pub definition: (String, Vec<String>),
 }
 
 #[component]
@@ -47,6 +53,18 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
         <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=csrf.clone()>
             <h1>{page.project.name.clone()}</h1>
             <p>{page.description.clone()}</p>
+            {page
+                .is_owner
+                .then(|| {
+                    view! {
+                        <ProjectSettings
+                            key=key.clone()
+                            name=page.project.name.clone()
+                            description=page.description.clone()
+                            csrf=csrf.clone()
+                        />
+                    }
+                })}
             <p>{t!(tr, "researcher-role")}": "{role_name(&tr, page.project.role)}</p>
             {page
                 .can_edit
@@ -91,6 +109,18 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            {page
+                .can_edit
+                .then(|| {
+                    view! {
+                        <QuestionnairesSection
+                            key=key.clone()
+                            questionnaires=page.questionnaires.iter().map(|q| (q.0.clone(), q.1.clone())).collect()
+                            csrf=csrf.clone()
+                        />
+                        <ThemesSection key=key.clone() themes=page.themes.clone() csrf=csrf.clone() />
+                    }
+                })}
             <h2>{t!(tr, "researcher-waves")}</h2>
             <table>
                 <thead>
@@ -116,6 +146,7 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            {page.can_edit.then(|| view! { <NewWave key=key.clone() csrf=csrf.clone() /> })}
             <h2>{t!(tr, "researcher-links")}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label=t!(tr, "researcher-links")>
                 <table>
@@ -141,6 +172,18 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                 </table>
             </div>
             {page.can_edit.then(|| view! { <NewLink page=page.clone() /> })}
+            {page
+                .can_edit
+                .then(|| {
+                    view! {
+                        <DefinitionSection
+                            key=key.clone()
+                            csrf=csrf.clone()
+                            text=page.definition.0.clone()
+                            problems=page.definition.1.clone()
+                        />
+                    }
+                })}
             {page.is_owner.then(|| view! { <Members page=page.clone() /> })}
             {page
                 .is_owner

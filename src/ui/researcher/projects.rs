@@ -1,6 +1,6 @@
 //! Lists: the projects of an account, the accounts (administrators) and a project's audit log.
 
-use super::{CsrfField, ResearcherFrame, role_name};
+use super::{CsrfField, Field, ResearcherFrame, role_name};
 use crate::domain::account::Role;
 use crate::i18n::Tr;
 use crate::storage::{AuditEntry, ProjectSummary, User};
@@ -35,6 +35,7 @@ pub struct ProjectsView {
 pub fn ProjectsPage(page: ProjectsView) -> impl IntoView {
     let tr = expect_context::<Tr>();
     let empty = page.projects.is_empty();
+    let csrf = page.viewer.csrf.clone();
     view! {
         <ResearcherFrame email=Some(page.viewer.email) is_admin=page.viewer.is_admin csrf=page.viewer.csrf>
             <h1>{t!(tr, "researcher-projects-title")}</h1>
@@ -56,6 +57,18 @@ pub fn ProjectsPage(page: ProjectsView) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <h2>{t!(tr, "researcher-new-project")}</h2>
+            <form method="post" action="/beheer/projecten" class="stacked">
+                <CsrfField token=csrf />
+                <Field id="new-project-name".into() name="name".into() label=t!(tr, "researcher-project-name") />
+                <Field
+                    id="new-project-description".into()
+                    name="description".into()
+                    label=t!(tr, "researcher-project-description")
+                    multiline=true
+                />
+                <button type="submit" class="primary">{t!(tr, "researcher-project-create")}</button>
+            </form>
         </ResearcherFrame>
     }
 }
