@@ -261,6 +261,7 @@ fn routes() -> Vec<(Method, &'static str, Option<Role>)> {
     let p = "/beheer/projecten/samenhang";
     vec![
         (Method::GET, "/beheer", Some(Role::Viewer)),
+        (Method::POST, "/beheer/uitloggen", Some(Role::Viewer)),
         (Method::GET, "/beheer/accounts", None),
         (Method::POST, "/beheer/accounts", None),
         (Method::POST, "/beheer/accounts/toegang", None),
@@ -337,7 +338,8 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
             for (email, role, admin, session) in &sessions {
                 let allowed = match needed {
                     None => *admin,
-                    Some(Role::Viewer) if path == "/beheer" || path == "/beheer/projecten" => true,
+                    // Every account may see its own projects, start one, and log out.
+                    Some(Role::Viewer) if ["/beheer", "/beheer/projecten", "/beheer/uitloggen"].contains(&path) => true,
                     Some(needed) => role.is_some_and(|r| r.allows(needed)),
                 };
                 let with_token = format!("csrf={}&{form}", session.csrf);

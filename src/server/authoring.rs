@@ -4,7 +4,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{back_to, internal, page, project_page, tr};
+use super::researcher::{back_to, internal, page, page_with, project_page, tr};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
 use crate::domain::definition::{self, Definition};
@@ -852,24 +852,35 @@ async fn question_page(
             )
         })
         .collect();
-    let preview_question = form.question(editing.clone().unwrap_or_else(|| "voorbeeld".into()));
+    let mut preview_question = form.question(editing.clone().unwrap_or_else(|| "voorbeeld".into()));
+    // Young people and parents always get a preview (to watch while typing), others when
+    // they have wording.
+    for audience in [Audience::Youth, Audience::Parent] {
+        preview_question
+            .wording
+            .entry(audience)
+            .or_insert_with(|| Wording {
+                text: "…".into(),
+                help: None,
+            });
+    }
     let total = q.questions.len() + usize::from(editing.is_none());
     let previews = [Audience::Youth, Audience::Parent, Audience::Professional]
         .into_iter()
         .filter(|a| preview_question.wording.contains_key(a))
         .map(|a| {
-            (
+            let mut item = QuestionItem::build(
+                &tr,
+                &preview_question,
                 a,
-                QuestionItem::build(
-                    &tr,
-                    &preview_question,
-                    a,
-                    (position + 1, total),
-                    Vec::new(),
-                    None,
-                    None,
-                ),
-            )
+                (position + 1, total),
+                Vec::new(),
+                None,
+                None,
+            );
+            // Ids and names of the previews must not clash with each other.
+            item.key = format!("preview-{a}-{}", item.key);
+            (a, item)
         })
         .collect();
     let mut values = form.values();
@@ -897,10 +908,11 @@ async fn question_page(
         .editing
         .clone()
         .unwrap_or_else(|| t!(tr, "researcher-question-new"));
-    Ok(page(
+    Ok(page_with(
         state,
         status,
         title,
+        true,
         move || view! { <QuestionFormPage page=view.clone() /> },
     )
     .await)

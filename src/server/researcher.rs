@@ -54,6 +54,7 @@ pub(super) fn tr(state: &AppState) -> Tr {
     state.translations.get(None)
 }
 
+/// A researcher page without islands.
 pub(super) async fn page<F, V>(
     state: &AppState,
     status: StatusCode,
@@ -64,19 +65,24 @@ where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    page_with(state, status, title, false, body).await
+}
+
+/// A researcher page; `islands` when it has interactive parts.
+pub(super) async fn page_with<F, V>(
+    state: &AppState,
+    status: StatusCode,
+    title: String,
+    islands: bool,
+    body: F,
+) -> Response
+where
+    F: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let tr = tr(state);
     let title = format!("{title} – {}", t!(tr, "researcher-site"));
-    render(
-        state,
-        status,
-        PageFrame {
-            tr,
-            title,
-            islands: false,
-        },
-        body,
-    )
-    .await
+    render(state, status, PageFrame { tr, title, islands }, body).await
 }
 
 /// `GET /beheer/inloggen`

@@ -31,6 +31,16 @@ pub fn FormHelper(
     let _ = (questions, earlier, texts);
 }
 
+/// Copies what a researcher types into the question editor's preview, so the phone-sized
+/// preview follows the text without sending the form. `pairs` are (field id, preview id).
+#[island]
+pub fn PreviewHelper(pairs: Vec<(String, String)>) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    browser::follow(pairs);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = pairs;
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::HelperTexts;
@@ -112,6 +122,29 @@ mod browser {
                 h.show_summary();
             }
         });
+    }
+
+    pub fn follow(pairs: Vec<(String, String)>) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for (field, preview) in pairs {
+            let (Some(source), Some(target)) = (
+                document.get_element_by_id(&field),
+                document.get_element_by_id(&preview),
+            ) else {
+                continue;
+            };
+            let Ok(input) = source.clone().dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                continue;
+            };
+            let closure = Closure::<dyn Fn(Event)>::new(move |_| {
+                target.set_text_content(Some(&input.value()))
+            });
+            let _ =
+                source.add_event_listener_with_callback("input", closure.as_ref().unchecked_ref());
+            closure.forget();
+        }
     }
 
     fn listen(form: &HtmlFormElement, name: &str, f: impl Fn(Event) + 'static) {

@@ -5,6 +5,7 @@ use super::{CsrfField, ResearcherFrame, Viewer, audience_name};
 use crate::domain::{Audience, Theme};
 use crate::i18n::Tr;
 use crate::t;
+use crate::ui::islands::PreviewHelper;
 use crate::ui::respondent::{QuestionBlock, QuestionItem};
 use leptos::prelude::*;
 
@@ -474,6 +475,11 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
                 <Field id="equals".into() name="equals".into() label=t!(tr, "researcher-question-condition-value") value=v.equals.clone() />
                 <button type="submit" class="primary">{t!(tr, "researcher-question-save")}</button>
             </form>
+            <PreviewHelper pairs=page
+                .previews
+                .iter()
+                .map(|(audience, item)| (format!("text-{audience}"), format!("title-{}", item.key)))
+                .collect() />
             <h2>{t!(tr, "researcher-question-preview")}</h2>
             <div class="previews">
                 {page
