@@ -262,6 +262,14 @@ fn routes() -> Vec<(Method, &'static str, Option<Role>)> {
     vec![
         (Method::GET, "/beheer", Some(Role::Viewer)),
         (Method::POST, "/beheer/uitloggen", Some(Role::Viewer)),
+        (Method::GET, "/beheer/wachtwoord", Some(Role::Viewer)),
+        (Method::POST, "/beheer/wachtwoord", Some(Role::Viewer)),
+        (Method::POST, "/beheer/accounts/1/verwijderen", None),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/meetmomenten/najaar-2026",
+            Some(Role::Researcher),
+        ),
         (Method::GET, "/beheer/accounts", None),
         (Method::POST, "/beheer/accounts", None),
         (Method::POST, "/beheer/accounts/toegang", None),
@@ -339,7 +347,11 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
                 let allowed = match needed {
                     None => *admin,
                     // Every account may see its own projects, start one, and log out.
-                    Some(Role::Viewer) if ["/beheer", "/beheer/projecten", "/beheer/uitloggen"].contains(&path) => true,
+                    Some(Role::Viewer)
+                        if ["/beheer", "/beheer/projecten", "/beheer/uitloggen", "/beheer/wachtwoord"].contains(&path) =>
+                    {
+                        true
+                    }
                     Some(needed) => role.is_some_and(|r| r.allows(needed)),
                 };
                 let with_token = format!("csrf={}&{form}", session.csrf);
@@ -757,6 +769,157 @@ async fn researchers_list_filter_read_and_delete_responses_with_a_reason() {
         assert!(
             log.body
                 .contains(&format!("response {id}: dubbel ingevuld"))
+        );
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn people_change_their_password_and_administrators_remove_accounts() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let me = login(&app, "kijker@example.nl").await;
+        let wrong = request(
+            &app,
+            Method::POST,
+            "/beheer/wachtwoord",
+            Some(&me),
+            &format!("csrf={}&current=fout&new=nog+een+lange+zin", me.csrf),
+        )
+        .await;
+        assert!(wrong.body.contains("Het huidige wachtwoord klopt niet."));
+        let weak = request(
+            &app,
+            Method::POST,
+            "/beheer/wachtwoord",
+            Some(&me),
+            &format!(
+                "csrf={}&current={}&new=wachtwoord123",
+                me.csrf,
+                PASSWORD.replace(' ', "+")
+            ),
+        )
+        .await;
+        assert!(weak.body.contains("Dit wachtwoord komt te vaak voor."));
+        let changed = request(
+            &app,
+            Method::POST,
+            "/beheer/wachtwoord",
+            Some(&me),
+            &format!(
+                "csrf={}&current={}&new=nog+een+lange+zin",
+                me.csrf,
+                PASSWORD.replace(' ', "+")
+            ),
+        )
+        .await;
+        assert_eq!(
+            changed.location.as_deref(),
+            Some("/beheer/wachtwoord?klaar=1")
+        );
+        let old = request(
+            &app,
+            Method::POST,
+            "/beheer/inloggen",
+            None,
+            &format!(
+                "email=kijker%40example.nl&password={}",
+                PASSWORD.replace(' ', "+")
+            ),
+        )
+        .await;
+        assert_eq!(
+            old.status,
+            StatusCode::UNAUTHORIZED,
+            "the old password is gone"
+        );
+        let new = request(
+            &app,
+            Method::POST,
+            "/beheer/inloggen",
+            None,
+            "email=kijker%40example.nl&password=nog+een+lange+zin",
+        )
+        .await;
+        assert_eq!(new.status, StatusCode::SEE_OTHER);
+
+        let admin = login(&app, "admin@example.nl").await;
+        let admin_user =
+            t.db.user_by_email(&Email::parse("admin@example.nl").unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+        let own = request(
+            &app,
+            Method::POST,
+            &format!("/beheer/accounts/{}/verwijderen", admin_user.id),
+            Some(&admin),
+            &format!("csrf={}", admin.csrf),
+        )
+        .await;
+        assert!(
+            own.body
+                .contains("Je kunt je eigen account niet verwijderen.")
+        );
+        let viewer =
+            t.db.user_by_email(&Email::parse("kijker@example.nl").unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+        let gone = request(
+            &app,
+            Method::POST,
+            &format!("/beheer/accounts/{}/verwijderen", viewer.id),
+            Some(&admin),
+            &format!("csrf={}", admin.csrf),
+        )
+        .await;
+        assert_eq!(gone.status, StatusCode::SEE_OTHER);
+        let session = Session {
+            cookie: cookie_of(&new).unwrap(),
+            csrf: String::new(),
+        };
+        assert_eq!(
+            request(&app, Method::GET, "/beheer", Some(&session), "")
+                .await
+                .location
+                .as_deref(),
+            Some("/beheer/inloggen"),
+            "a removed account's session ends"
+        );
+
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let bad = request(
+            &app,
+            Method::POST,
+            "/beheer/projecten/samenhang/meetmomenten/najaar-2026",
+            Some(&researcher),
+            &format!(
+                "csrf={}&name=Najaar&opens=2026-12-01&closes=2026-01-01",
+                researcher.csrf
+            ),
+        )
+        .await;
+        assert!(
+            bad.body
+                .contains("De sluitdatum ligt voor de openingsdatum.")
+        );
+        request(
+            &app,
+            Method::POST,
+            "/beheer/projecten/samenhang/meetmomenten/najaar-2026",
+            Some(&researcher),
+            &format!(
+                "csrf={}&name=Najaar+2026&opens=2026-09-01&closes=2026-11-21",
+                researcher.csrf
+            ),
+        )
+        .await;
+        assert_eq!(
+            app.get("/verzm26j").await.status,
+            StatusCode::GONE,
+            "the round now closed yesterday"
         );
         t
     })

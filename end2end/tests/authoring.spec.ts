@@ -32,7 +32,7 @@ test("a researcher builds a questionnaire for two audiences and sees a response 
   await page.getByLabel("Open vanaf").fill("2026-01-01");
   await page.getByLabel("Open tot en met").fill("2030-12-31");
   await page.getByRole("button", { name: "Meetmoment toevoegen" }).click();
-  await expect(page.getByRole("cell", { name: "Najaar 2026" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Naam: Najaar 2026" })).toHaveValue("Najaar 2026");
   await expectAccessible(page, "project with authoring forms");
 
   await page.locator("#questionnaire-title").fill("Hoe gaat het op school?");

@@ -52,7 +52,7 @@ test("an administrator gives a researcher a project, who hands out a link", asyn
   await expectAccessible(page, "accounts with an error");
   await page.getByLabel("Wachtwoord (minstens 12 tekens)").fill(PASSWORD);
   await page.getByRole("button", { name: "Account maken" }).click();
-  await expect(page.getByRole("cell", { name: researcher })).toBeVisible();
+  await expect(page.getByRole("cell", { name: researcher, exact: true })).toBeVisible();
 
   const access = page.locator("form[action='/beheer/accounts/toegang']");
   await access.getByLabel("E-mailadres").selectOption(researcher);

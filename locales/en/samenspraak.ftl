@@ -249,3 +249,16 @@ researcher-definition-import-hint = Paste a definition file of this project here
 researcher-definition-import-submit = Read
 researcher-definition-other-project = This file belongs to another project.
 researcher-definition-line = Line { $line }: { $message }
+
+## Researcher pages: own account
+
+researcher-password-title = Change password
+researcher-password-current = Current password
+researcher-password-new = New password (at least 12 characters)
+researcher-password-submit = Change password
+researcher-password-wrong = The current password is not right.
+researcher-password-changed = Your password has been changed.
+researcher-nav-password = Password
+researcher-account-delete = Delete account
+researcher-account-delete-self = You cannot delete your own account.
+researcher-wave-save = Save

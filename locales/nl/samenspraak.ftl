@@ -252,3 +252,16 @@ researcher-definition-import-hint = Plak hier een definitiebestand van dit proje
 researcher-definition-import-submit = Inlezen
 researcher-definition-other-project = Dit bestand hoort bij een ander project.
 researcher-definition-line = Regel { $line }: { $message }
+
+## Researcher pages: own account
+
+researcher-password-title = Wachtwoord wijzigen
+researcher-password-current = Huidig wachtwoord
+researcher-password-new = Nieuw wachtwoord (minstens 12 tekens)
+researcher-password-submit = Wachtwoord wijzigen
+researcher-password-wrong = Het huidige wachtwoord klopt niet.
+researcher-password-changed = Je wachtwoord is gewijzigd.
+researcher-nav-password = Wachtwoord
+researcher-account-delete = Account verwijderen
+researcher-account-delete-self = Je kunt je eigen account niet verwijderen.
+researcher-wave-save = Opslaan

@@ -250,6 +250,25 @@ pub struct WaveForm {
     closes: String,
 }
 
+/// The round a form describes, if its name and dates make sense.
+fn wave_from(form: &WaveForm, key: String) -> Option<Wave> {
+    let date = |s: &str| {
+        time::Date::parse(
+            s.trim(),
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .ok()
+    };
+    let name = form.name.trim();
+    let (opens, closes) = (date(&form.opens)?, date(&form.closes)?);
+    (closes >= opens && !name.is_empty() && name.chars().count() <= 200).then(|| Wave {
+        key,
+        name: name.to_owned(),
+        opens,
+        closes,
+    })
+}
+
 /// `POST /beheer/projecten/{key}/meetmomenten`: a new round.
 pub async fn add_wave(
     State(state): State<AppState>,
@@ -261,30 +280,6 @@ pub async fn add_wave(
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
-    let date = |s: &str| {
-        time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-    };
-    let name = form.name.trim();
-    let (Some(opens), Some(closes)) = (date(&form.opens), date(&form.closes)) else {
-        return project_page(
-            &state,
-            &researcher,
-            project,
-            vec![t!(tr(&state), "researcher-wave-dates")],
-            Default::default(),
-        )
-        .await;
-    };
-    if closes < opens || name.is_empty() {
-        return project_page(
-            &state,
-            &researcher,
-            project,
-            vec![t!(tr(&state), "researcher-wave-dates")],
-            Default::default(),
-        )
-        .await;
-    }
     let taken: Vec<String> = state
         .db
         .project_waves(project.id)
@@ -293,11 +288,15 @@ pub async fn add_wave(
         .into_iter()
         .map(|w| w.key)
         .collect();
-    let wave = Wave {
-        key: unique_key(name, &taken),
-        name: name.to_owned(),
-        opens,
-        closes,
+    let Some(wave) = wave_from(&form, unique_key(&form.name, &taken)) else {
+        return project_page(
+            &state,
+            &researcher,
+            project,
+            vec![t!(tr(&state), "researcher-wave-dates")],
+            Default::default(),
+        )
+        .await;
     };
     state
         .db
@@ -311,6 +310,50 @@ pub async fn add_wave(
             Some(project.id),
             "wave added",
             &wave.key,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(back_to(&key))
+}
+
+/// `POST /beheer/projecten/{key}/meetmomenten/{wave}`: renames or re-dates a round.
+pub async fn edit_wave(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, wave_key)): Path<(String, String)>,
+    Form(form): Form<WaveForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let waves = state.db.project_waves(project.id).await.map_err(internal)?;
+    if !waves.iter().any(|w| w.key == wave_key) {
+        return Err(Denied::Forbidden);
+    }
+    let Some(wave) = wave_from(&form, wave_key) else {
+        return project_page(
+            &state,
+            &researcher,
+            project,
+            vec![t!(tr(&state), "researcher-wave-dates")],
+            Default::default(),
+        )
+        .await;
+    };
+    state
+        .db
+        .save_wave(project.id, &wave)
+        .await
+        .map_err(internal)?;
+    let detail = format!("{}: {} – {}", wave.key, wave.opens, wave.closes);
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "wave edited",
+            &detail,
         )
         .await
         .map_err(internal)?;

@@ -122,6 +122,14 @@ pub fn router(state: AppState) -> Router {
             get(researcher::accounts).post(researcher::create_account),
         )
         .route("/accounts/toegang", post(researcher::grant_access))
+        .route(
+            "/accounts/{id}/verwijderen",
+            post(researcher::delete_account),
+        )
+        .route(
+            "/wachtwoord",
+            get(researcher::password_form).post(researcher::change_password),
+        )
         .route("/projecten", post(authoring::create_project))
         .route("/projecten/{key}", get(researcher::project))
         .route(
@@ -134,6 +142,10 @@ pub fn router(state: AppState) -> Router {
             post(authoring::move_theme),
         )
         .route("/projecten/{key}/meetmomenten", post(authoring::add_wave))
+        .route(
+            "/projecten/{key}/meetmomenten/{wave}",
+            post(authoring::edit_wave),
+        )
         .route(
             "/projecten/{key}/vragenlijsten",
             post(authoring::create_questionnaire),

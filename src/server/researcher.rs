@@ -14,8 +14,8 @@ use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
     AccountsPage, AccountsView, AuditPage, AuditView, FilterValues, FlyerPage, FlyerView, LinkRow,
-    LoginPage, LoginView, ProjectPage, ProjectView, ProjectsPage, ProjectsView, ResponsePage,
-    ResponseView, ResponsesPage, ResponsesView, Viewer, audience_name,
+    LoginPage, LoginView, PasswordPage, PasswordView, ProjectPage, ProjectView, ProjectsPage,
+    ProjectsView, ResponsePage, ResponseView, ResponsesPage, ResponsesView, Viewer, audience_name,
 };
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
@@ -1057,4 +1057,128 @@ pub async fn delete_response(
         .await
         .map_err(internal)?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden")).into_response())
+}
+
+async fn password_page(
+    state: &AppState,
+    researcher: &Researcher,
+    error: Option<String>,
+    done: bool,
+) -> Response {
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = PasswordView {
+        viewer: Viewer::from(researcher),
+        error,
+        done,
+    };
+    let title = t!(tr(state), "researcher-password-title");
+    page(
+        state,
+        status,
+        title,
+        move || view! { <PasswordPage page=view.clone() /> },
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    #[serde(default)]
+    klaar: Option<String>,
+}
+
+/// `GET /beheer/wachtwoord`
+pub async fn password_form(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    axum::extract::Query(query): axum::extract::Query<DoneQuery>,
+) -> Response {
+    password_page(&state, &researcher, None, query.klaar.is_some()).await
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+/// `POST /beheer/wachtwoord`: the current password, then a new one under the policy; the
+/// session gets a new id.
+pub async fn change_password(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let tr = tr(&state);
+    if !auth::verify_password(form.current, Some(researcher.user.password_hash.clone())).await {
+        return Ok(password_page(
+            &state,
+            &researcher,
+            Some(t!(tr, "researcher-password-wrong")),
+            false,
+        )
+        .await);
+    }
+    let email = Email::parse(&researcher.user.email).map_err(internal)?;
+    if let Err(weak) = check_new_password(&form.new, &email) {
+        return Ok(password_page(
+            &state,
+            &researcher,
+            Some(password_message(&tr, weak)),
+            false,
+        )
+        .await);
+    }
+    let hash = auth::hash_password(form.new).await.map_err(internal)?;
+    state
+        .db
+        .set_password(researcher.user.id, &hash)
+        .await
+        .map_err(internal)?;
+    auth::start_session(&researcher.session, &researcher.user)
+        .await
+        .map_err(internal)?;
+    state
+        .db
+        .audit(Some(&researcher.user), None, "password changed", "")
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to("/beheer/wachtwoord?klaar=1").into_response())
+}
+
+/// `POST /beheer/accounts/{id}/verwijderen`: administrators remove an account (not their own).
+pub async fn delete_account(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    researcher.require_admin()?;
+    if id == researcher.user.id {
+        let error = t!(tr(&state), "researcher-account-delete-self");
+        return accounts_page(&state, &researcher, vec![error], String::new()).await;
+    }
+    let user = state
+        .db
+        .user(id)
+        .await
+        .map_err(internal)?
+        .ok_or(Denied::Forbidden)?;
+    state.db.delete_user(id).await.map_err(internal)?;
+    state
+        .db
+        .audit(Some(&researcher.user), None, "account deleted", &user.email)
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to("/beheer/accounts").into_response())
 }

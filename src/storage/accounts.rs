@@ -314,3 +314,24 @@ impl Db {
         Ok(done.rows_affected())
     }
 }
+
+impl Db {
+    /// Replaces an account's password hash.
+    pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes an account; its memberships go with it, its audit lines keep its address.
+    pub async fn delete_user(&self, user_id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

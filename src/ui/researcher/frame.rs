@@ -33,6 +33,9 @@ pub fn ResearcherFrame(
                                 <li>
                                     <a href="/beheer">{t!(tr, "researcher-nav-projects")}</a>
                                 </li>
+                                <li>
+                                    <a href="/beheer/wachtwoord">{t!(tr, "researcher-nav-password")}</a>
+                                </li>
                                 {is_admin
                                     .then(|| {
                                         view! {

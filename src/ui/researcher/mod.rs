@@ -4,6 +4,7 @@
 mod authoring;
 mod frame;
 mod login;
+mod password;
 mod project;
 mod projects;
 mod responses;
@@ -14,6 +15,7 @@ pub use authoring::{
 };
 pub use frame::{CsrfField, ResearcherFrame};
 pub use login::{LoginPage, LoginView};
+pub use password::{PasswordPage, PasswordView};
 pub use project::{FlyerPage, FlyerView, LinkRow, ProjectPage, ProjectView};
 pub use projects::{
     AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,

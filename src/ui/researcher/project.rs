@@ -135,12 +135,17 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                         .waves
                         .iter()
                         .map(|w| {
-                            view! {
-                                <tr>
-                                    <td>{w.name.clone()}</td>
-                                    <td>{w.opens.to_string()}</td>
-                                    <td>{w.closes.to_string()}</td>
-                                </tr>
+                            if page.can_edit {
+                                view! { <WaveRow wave=w.clone() project=key.clone() csrf=csrf.clone() /> }.into_any()
+                            } else {
+                                view! {
+                                    <tr>
+                                        <td>{w.name.clone()}</td>
+                                        <td>{w.opens.to_string()}</td>
+                                        <td>{w.closes.to_string()}</td>
+                                    </tr>
+                                }
+                                    .into_any()
                             }
                         })
                         .collect_view()}
@@ -189,6 +194,31 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                 .is_owner
                 .then(|| view! { <p><a href=format!("/beheer/projecten/{key}/logboek")>{t!(tr, "researcher-audit")}</a></p> })}
         </ResearcherFrame>
+    }
+}
+
+/// A round whose name and dates researchers can change in place.
+#[component]
+fn WaveRow(wave: Wave, project: String, csrf: String) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let form = format!("wave-{}", wave.key);
+    let label = |what: String| format!("{what}: {}", wave.name);
+    view! {
+        <tr>
+            <td>
+                <input type="text" name="name" form=form.clone() value=wave.name.clone() aria-label=label(t!(tr, "researcher-wave-name")) />
+            </td>
+            <td>
+                <input type="date" name="opens" form=form.clone() value=wave.opens.to_string() aria-label=label(t!(tr, "researcher-opens")) />
+            </td>
+            <td>
+                <input type="date" name="closes" form=form.clone() value=wave.closes.to_string() aria-label=label(t!(tr, "researcher-closes")) />
+                <form method="post" action=format!("/beheer/projecten/{project}/meetmomenten/{}", wave.key) id=form.clone()>
+                    <CsrfField token=csrf />
+                    <button type="submit" class="secondary" aria-label=label(t!(tr, "researcher-wave-save"))>{t!(tr, "researcher-wave-save")}</button>
+                </form>
+            </td>
+        </tr>
     }
 }
 

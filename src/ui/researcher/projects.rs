@@ -106,6 +106,7 @@ pub fn AccountsPage(page: AccountsView) -> impl IntoView {
                     <tr>
                         <th scope="col">{t!(tr, "researcher-member-email")}</th>
                         <th scope="col">{t!(tr, "researcher-role")}</th>
+                        <th scope="col">{t!(tr, "researcher-actions")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -117,6 +118,18 @@ pub fn AccountsPage(page: AccountsView) -> impl IntoView {
                                 <tr>
                                     <td>{u.email.clone()}</td>
                                     <td>{u.is_admin.then(|| t!(tr, "researcher-account-admin"))}</td>
+                                    <td>
+                                        <form method="post" action=format!("/beheer/accounts/{}/verwijderen", u.id)>
+                                            <CsrfField token=csrf.clone() />
+                                            <button
+                                                type="submit"
+                                                class="secondary"
+                                                aria-label=format!("{}: {}", t!(tr, "researcher-account-delete"), u.email)
+                                            >
+                                                {t!(tr, "researcher-account-delete")}
+                                            </button>
+                                        </form>
+                                    </td>
                                 </tr>
                             }
                         })
