@@ -585,9 +585,15 @@ async fn respond(db: &Db, code: &str, answers: &[(&str, samenspraak::domain::Ans
         .iter()
         .map(|(k, a)| ((*k).to_owned(), a.clone()))
         .collect();
-    db.submit(&draft, link.audience, &answers, date!(2026 - 11 - 22))
-        .await
-        .unwrap();
+    db.submit(
+        &draft,
+        link.audience,
+        &answers,
+        &Default::default(),
+        date!(2026 - 11 - 22),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
@@ -921,6 +927,47 @@ async fn people_change_their_password_and_administrators_remove_accounts() {
             StatusCode::GONE,
             "the round now closed yesterday"
         );
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn open_answers_with_personal_data_are_flagged_and_can_be_removed() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let first = app.start("vth26jgd").await;
+        let page2 = app
+            .post(&first, "q.leeftijd=13-15&q.serieus-genomen=eens&q.meebeslissen=oneens&q.wat-nodig=Ik+ben+Sanne%2C+bel+me+op+06-12345678&nav=next")
+            .await
+            .location
+            .unwrap();
+        let page3 = app.post(&page2, "q.hele-gezin=eens&q.wat-goed-gaat=eens&q.wie-belangrijk=vrienden&nav=next").await.location.unwrap();
+        let done = app.post(&page3, "q.hulp-gehad=ja&q.cijfer-hulp=6&q.hulp-beter=Juf+Petra+luistert+goed&nav=next").await;
+        assert!(done.location.unwrap().ends_with("/bedankt?lang=nl"));
+
+        let owner = login(&app, "buiten@example.nl").await;
+        let id = t.db.responses_for_link("vth26jgd").await.unwrap()[0].id;
+        let p = format!("/beheer/projecten/veilig-thuis/antwoorden/{id}");
+        let shown = request(&app, Method::GET, &p, Some(&owner), "").await;
+        assert!(shown.body.contains("Mogelijk persoonsgegevens: telefoonnummer, naam."), "{}", shown.body);
+        assert!(shown.body.contains("Mogelijk persoonsgegevens: naam."));
+
+        let removed = request(&app, Method::POST, &format!("{p}/gegevens/wat-nodig/weglaten"), Some(&owner), &format!("csrf={}", owner.csrf)).await;
+        assert_eq!(removed.status, StatusCode::SEE_OTHER);
+        request(&app, Method::POST, &format!("{p}/gegevens/hulp-beter/in-orde"), Some(&owner), &format!("csrf={}", owner.csrf)).await;
+        let stored = &t.db.responses_for_link("vth26jgd").await.unwrap()[0];
+        assert_eq!(stored.answers["wat-nodig"], vec!["Ik ben [weggelaten], bel me op [weggelaten]"], "the original is gone");
+        assert_eq!(stored.answers["hulp-beter"], vec!["Juf Petra luistert goed"]);
+        let after = request(&app, Method::GET, &p, Some(&owner), "").await;
+        assert!(!after.body.contains("Mogelijk persoonsgegevens"));
+
+        // Not through another project.
+        let other = login(&app, "onderzoeker@example.nl").await;
+        let foreign = request(&app, Method::POST, &format!("/beheer/projecten/samenhang/antwoorden/{id}/gegevens/wat-nodig/weglaten"), Some(&other), &format!("csrf={}", other.csrf)).await;
+        assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+        let log = request(&app, Method::GET, "/beheer/projecten/veilig-thuis/logboek", Some(&owner), "").await;
+        assert!(log.body.contains("personal data removed") && log.body.contains("personal data reviewed"));
         t
     })
     .await;

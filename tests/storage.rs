@@ -83,13 +83,13 @@ async fn a_response_is_stored_once_with_its_context_and_nothing_else() {
         ]);
         let today = date!(2026 - 11 - 22);
         assert_eq!(
-            t.db.submit(&d, Audience::Youth, &given, today)
+            t.db.submit(&d, Audience::Youth, &given, &Default::default(), today)
                 .await
                 .unwrap(),
             SubmitOutcome::Stored
         );
         assert_eq!(
-            t.db.submit(&d, Audience::Youth, &given, today)
+            t.db.submit(&d, Audience::Youth, &given, &Default::default(), today)
                 .await
                 .unwrap(),
             SubmitOutcome::AlreadyStored
@@ -121,9 +121,10 @@ async fn two_submits_at_once_store_one_response() {
         let d = draft(&t.db, "racing").await;
         let given = answers(&[("leeftijd", Answer::Choice("10-12".into()))]);
         let today = date!(2026 - 11 - 22);
+        let no_flags = Default::default();
         let (a, b) = tokio::join!(
-            t.db.submit(&d, Audience::Youth, &given, today),
-            t.db.submit(&d, Audience::Youth, &given, today)
+            t.db.submit(&d, Audience::Youth, &given, &no_flags, today),
+            t.db.submit(&d, Audience::Youth, &given, &no_flags, today)
         );
         let mut outcomes = [a.unwrap(), b.unwrap()];
         outcomes.sort_by_key(|o| *o == SubmitOutcome::AlreadyStored);
@@ -167,9 +168,15 @@ async fn a_changed_questionnaire_with_responses_gets_a_new_version() {
 
         // With a response (or a draft) it is frozen: a new version, the old one kept.
         let d = draft(&t.db, "first").await;
-        t.db.submit(&d, Audience::Youth, &Answers::new(), date!(2026 - 11 - 22))
-            .await
-            .unwrap();
+        t.db.submit(
+            &d,
+            Audience::Youth,
+            &Answers::new(),
+            &Default::default(),
+            date!(2026 - 11 - 22),
+        )
+        .await
+        .unwrap();
         definition.questionnaires[0].title = "Naar school, versie 2".into();
         let summary =
             t.db.import_definition(&definition, || unreachable!())
@@ -243,9 +250,15 @@ async fn a_stored_response_survives_closing_and_reopening_the_file() {
     load_demo(&t.db).await;
     let d = draft(&t.db, "durable").await;
     let given = answers(&[("leeftijd", Answer::Choice("16-18".into()))]);
-    t.db.submit(&d, Audience::Youth, &given, date!(2026 - 11 - 22))
-        .await
-        .unwrap();
+    t.db.submit(
+        &d,
+        Audience::Youth,
+        &given,
+        &Default::default(),
+        date!(2026 - 11 - 22),
+    )
+    .await
+    .unwrap();
     t.db.close().await;
     let reopened = Db::connect(&t.url).await.unwrap();
     assert_eq!(reopened.responses_for_link(YOUTH).await.unwrap().len(), 1);

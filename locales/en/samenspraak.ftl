@@ -262,3 +262,15 @@ researcher-nav-password = Password
 researcher-account-delete = Delete account
 researcher-account-delete-self = You cannot delete your own account.
 researcher-wave-save = Save
+
+## Researcher pages: personal data in open answers
+
+researcher-flag = Possibly personal data: { $kinds }.
+researcher-flag-redact = Remove
+researcher-flag-keep = It is fine
+researcher-flags-open = Note: { $count } open answer(s) with possible personal data.
+researcher-kind-email = e-mail address
+researcher-kind-phone = phone number
+researcher-kind-postcode = postcode
+researcher-kind-bsn = citizen service number
+researcher-kind-name = name

@@ -265,3 +265,15 @@ researcher-nav-password = Wachtwoord
 researcher-account-delete = Account verwijderen
 researcher-account-delete-self = Je kunt je eigen account niet verwijderen.
 researcher-wave-save = Opslaan
+
+## Researcher pages: personal data in open answers
+
+researcher-flag = Mogelijk persoonsgegevens: { $kinds }.
+researcher-flag-redact = Weglaten
+researcher-flag-keep = Is in orde
+researcher-flags-open = Let op: { $count } open antwoord(en) met mogelijk persoonsgegevens.
+researcher-kind-email = e-mailadres
+researcher-kind-phone = telefoonnummer
+researcher-kind-postcode = postcode
+researcher-kind-bsn = BSN
+researcher-kind-name = naam

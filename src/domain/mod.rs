@@ -10,6 +10,8 @@ pub mod checks;
 pub mod code;
 #[cfg(feature = "ssr")]
 pub mod definition;
+#[cfg(feature = "ssr")]
+pub mod privacy;
 pub mod project;
 pub mod questionnaire;
 pub mod readability;

@@ -214,6 +214,10 @@ pub fn router(state: AppState) -> Router {
             "/projecten/{key}/antwoorden/{id}/verwijderen",
             post(researcher::delete_response),
         )
+        .route(
+            "/projecten/{key}/antwoorden/{id}/gegevens/{question}/{action}",
+            post(researcher::resolve_flag),
+        )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(
             state.db.clone(),

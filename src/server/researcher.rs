@@ -7,15 +7,17 @@ use super::AppState;
 use super::auth::{self, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_SECS, Denied, Researcher};
 use super::render::{PageFrame, render};
 use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
+use crate::domain::privacy::{PersonalData, redact, scan};
 use crate::domain::{Audience, InvitationCode, LinkSpec};
 use crate::i18n::Tr;
 use crate::storage::{ProjectSummary, ResponseFilter, StorageError};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
-    AccountsPage, AccountsView, AuditPage, AuditView, FilterValues, FlyerPage, FlyerView, LinkRow,
-    LoginPage, LoginView, PasswordPage, PasswordView, ProjectPage, ProjectView, ProjectsPage,
-    ProjectsView, ResponsePage, ResponseView, ResponsesPage, ResponsesView, Viewer, audience_name,
+    AccountsPage, AccountsView, AnswerLine, AuditPage, AuditView, FilterValues, FlyerPage,
+    FlyerView, LinkRow, LoginPage, LoginView, PasswordPage, PasswordView, ProjectPage, ProjectView,
+    ProjectsPage, ProjectsView, ResponsePage, ResponseView, ResponsesPage, ResponsesView, Viewer,
+    audience_name,
 };
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
@@ -961,10 +963,15 @@ async fn response_page(
         .questionnaire_version(row.version_id)
         .await
         .map_err(internal)?;
+    let flags = state
+        .db
+        .answer_flags(project.id, id)
+        .await
+        .map_err(internal)?;
     let answers = questionnaire
         .questions_for(row.audience)
         .map(|q| {
-            let text = q
+            let question = q
                 .wording_for(row.audience)
                 .map(|w| w.text.clone())
                 .unwrap_or_default();
@@ -975,7 +982,21 @@ async fn response_page(
                     .collect::<Vec<_>>()
                     .join(", ")
             });
-            (text, answer)
+            let flag = flags.get(&q.key).filter(|f| !f.reviewed).map(|f| {
+                let kinds = f
+                    .kinds
+                    .iter()
+                    .map(|k| kind_name(&tr, *k))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                t!(tr, "researcher-flag", kinds = kinds)
+            });
+            AnswerLine {
+                key: q.key.clone(),
+                question,
+                answer,
+                flag,
+            }
         })
         .collect();
     let status = if error.is_some() {
@@ -999,6 +1020,70 @@ async fn response_page(
         move || view! { <ResponsePage page=view.clone() /> },
     )
     .await)
+}
+
+fn kind_name(tr: &Tr, kind: PersonalData) -> String {
+    match kind {
+        PersonalData::Email => t!(tr, "researcher-kind-email"),
+        PersonalData::Phone => t!(tr, "researcher-kind-phone"),
+        PersonalData::Postcode => t!(tr, "researcher-kind-postcode"),
+        PersonalData::Bsn => t!(tr, "researcher-kind-bsn"),
+        PersonalData::Name => t!(tr, "researcher-kind-name"),
+    }
+}
+
+/// `POST …/antwoorden/{id}/gegevens/{question}/weglaten` (redact) or `…/in-orde` (keep).
+pub async fn resolve_flag(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, question, action)): Path<(String, i64, String, String)>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let redacted = match action.as_str() {
+        "weglaten" => {
+            let (_, answers) = state
+                .db
+                .project_response(project.id, id)
+                .await
+                .map_err(internal)?
+                .ok_or(Denied::Forbidden)?;
+            let text = answers
+                .get(&question)
+                .and_then(|v| v.first())
+                .ok_or(Denied::Forbidden)?;
+            Some(redact(text, &scan(text)))
+        }
+        "in-orde" => None,
+        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+    };
+    if !state
+        .db
+        .resolve_flag(project.id, id, &question, redacted.as_deref())
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let what = if redacted.is_some() {
+        "personal data removed"
+    } else {
+        "personal data reviewed"
+    };
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            what,
+            &format!("response {id}, {question}"),
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
 /// `GET /beheer/projecten/{key}/antwoorden/{id}`

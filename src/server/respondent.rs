@@ -483,13 +483,38 @@ async fn answer(
     };
     match state
         .db
-        .submit(&s.draft, audience, &answers, state.clock.today())
+        .submit(
+            &s.draft,
+            audience,
+            &answers,
+            &personal_data(&answers),
+            state.clock.today(),
+        )
         .await?
     {
         SubmitOutcome::Stored => tracing::info!("response stored"),
         SubmitOutcome::AlreadyStored => tracing::info!("repeated submit ignored"),
     }
     Ok(Redirect::to(&thanks_url(code, &r.tr)).into_response())
+}
+
+/// Open answers that look like they hold personal data, to be reviewed by a researcher.
+fn personal_data(answers: &crate::domain::Answers) -> crate::storage::AnswerFlags {
+    answers
+        .iter()
+        .filter_map(|(key, answer)| match answer {
+            crate::domain::Answer::Text(text) => {
+                let mut kinds: Vec<_> = crate::domain::privacy::scan(text)
+                    .into_iter()
+                    .map(|f| f.kind)
+                    .collect();
+                kinds.sort();
+                kinds.dedup();
+                (!kinds.is_empty()).then(|| (key.clone(), kinds))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The answers of the pages before `page` (1-based), which conditions on this page may use.

@@ -9,7 +9,9 @@ pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };
-pub use respondents::{Draft, ResponseFilter, ResponseRow, StoredResponse, SubmitOutcome};
+pub use respondents::{
+    AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,
+};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

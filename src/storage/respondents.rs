@@ -1,6 +1,7 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
 use super::{Db, Result, StorageError, day};
+use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -14,6 +15,16 @@ pub struct Draft {
     pub version_id: i64,
     pub language: String,
     pub answers: RawAnswers,
+}
+
+/// Open answers that seem to hold personal data: question key → what was found.
+pub type AnswerFlags = BTreeMap<String, Vec<PersonalData>>;
+
+/// A flag as stored, with whether a researcher has dealt with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFlag {
+    pub kinds: Vec<PersonalData>,
+    pub reviewed: bool,
 }
 
 /// What became of a submit.
@@ -108,6 +119,7 @@ impl Db {
         draft: &Draft,
         audience: Audience,
         answers: &Answers,
+        flags: &AnswerFlags,
         today: time::Date,
     ) -> Result<SubmitOutcome> {
         let mut tx = self.pool.begin().await?;
@@ -145,6 +157,22 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
             }
+        }
+        for (key, kinds) in flags {
+            sqlx::query(
+                "INSERT INTO answer_flags (response_id, question_key, kinds) VALUES ($1, $2, $3)",
+            )
+            .bind(response_id)
+            .bind(key)
+            .bind(
+                kinds
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         sqlx::query("DELETE FROM drafts WHERE token = $1")
             .bind(&draft.token)
@@ -322,5 +350,76 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
+    }
+}
+
+impl Db {
+    /// The personal-data flags of a response of a project, by question key.
+    pub async fn answer_flags(
+        &self,
+        project_id: i64,
+        response_id: i64,
+    ) -> Result<BTreeMap<String, StoredFlag>> {
+        let rows = sqlx::query(
+            "SELECT f.question_key, f.kinds, f.reviewed_at FROM answer_flags f \
+             JOIN responses r ON r.id = f.response_id \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             WHERE f.response_id = $1 AND q.project_id = $2",
+        )
+        .bind(response_id)
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kinds: String = row.try_get(1)?;
+                Ok((
+                    row.try_get(0)?,
+                    StoredFlag {
+                        kinds: kinds.split(',').filter_map(PersonalData::parse).collect(),
+                        reviewed: row.try_get::<Option<String>, _>(2)?.is_some(),
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Marks a flag as looked at, optionally replacing the answer with a redacted text (the
+    /// original is overwritten, not kept). False when there is no such flag in the project.
+    pub async fn resolve_flag(
+        &self,
+        project_id: i64,
+        response_id: i64,
+        question_key: &str,
+        redacted: Option<&str>,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE answer_flags SET reviewed_at = $1 WHERE response_id = $2 AND question_key = $3 \
+             AND response_id IN (SELECT r.id FROM responses r JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.project_id = $4)",
+        )
+        .bind(super::now())
+        .bind(response_id)
+        .bind(question_key)
+        .bind(project_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if let Some(text) = redacted {
+            sqlx::query(
+                "UPDATE answers SET value = $1 WHERE response_id = $2 AND question_key = $3",
+            )
+            .bind(text)
+            .bind(response_id)
+            .bind(question_key)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 }

@@ -21,7 +21,9 @@ pub use projects::{
     AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,
     Viewer,
 };
-pub use responses::{FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView};
+pub use responses::{
+    AnswerLine, FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView,
+};
 
 use crate::domain::Audience;
 use crate::domain::account::Role;

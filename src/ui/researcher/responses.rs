@@ -130,14 +130,25 @@ pub fn ResponsesPage(page: ResponsesView) -> impl IntoView {
     }
 }
 
+/// One answer of a response as researchers read it.
+#[derive(Debug, Clone)]
+pub struct AnswerLine {
+    pub key: String,
+    /// The question as this audience read it.
+    pub question: String,
+    /// The answer as the respondent saw it.
+    pub answer: Option<String>,
+    /// What personal data it may hold, while nobody has looked yet.
+    pub flag: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct ResponseView {
     pub viewer: Viewer,
     pub project: ProjectSummary,
     pub row: ResponseRow,
     pub title: String,
-    /// (question as this audience read it, answer as they saw it)
-    pub answers: Vec<(String, Option<String>)>,
+    pub answers: Vec<AnswerLine>,
     pub error: Option<String>,
 }
 
@@ -168,12 +179,35 @@ pub fn ResponsePage(page: ResponseView) -> impl IntoView {
                     {page
                         .answers
                         .into_iter()
-                        .map(|(question, answer)| {
-                            let answer = answer.unwrap_or_else(|| t!(tr, "researcher-response-not-answered"));
+                        .map(|line| {
+                            let answer = line.answer.unwrap_or_else(|| t!(tr, "researcher-response-not-answered"));
+                            let base = format!("/beheer/projecten/{key}/antwoorden/{}/gegevens/{}", page.row.id, line.key);
                             view! {
                                 <tr>
-                                    <td>{question}</td>
-                                    <td class="answer">{answer}</td>
+                                    <td>{line.question}</td>
+                                    <td class="answer">
+                                        {answer}
+                                        {line
+                                            .flag
+                                            .map(|flag| {
+                                                view! {
+                                                    <p class="warning">{flag}</p>
+                                                    <div class="move">
+                                                        {[("weglaten", t!(tr, "researcher-flag-redact")), ("in-orde", t!(tr, "researcher-flag-keep"))]
+                                                            .into_iter()
+                                                            .map(|(action, label)| {
+                                                                view! {
+                                                                    <form method="post" action=format!("{base}/{action}")>
+                                                                        <CsrfField token=page.viewer.csrf.clone() />
+                                                                        <button type="submit" class="secondary">{label}</button>
+                                                                    </form>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </div>
+                                                }
+                                            })}
+                                    </td>
                                 </tr>
                             }
                         })
