@@ -338,7 +338,7 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
             sessions.push((email, role, admin, login(&app, email).await));
         }
         for (method, path, needed) in routes() {
-            let form = "title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&definition=x&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
+            let form = "into=2&code=1&question=wat-helpt&title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&definition=x&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
             // Without a session: to the login page, nothing done.
             let reply = request(&app, method.clone(), path, None, form).await;
             assert_eq!(reply.location.as_deref(), Some("/beheer/inloggen"), "{method} {path} without a session");
@@ -968,6 +968,221 @@ async fn open_answers_with_personal_data_are_flagged_and_can_be_removed() {
         assert_eq!(foreign.status, StatusCode::FORBIDDEN);
         let log = request(&app, Method::GET, "/beheer/projecten/veilig-thuis/logboek", Some(&owner), "").await;
         assert!(log.body.contains("personal data removed") && log.body.contains("personal data reviewed"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn one_codebook_codes_open_answers_and_merging_moves_every_use() {
+    use samenspraak::domain::Answer;
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        respond(
+            &t.db,
+            "verzm26j",
+            &[(
+                "wat-helpt",
+                Answer::Text("Een vaste mentor en minder wachtlijsten.".into()),
+            )],
+        )
+        .await;
+        respond(
+            &t.db,
+            "verzm26p",
+            &[(
+                "wat-helpt",
+                Answer::Text("De wachtlijst bij jeugdhulp is te lang.".into()),
+            )],
+        )
+        .await;
+        let me = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang";
+        let post = |path: String, form: String| {
+            let me = me.clone();
+            let app = &app;
+            async move {
+                request(
+                    app,
+                    Method::POST,
+                    &path,
+                    Some(&me),
+                    &format!("csrf={}&{form}", me.csrf),
+                )
+                .await
+            }
+        };
+        post(
+            format!("{p}/codeboek"),
+            "name=Toegang+tot+hulp&theme=hulp-op-tijd".into(),
+        )
+        .await;
+        let codes =
+            t.db.codes(
+                t.db.project_for(
+                    &samenspraak::storage::User {
+                        is_admin: true,
+                        ..t.db
+                            .user_by_email(&Email::parse("onderzoeker@example.nl").unwrap())
+                            .await
+                            .unwrap()
+                            .unwrap()
+                    },
+                    "samenhang",
+                )
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            )
+            .await
+            .unwrap();
+        let top = codes[0].id;
+        post(
+            format!("{p}/codeboek"),
+            format!("name=Wachtlijsten&parent={top}"),
+        )
+        .await;
+        post(
+            format!("{p}/codeboek"),
+            format!("name=Wachttijd&parent={top}"),
+        )
+        .await;
+        let same = post(format!("{p}/codeboek"), "name=Wachtlijsten".into()).await;
+        assert!(same.body.contains("Er is al een code met deze naam."));
+        let project_id =
+            t.db.project_for(
+                &samenspraak::storage::User {
+                    is_admin: true,
+                    ..t.db
+                        .user_by_email(&Email::parse("admin@example.nl").unwrap())
+                        .await
+                        .unwrap()
+                        .unwrap()
+                },
+                "samenhang",
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let codes = t.db.codes(project_id).await.unwrap();
+        let id_of = |name: &str| codes.iter().find(|c| c.name == name).unwrap().id;
+        assert_eq!(
+            codes.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            ["Toegang tot hulp", "Wachtlijsten", "Wachttijd"]
+        );
+
+        let responses =
+            t.db.project_responses(project_id, &Default::default(), 10)
+                .await
+                .unwrap();
+        let (youth, parent) = (responses[1].id, responses[0].id);
+        let fragment = post(
+            format!("{p}/antwoorden/{youth}/codes"),
+            format!(
+                "question=wat-helpt&code={}&fragment=minder+wachtlijsten",
+                id_of("Wachtlijsten")
+            ),
+        )
+        .await;
+        assert_eq!(fragment.status, StatusCode::SEE_OTHER);
+        post(
+            format!("{p}/antwoorden/{parent}/codes"),
+            format!("question=wat-helpt&code={}", id_of("Wachttijd")),
+        )
+        .await;
+        let missing = post(
+            format!("{p}/antwoorden/{parent}/codes"),
+            format!(
+                "question=wat-helpt&code={}&fragment=bestaat+niet",
+                id_of("Wachttijd")
+            ),
+        )
+        .await;
+        assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let shown = request(
+            &app,
+            Method::GET,
+            &format!("{p}/antwoorden/{youth}"),
+            Some(&me),
+            "",
+        )
+        .await;
+        assert!(
+            shown.body.contains("Wachtlijsten: “minder wachtlijsten”"),
+            "{}",
+            shown.body
+        );
+
+        // Merging "Wachttijd" into "Wachtlijsten" moves its use; the book shows two uses.
+        post(
+            format!("{p}/codeboek/{}/samenvoegen", id_of("Wachttijd")),
+            format!("into={}", id_of("Wachtlijsten")),
+        )
+        .await;
+        let after = t.db.codes(project_id).await.unwrap();
+        assert_eq!(
+            after
+                .iter()
+                .map(|c| (c.name.as_str(), c.applications))
+                .collect::<Vec<_>>(),
+            [("Toegang tot hulp", 0), ("Wachtlijsten", 2)]
+        );
+        assert_eq!(
+            t.db.answer_codes(project_id, parent).await.unwrap()[0]
+                .1
+                .code,
+            "Wachtlijsten"
+        );
+
+        // Merging a top-level code into a child keeps two levels: its children move up.
+        post(format!("{p}/codeboek"), "name=School".into()).await;
+        let school =
+            t.db.codes(project_id)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|c| c.name == "School")
+                .unwrap()
+                .id;
+        post(
+            format!("{p}/codeboek/{top}/samenvoegen"),
+            format!("into={school}"),
+        )
+        .await;
+        let merged = t.db.codes(project_id).await.unwrap();
+        assert!(merged.iter().all(|c| {
+            c.parent_id.is_none()
+                || merged
+                    .iter()
+                    .any(|p| Some(p.id) == c.parent_id && p.parent_id.is_none())
+        }));
+
+        let application = t.db.answer_codes(project_id, youth).await.unwrap()[0].1.id;
+        post(
+            format!("{p}/antwoorden/{youth}/codes/{application}/verwijderen"),
+            String::new(),
+        )
+        .await;
+        assert!(
+            t.db.answer_codes(project_id, youth)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        post(format!("{p}/codeboek/{school}/verwijderen"), String::new()).await;
+        let owner = login(&app, "eigenaar@example.nl").await;
+        let log = request(&app, Method::GET, &format!("{p}/logboek"), Some(&owner), "").await;
+        for action in [
+            "code created",
+            "coded",
+            "codes merged",
+            "code removed",
+            "code deleted",
+        ] {
+            assert!(log.body.contains(action), "{action}");
+        }
         t
     })
     .await;

@@ -103,6 +103,13 @@ test("an administrator gives a researcher a project, who hands out a link", asyn
   const closed = await page.request.get(url!);
   expect(closed.status()).toBe(410);
 
+  await page.getByRole("link", { name: "Codeboek bekijken" }).click();
+  await page.getByLabel("Naam van de code").fill(`Wachtlijsten ${run}`);
+  await page.getByRole("button", { name: "Code toevoegen" }).click();
+  await expect(page.getByRole("cell", { name: `Wachtlijsten ${run}`, exact: true })).toBeVisible();
+  await expectAccessible(page, "codebook");
+  await page.getByRole("link", { name: "Atelier Samenhang preventie en hulpverlening" }).click();
+
   await page.getByRole("link", { name: "Logboek" }).click();
   await expect(page.getByRole("row").filter({ hasText: code }).first()).toContainText("link closed");
   await expectAccessible(page, "audit log");

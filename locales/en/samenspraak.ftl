@@ -274,3 +274,27 @@ researcher-kind-phone = phone number
 researcher-kind-postcode = postcode
 researcher-kind-bsn = citizen service number
 researcher-kind-name = name
+
+## Researcher pages: codebook and coding
+
+researcher-codebook = Codebook
+researcher-codebook-link = View the codebook
+researcher-code = Code
+researcher-code-name = Name of the code
+researcher-code-description = Description
+researcher-code-parent = Falls under
+researcher-code-parent-none = (top-level code)
+researcher-code-theme = Theme
+researcher-code-theme-none = (none)
+researcher-code-add = Add code
+researcher-code-used = Used
+researcher-code-merge = Merge into
+researcher-code-merge-submit = Merge
+researcher-code-delete = Delete
+researcher-code-exists = There is already a code with this name.
+researcher-code-name-missing = Give the code a name.
+researcher-code-apply = Apply code
+researcher-code-fragment = Piece of text (leave empty for the whole answer)
+researcher-code-fragment-missing = This piece is not in the answer.
+researcher-code-remove = Remove code
+researcher-codes-applied = Codes:

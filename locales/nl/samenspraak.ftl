@@ -277,3 +277,27 @@ researcher-kind-phone = telefoonnummer
 researcher-kind-postcode = postcode
 researcher-kind-bsn = BSN
 researcher-kind-name = naam
+
+## Researcher pages: codebook and coding
+
+researcher-codebook = Codeboek
+researcher-codebook-link = Codeboek bekijken
+researcher-code = Code
+researcher-code-name = Naam van de code
+researcher-code-description = Omschrijving
+researcher-code-parent = Valt onder
+researcher-code-parent-none = (hoofdcode)
+researcher-code-theme = Vraagstuk
+researcher-code-theme-none = (geen)
+researcher-code-add = Code toevoegen
+researcher-code-used = Gebruikt
+researcher-code-merge = Samenvoegen met
+researcher-code-merge-submit = Samenvoegen
+researcher-code-delete = Verwijderen
+researcher-code-exists = Er is al een code met deze naam.
+researcher-code-name-missing = Geef de code een naam.
+researcher-code-apply = Code toekennen
+researcher-code-fragment = Stukje tekst (laat leeg voor het hele antwoord)
+researcher-code-fragment-missing = Dit stukje staat niet in het antwoord.
+researcher-code-remove = Code weghalen
+researcher-codes-applied = Codes:

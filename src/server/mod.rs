@@ -2,6 +2,7 @@
 
 pub mod auth;
 mod authoring;
+mod coding;
 pub mod commands;
 pub mod form;
 mod middleware;
@@ -217,6 +218,30 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/projecten/{key}/antwoorden/{id}/gegevens/{question}/{action}",
             post(researcher::resolve_flag),
+        )
+        .route(
+            "/projecten/{key}/codeboek",
+            get(coding::codebook).post(coding::create_code),
+        )
+        .route(
+            "/projecten/{key}/codeboek/{code}",
+            post(coding::update_code),
+        )
+        .route(
+            "/projecten/{key}/codeboek/{code}/samenvoegen",
+            post(coding::merge_code),
+        )
+        .route(
+            "/projecten/{key}/codeboek/{code}/verwijderen",
+            post(coding::delete_code),
+        )
+        .route(
+            "/projecten/{key}/antwoorden/{id}/codes",
+            post(coding::apply_code),
+        )
+        .route(
+            "/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen",
+            post(coding::remove_code),
         )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(

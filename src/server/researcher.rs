@@ -963,6 +963,19 @@ async fn response_page(
         .questionnaire_version(row.version_id)
         .await
         .map_err(internal)?;
+    let applied = state
+        .db
+        .answer_codes(project.id, id)
+        .await
+        .map_err(internal)?;
+    let code_options: Vec<(i64, String)> = state
+        .db
+        .codes(project.id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     let flags = state
         .db
         .answer_flags(project.id, id)
@@ -991,11 +1004,27 @@ async fn response_page(
                     .join(", ");
                 t!(tr, "researcher-flag", kinds = kinds)
             });
+            let text = answers.get(&q.key).and_then(|v| v.first());
+            let codes = applied
+                .iter()
+                .filter(|(key, _)| *key == q.key)
+                .map(|(_, a)| {
+                    let fragment = a.span.zip(text).and_then(|((s, e), t)| t.get(s..e));
+                    let label = match fragment {
+                        Some(f) => format!("{}: “{f}”", a.code),
+                        None => a.code.clone(),
+                    };
+                    (a.id, label)
+                })
+                .collect();
+            let codable = q.kind.is_text() && text.is_some();
             AnswerLine {
                 key: q.key.clone(),
                 question,
                 answer,
                 flag,
+                codes,
+                codable,
             }
         })
         .collect();
@@ -1011,6 +1040,7 @@ async fn response_page(
         row,
         answers,
         error,
+        code_options,
     };
     let title = t!(tr, "researcher-response-title", id = id);
     Ok(page(

@@ -3,12 +3,14 @@
 
 mod accounts;
 mod catalogue;
+mod codebook;
 mod respondents;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };
+pub use codebook::{Application, Code};
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,
 };

@@ -2,6 +2,7 @@
 //! the session's CSRF token; strings come from `locales/`.
 
 mod authoring;
+mod codebook;
 mod frame;
 mod login;
 mod password;
@@ -13,6 +14,7 @@ pub use authoring::{
     DefinitionSection, EditorPage, EditorView, Field, NewWave, ProjectSettings, QuestionCard,
     QuestionFormPage, QuestionFormValues, QuestionFormView, QuestionnairesSection, ThemesSection,
 };
+pub use codebook::{CodebookPage, CodebookView};
 pub use frame::{CsrfField, ResearcherFrame};
 pub use login::{LoginPage, LoginView};
 pub use password::{PasswordPage, PasswordView};

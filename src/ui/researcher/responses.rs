@@ -140,6 +140,10 @@ pub struct AnswerLine {
     pub answer: Option<String>,
     /// What personal data it may hold, while nobody has looked yet.
     pub flag: Option<String>,
+    /// Codes applied: (application id, "code" or "code: fragment").
+    pub codes: Vec<(i64, String)>,
+    /// Whether codes can be applied (open answers).
+    pub codable: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +154,8 @@ pub struct ResponseView {
     pub title: String,
     pub answers: Vec<AnswerLine>,
     pub error: Option<String>,
+    /// The project's codes: (id, name).
+    pub code_options: Vec<(i64, String)>,
 }
 
 #[component]
@@ -207,6 +213,14 @@ pub fn ResponsePage(page: ResponseView) -> impl IntoView {
                                                     </div>
                                                 }
                                             })}
+                                        <AnswerCodes
+                                            line_key=line.key.clone()
+                                            codes=line.codes
+                                            codable=line.codable
+                                            options=page.code_options.clone()
+                                            base=format!("/beheer/projecten/{key}/antwoorden/{}/codes", page.row.id)
+                                            csrf=page.viewer.csrf.clone()
+                                        />
                                     </td>
                                 </tr>
                             }
@@ -234,5 +248,63 @@ pub fn ResponsePage(page: ResponseView) -> impl IntoView {
                 <button type="submit" class="secondary">{t!(tr, "researcher-response-delete")}</button>
             </form>
         </ResearcherFrame>
+    }
+}
+
+/// The codes on one answer, and a form to add one (to the whole text or a fragment).
+#[component]
+fn AnswerCodes(
+    line_key: String,
+    codes: Vec<(i64, String)>,
+    codable: bool,
+    options: Vec<(i64, String)>,
+    base: String,
+    csrf: String,
+) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let has_codes = !codes.is_empty();
+    let code_id = format!("code-{line_key}");
+    let fragment_id = format!("fragment-{line_key}");
+    view! {
+        {has_codes
+            .then(|| {
+                view! {
+                    <p class="codes">{t!(tr, "researcher-codes-applied")}</p>
+                    <ul class="codes">
+                        {codes
+                            .into_iter()
+                            .map(|(id, label)| {
+                                view! {
+                                    <li>
+                                        {label.clone()}
+                                        <form method="post" action=format!("{base}/{id}/verwijderen")>
+                                            <CsrfField token=csrf.clone() />
+                                            <button type="submit" class="secondary" aria-label=format!("{}: {label}", t!(tr, "researcher-code-remove"))>
+                                                {t!(tr, "researcher-code-remove")}
+                                            </button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+        {(codable && !options.is_empty())
+            .then(|| {
+                view! {
+                    <form method="post" action=base.clone() class="apply-code">
+                        <CsrfField token=csrf.clone() />
+                        <input type="hidden" name="question" value=line_key.clone() />
+                        <label for=code_id.clone()>{t!(tr, "researcher-code")}</label>
+                        <select id=code_id name="code">
+                            {options.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                        </select>
+                        <label for=fragment_id.clone()>{t!(tr, "researcher-code-fragment")}</label>
+                        <input type="text" id=fragment_id name="fragment" />
+                        <button type="submit" class="secondary">{t!(tr, "researcher-code-apply")}</button>
+                    </form>
+                }
+            })}
     }
 }

@@ -1,0 +1,381 @@
+//! The codebook and coding: one set of codes per project, applied to open answers (and, as
+//! they arrive, to insights and interview quotes), every change in the audit log.
+
+use super::AppState;
+use super::auth::{Denied, Researcher};
+use super::researcher::{internal, page, tr};
+use crate::domain::account::Role;
+use crate::storage::{ProjectSummary, StorageError};
+use crate::t;
+use crate::ui::researcher::{CodebookPage, CodebookView, Viewer};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+async fn codebook_page(
+    state: &AppState,
+    researcher: &Researcher,
+    project: ProjectSummary,
+    errors: Vec<String>,
+) -> Result<Response, Denied> {
+    let can_edit = project.role.is_some_and(|r| r.allows(Role::Researcher));
+    let view = CodebookView {
+        viewer: Viewer::from(researcher),
+        codes: state.db.codes(project.id).await.map_err(internal)?,
+        themes: state
+            .db
+            .project_themes(project.id)
+            .await
+            .map_err(internal)?,
+        can_edit,
+        errors,
+        project,
+    };
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = t!(tr(state), "researcher-codebook");
+    Ok(page(
+        state,
+        status,
+        title,
+        move || view! { <CodebookPage page=view.clone() /> },
+    )
+    .await)
+}
+
+fn to_codebook(key: &str) -> Response {
+    Redirect::to(&format!("/beheer/projecten/{key}/codeboek")).into_response()
+}
+
+/// `GET /beheer/projecten/{key}/codeboek`: everyone in the project may read it.
+pub async fn codebook(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+) -> Result<Response, Denied> {
+    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
+    codebook_page(&state, &researcher, project, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    parent: String,
+    #[serde(default)]
+    theme: String,
+}
+
+/// `POST /beheer/projecten/{key}/codeboek`: a new code (under a top-level code, or top-level).
+pub async fn create_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let tr = tr(&state);
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return codebook_page(
+            &state,
+            &researcher,
+            project,
+            vec![t!(tr, "researcher-code-name-missing")],
+        )
+        .await;
+    }
+    let codes = state.db.codes(project.id).await.map_err(internal)?;
+    // Two levels: a parent must itself be top-level.
+    let parent = form
+        .parent
+        .parse::<i64>()
+        .ok()
+        .filter(|id| codes.iter().any(|c| c.id == *id && c.parent_id.is_none()));
+    let themes = state
+        .db
+        .project_themes(project.id)
+        .await
+        .map_err(internal)?;
+    let theme = themes
+        .iter()
+        .find(|t| t.key == form.theme)
+        .map(|t| t.key.as_str());
+    match state
+        .db
+        .create_code(project.id, name, form.description.trim(), parent, theme)
+        .await
+    {
+        Ok(_) => {}
+        Err(StorageError::Conflict(_)) => {
+            return codebook_page(
+                &state,
+                &researcher,
+                project,
+                vec![t!(tr, "researcher-code-exists")],
+            )
+            .await;
+        }
+        Err(e) => return Err(internal(e)),
+    }
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "code created",
+            name,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(to_codebook(&key))
+}
+
+/// `POST /beheer/projecten/{key}/codeboek/{code}`: rename.
+pub async fn update_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, i64)>,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let tr = tr(&state);
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return codebook_page(
+            &state,
+            &researcher,
+            project,
+            vec![t!(tr, "researcher-code-name-missing")],
+        )
+        .await;
+    }
+    match state
+        .db
+        .update_code(project.id, code, name, form.description.trim())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return Err(Denied::Forbidden),
+        Err(StorageError::Conflict(_)) => {
+            return codebook_page(
+                &state,
+                &researcher,
+                project,
+                vec![t!(tr, "researcher-code-exists")],
+            )
+            .await;
+        }
+        Err(e) => return Err(internal(e)),
+    }
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "code renamed",
+            name,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(to_codebook(&key))
+}
+
+#[derive(Deserialize)]
+pub struct MergeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    into: i64,
+}
+
+/// `POST /beheer/projecten/{key}/codeboek/{code}/samenvoegen`: every use moves to `into`.
+pub async fn merge_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, i64)>,
+    Form(form): Form<MergeForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if !state
+        .db
+        .merge_codes(project.id, code, form.into)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("code {code} into {}", form.into);
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "codes merged",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(to_codebook(&key))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /beheer/projecten/{key}/codeboek/{code}/verwijderen`
+pub async fn delete_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, code)): Path<(String, i64)>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if !state
+        .db
+        .delete_code(project.id, code)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "code deleted",
+            &code.to_string(),
+        )
+        .await
+        .map_err(internal)?;
+    Ok(to_codebook(&key))
+}
+
+#[derive(Deserialize)]
+pub struct ApplyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    code: i64,
+    #[serde(default)]
+    fragment: String,
+}
+
+/// `POST /beheer/projecten/{key}/antwoorden/{id}/codes`: a code on an open answer, on the
+/// whole text or on a fragment of it (found in the text, so no offsets are trusted).
+pub async fn apply_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id)): Path<(String, i64)>,
+    Form(form): Form<ApplyForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let (_, answers) = state
+        .db
+        .project_response(project.id, id)
+        .await
+        .map_err(internal)?
+        .ok_or(Denied::Forbidden)?;
+    let text = answers
+        .get(&form.question)
+        .and_then(|v| v.first())
+        .ok_or(Denied::Forbidden)?;
+    let fragment = form.fragment.trim();
+    let span = if fragment.is_empty() {
+        None
+    } else {
+        match text.find(fragment) {
+            Some(start) => Some((start, start + fragment.len())),
+            None => {
+                let message = t!(tr(&state), "researcher-code-fragment-missing");
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, message).into_response());
+            }
+        }
+    };
+    if !state
+        .db
+        .apply_code_to_answer(
+            project.id,
+            form.code,
+            id,
+            &form.question,
+            span,
+            researcher.user.id,
+        )
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("code {} on response {id}, {}", form.code, form.question);
+    state
+        .db
+        .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
+}
+
+/// `POST /beheer/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen`
+pub async fn remove_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, application)): Path<(String, i64, i64)>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if !state
+        .db
+        .remove_application(project.id, application)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("application {application} on response {id}");
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "code removed",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
+}

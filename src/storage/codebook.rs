@@ -1,0 +1,237 @@
+//! The codebook of a project and the codes applied to pieces of text.
+
+use super::{Db, Result, StorageError, now};
+use sqlx::Row;
+
+/// A code as listed, with how often it is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub parent_id: Option<i64>,
+    pub theme: Option<String>,
+    pub applications: i64,
+}
+
+/// A code applied to (part of) an open answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub id: i64,
+    pub code_id: i64,
+    pub code: String,
+    /// Byte offsets of the fragment, or none for the whole text.
+    pub span: Option<(usize, usize)>,
+}
+
+impl Db {
+    /// The codebook: top-level codes in name order, each followed by its children.
+    pub async fn codes(&self, project_id: i64) -> Result<Vec<Code>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.name, c.description, c.parent_id, c.theme_key, \
+             (SELECT COUNT(*) FROM code_applications a WHERE a.code_id = c.id) \
+             FROM codes c WHERE c.project_id = $1 ORDER BY c.name",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let all: Vec<Code> = rows
+            .iter()
+            .map(|r| {
+                Ok(Code {
+                    id: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    description: r.try_get(2)?,
+                    parent_id: r.try_get(3)?,
+                    theme: r.try_get(4)?,
+                    applications: r.try_get(5)?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        let mut ordered = Vec::with_capacity(all.len());
+        for top in all.iter().filter(|c| c.parent_id.is_none()) {
+            ordered.push(top.clone());
+            ordered.extend(all.iter().filter(|c| c.parent_id == Some(top.id)).cloned());
+        }
+        Ok(ordered)
+    }
+
+    /// Creates a code; a conflict when the name is taken in this project.
+    pub async fn create_code(
+        &self,
+        project_id: i64,
+        name: &str,
+        description: &str,
+        parent_id: Option<i64>,
+        theme: Option<&str>,
+    ) -> Result<i64> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO codes (project_id, name, description, parent_id, theme_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (project_id, name) DO NOTHING RETURNING id",
+        )
+        .bind(project_id)
+        .bind(name)
+        .bind(description)
+        .bind(parent_id)
+        .bind(theme)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        id.ok_or_else(|| StorageError::Conflict(format!("code `{name}` exists already")))
+    }
+
+    /// Renames and re-describes a code of a project.
+    pub async fn update_code(
+        &self,
+        project_id: i64,
+        code_id: i64,
+        name: &str,
+        description: &str,
+    ) -> Result<bool> {
+        let clash: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM codes WHERE project_id = $1 AND name = $2 AND id <> $3",
+        )
+        .bind(project_id)
+        .bind(name)
+        .bind(code_id)
+        .fetch_one(&self.pool)
+        .await?;
+        if clash > 0 {
+            return Err(StorageError::Conflict(format!(
+                "code `{name}` exists already"
+            )));
+        }
+        let done = sqlx::query(
+            "UPDATE codes SET name = $1, description = $2 WHERE id = $3 AND project_id = $4",
+        )
+        .bind(name)
+        .bind(description)
+        .bind(code_id)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Merges code `from` into code `into`: every application and child moves, then `from`
+    /// is deleted. Children that would end up three levels deep go to `into`'s parent.
+    pub async fn merge_codes(&self, project_id: i64, from: i64, into: i64) -> Result<bool> {
+        if from == into {
+            return Ok(false);
+        }
+        let mut tx = self.pool.begin().await?;
+        let both: Vec<(i64, Option<i64>)> =
+            sqlx::query("SELECT id, parent_id FROM codes WHERE project_id = $1 AND id IN ($2, $3)")
+                .bind(project_id)
+                .bind(from)
+                .bind(into)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+                .collect::<Result<_>>()?;
+        let Some(&(_, into_parent)) = both.iter().find(|(id, _)| *id == into) else {
+            return Ok(false);
+        };
+        if both.len() != 2 {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE code_applications SET code_id = $1 WHERE code_id = $2")
+            .bind(into)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE codes SET parent_id = $1 WHERE parent_id = $2")
+            .bind(into_parent.unwrap_or(into))
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM codes WHERE id = $1")
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Deletes a code of a project with its children and all their applications.
+    pub async fn delete_code(&self, project_id: i64, code_id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM codes WHERE id = $1 AND project_id = $2")
+            .bind(code_id)
+            .bind(project_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Applies a code of the project to an answer (or a fragment of it).
+    pub async fn apply_code_to_answer(
+        &self,
+        project_id: i64,
+        code_id: i64,
+        response_id: i64,
+        question_key: &str,
+        span: Option<(usize, usize)>,
+        user_id: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, start_offset, end_offset, user_id, created_at) \
+             SELECT c.id, 'answer', $1, $2, $3, $4, $5, $6 FROM codes c WHERE c.id = $7 AND c.project_id = $8",
+        )
+        .bind(response_id)
+        .bind(question_key)
+        .bind(span.map(|s| s.0 as i64))
+        .bind(span.map(|s| s.1 as i64))
+        .bind(user_id)
+        .bind(now())
+        .bind(code_id)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The codes applied to the answers of a response, by question key.
+    pub async fn answer_codes(
+        &self,
+        project_id: i64,
+        response_id: i64,
+    ) -> Result<Vec<(String, Application)>> {
+        let rows = sqlx::query(
+            "SELECT a.target_part, a.id, c.id, c.name, a.start_offset, a.end_offset FROM code_applications a \
+             JOIN codes c ON c.id = a.code_id \
+             WHERE a.target_kind = 'answer' AND a.target_id = $1 AND c.project_id = $2 ORDER BY a.id",
+        )
+        .bind(response_id)
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let start: Option<i64> = r.try_get(4)?;
+                let end: Option<i64> = r.try_get(5)?;
+                Ok((
+                    r.try_get(0)?,
+                    Application {
+                        id: r.try_get(1)?,
+                        code_id: r.try_get(2)?,
+                        code: r.try_get(3)?,
+                        span: start.zip(end).map(|(s, e)| (s as usize, e as usize)),
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Removes one application of a code of the project.
+    pub async fn remove_application(&self, project_id: i64, application_id: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "DELETE FROM code_applications WHERE id = $1 AND code_id IN (SELECT id FROM codes WHERE project_id = $2)",
+        )
+        .bind(application_id)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}
