@@ -104,7 +104,7 @@ test("an administrator gives a researcher a project, who hands out a link", asyn
   expect(closed.status()).toBe(410);
 
   await page.getByRole("link", { name: "Codeboek bekijken" }).click();
-  await page.getByLabel("Naam van de code").fill(`Wachtlijsten ${run}`);
+  await page.getByLabel("Naam van de code", { exact: true }).fill(`Wachtlijsten ${run}`);
   await page.getByRole("button", { name: "Code toevoegen" }).click();
   await expect(page.getByRole("cell", { name: `Wachtlijsten ${run}`, exact: true })).toBeVisible();
   await expectAccessible(page, "codebook");
