@@ -1187,3 +1187,67 @@ async fn one_codebook_codes_open_answers_and_merging_moves_every_use() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let me = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang/bijeenkomsten";
+        let post = |path: String, form: String| {
+            let me = me.clone();
+            let app = &app;
+            async move { request(app, Method::POST, &path, Some(&me), &format!("csrf={}&{form}", me.csrf)).await }
+        };
+        let missing = post(p.into(), "title=&held_on=2026-04-22".into()).await;
+        assert!(missing.body.contains("Geef de bijeenkomst een titel en een datum."));
+        let made = post(p.into(), "title=Atelier+22+april&held_on=2026-04-22&onderwijs=6&jeugdhulp=4&gemeente=2&zorg=0".into()).await;
+        let meeting = made.location.clone().unwrap();
+        let list = request(&app, Method::GET, p, Some(&me), "").await;
+        assert!(list.body.contains("2026-04-22 – Atelier 22 april"));
+        assert!(list.body.contains("onderwijs 6 · jeugdhulp 4 · gemeente 2"));
+
+        let lines = [
+            "knelpunt: Lange wachtlijsten bij jeugdhulp [jeugdhulp] (7)",
+            "kans: Ouders van thuiszitters met elkaar verbinden (5)",
+            "Jongeren voelen zich niet gehoord",
+            "voorbeeld: Buurtteam op school in Ede [onderwijs]",
+            "opl: Eén vaste contactpersoon voor het gezin (4)",
+            "vraag: Wie regelt de overstap van school naar hulp?",
+            "Te weinig plekken in het speciaal onderwijs (3)",
+            "kans: Mentoren krijgen tijd voor gesprekken [onderwijs] (2)",
+            "knelpunt: Verzuim wordt laat gemeld [gemeente]",
+            "voorbeeld: Thuiszitterstop met jongeren (1)",
+        ];
+        let typed = lines.join("%0D%0A").replace(' ', "+").replace(':', "%3A").replace('[', "%5B").replace(']', "%5D");
+        let bad = post(format!("{meeting}/inzichten"), format!("theme=naar-school&kind=knelpunt&lines={typed}%0D%0Aiets+%5Bbakkerij%5D")).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Regel 11: sector"), "{}", bad.body);
+        assert!(bad.body.contains("Lange wachtlijsten bij jeugdhulp [jeugdhulp] (7)"), "what was typed is kept");
+        let page = request(&app, Method::GET, &meeting, Some(&me), "").await;
+        assert!(!page.body.contains("Lange wachtlijsten bij jeugdhulp</td>"), "nothing stored");
+
+        let ok = post(format!("{meeting}/inzichten"), format!("theme=naar-school&kind=knelpunt&lines={typed}")).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let page = request(&app, Method::GET, &meeting, Some(&me), "").await.body;
+        assert_eq!(page.matches("<tr><td>Naar school gaan en schoolverzuim</td>").count(), 10, "{page}");
+        assert!(page.contains("<td>oplossingsrichting</td><td>Eén vaste contactpersoon voor het gezin</td>"), "{page}");
+        assert!(page.find("Lange wachtlijsten bij jeugdhulp").unwrap() < page.find("Ouders van thuiszitters").unwrap(), "highest priority first");
+
+        let csv_bad = "thema;soort;uitspraak;sector;prioriteit%0Ahulp-op-tijd;kans;Goed;;1%0Aonbekend;kans;Fout;;";
+        let refused = post(format!("{meeting}/inzichten/csv"), format!("csv={csv_bad}")).await;
+        assert!(refused.body.contains("Regel 3: vraagstuk"), "{}", refused.body);
+        let csv = "thema%3Bsoort%3Buitspraak%3Bsector%3Bprioriteit%0Ahulp-op-tijd%3Bknelpunt%3BHulp+komt+te+laat%3Bzorg%3B6";
+        assert_eq!(post(format!("{meeting}/inzichten/csv"), format!("csv={csv}")).await.status, StatusCode::SEE_OTHER);
+        let page = request(&app, Method::GET, &meeting, Some(&me), "").await.body;
+        assert!(page.contains("Hulp komt te laat"));
+        assert!(!page.contains("<td>Goed</td>"), "the bad file stored nothing");
+
+        let viewer = login(&app, "kijker@example.nl").await;
+        let seen = request(&app, Method::GET, &meeting, Some(&viewer), "").await;
+        assert_eq!(seen.status, StatusCode::OK);
+        assert!(!seen.body.contains("Inzichten toevoegen"), "viewers read, they do not add");
+        t
+    })
+    .await;
+}

@@ -11,6 +11,8 @@ pub mod code;
 #[cfg(feature = "ssr")]
 pub mod definition;
 #[cfg(feature = "ssr")]
+pub mod meeting;
+#[cfg(feature = "ssr")]
 pub mod privacy;
 pub mod project;
 pub mod questionnaire;

@@ -5,6 +5,7 @@ mod authoring;
 mod coding;
 pub mod commands;
 pub mod form;
+mod meetings;
 mod middleware;
 pub mod render;
 mod researcher;
@@ -242,6 +243,22 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen",
             post(coding::remove_code),
+        )
+        .route(
+            "/projecten/{key}/bijeenkomsten",
+            get(meetings::meetings).post(meetings::create_meeting),
+        )
+        .route(
+            "/projecten/{key}/bijeenkomsten/{id}",
+            get(meetings::meeting),
+        )
+        .route(
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten",
+            post(meetings::add_lines),
+        )
+        .route(
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten/csv",
+            post(meetings::add_csv),
         )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(

@@ -4,6 +4,7 @@
 mod accounts;
 mod catalogue;
 mod codebook;
+mod meetings;
 mod respondents;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
@@ -11,6 +12,7 @@ pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };
 pub use codebook::{Application, Code};
+pub use meetings::{Insight, Meeting};
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,
 };

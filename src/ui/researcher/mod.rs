@@ -5,6 +5,7 @@ mod authoring;
 mod codebook;
 mod frame;
 mod login;
+mod meetings;
 mod password;
 mod project;
 mod projects;
@@ -17,6 +18,9 @@ pub use authoring::{
 pub use codebook::{CodebookPage, CodebookView};
 pub use frame::{CsrfField, ResearcherFrame};
 pub use login::{LoginPage, LoginView};
+pub use meetings::{
+    MeetingPage, MeetingView, MeetingsPage, MeetingsView, kind_label, sector_label,
+};
 pub use password::{PasswordPage, PasswordView};
 pub use project::{FlyerPage, FlyerView, LinkRow, ProjectPage, ProjectView};
 pub use projects::{

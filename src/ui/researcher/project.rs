@@ -69,6 +69,9 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
             <p>
                 <a href=format!("/beheer/projecten/{key}/codeboek")>{t!(tr, "researcher-codebook-link")}</a>
             </p>
+            <p>
+                <a href=format!("/beheer/projecten/{key}/bijeenkomsten")>{t!(tr, "researcher-meetings-link")}</a>
+            </p>
             {page
                 .can_edit
                 .then(|| {
