@@ -110,6 +110,30 @@ test("an administrator gives a researcher a project, who hands out a link", asyn
   await expectAccessible(page, "codebook");
   await page.getByRole("link", { name: "Atelier Samenhang preventie en hulpverlening" }).click();
 
+  // Ten insights from a professionals' meeting, by keyboard only.
+  await page.getByRole("link", { name: "Bijeenkomsten van professionals" }).click();
+  await page.getByLabel("Titel").fill(`Atelier ${run}`);
+  await page.getByLabel("Datum").fill("2026-04-22");
+  await page.getByLabel("onderwijs").fill("6");
+  await page.getByLabel("jeugdhulp").fill("4");
+  await page.getByRole("button", { name: "Bijeenkomst opslaan" }).click();
+  await expectAccessible(page, "meeting");
+  const lines = page.getByLabel("Eén inzicht per regel");
+  await lines.focus();
+  for (let i = 1; i <= 10; i++) {
+    await page.keyboard.type(`knelpunt: Wachtlijst nummer ${i} [jeugdhulp] (${i})`);
+    if (i < 10) await page.keyboard.press("Enter");
+  }
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Toevoegen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("cell", { name: /^Wachtlijst nummer \d+$/ })).toHaveCount(10);
+  await expect(page.getByRole("row").nth(1)).toContainText("Wachtlijst nummer 10");
+  await expectAccessible(page, "meeting with insights");
+  await page.getByRole("link", { name: "Bijeenkomsten van professionals" }).click();
+  await expectAccessible(page, "meetings");
+  await page.getByRole("link", { name: "Atelier Samenhang preventie en hulpverlening" }).click();
+
   await page.getByRole("link", { name: "Logboek" }).click();
   await expect(page.getByRole("row").filter({ hasText: code }).first()).toContainText("link closed");
   await expectAccessible(page, "audit log");
