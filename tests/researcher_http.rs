@@ -1243,6 +1243,21 @@ async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() 
         assert!(page.contains("Hulp komt te laat"));
         assert!(!page.contains("<td>Goed</td>"), "the bad file stored nothing");
 
+        // The shared codebook applies to insights as to answers.
+        post("/beheer/projecten/samenhang/codeboek".into(), "name=Wachtlijsten".into()).await;
+        let project_id = t.db.project_for(&samenspraak::storage::User { is_admin: true, ..t.db.user_by_email(&Email::parse("admin@example.nl").unwrap()).await.unwrap().unwrap() }, "samenhang").await.unwrap().unwrap().id;
+        let code = t.db.codes(project_id).await.unwrap()[0].id;
+        let meeting_id: i64 = meeting.rsplit('/').next().unwrap().parse().unwrap();
+        let insight = t.db.insights(project_id, meeting_id).await.unwrap()[0].id;
+        let coded = post(format!("{meeting}/inzichten/{insight}/codes"), format!("code={code}")).await;
+        assert_eq!(coded.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.db.codes(project_id).await.unwrap()[0].applications, 1);
+        let foreign_code = post(format!("{meeting}/inzichten/{insight}/codes"), "code=999999".into()).await;
+        assert_eq!(foreign_code.status, StatusCode::FORBIDDEN);
+        let application = t.db.insight_codes(project_id, meeting_id).await.unwrap()[0].1.id;
+        post(format!("{meeting}/codes/{application}/verwijderen"), String::new()).await;
+        assert!(t.db.insight_codes(project_id, meeting_id).await.unwrap().is_empty());
+
         let viewer = login(&app, "kijker@example.nl").await;
         let seen = request(&app, Method::GET, &meeting, Some(&viewer), "").await;
         assert_eq!(seen.status, StatusCode::OK);

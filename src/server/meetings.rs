@@ -162,6 +162,22 @@ async fn meeting_page(
         problems,
         lines,
         csv,
+        codes: state
+            .db
+            .insight_codes(project.id, id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|(insight, a)| (insight, a.id, a.code))
+            .collect(),
+        code_options: state
+            .db
+            .codes(project.id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect(),
         meeting,
         project,
     };
@@ -340,4 +356,73 @@ pub async fn add_csv(
         (String::new(), form.csv),
     )
     .await
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: i64,
+}
+
+/// `POST …/bijeenkomsten/{id}/inzichten/{insight}/codes`: the shared codebook on an insight.
+pub async fn code_insight(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, insight)): Path<(String, i64, i64)>,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if !state
+        .db
+        .apply_code_to_insight(project.id, form.code, insight, researcher.user.id)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("code {} on insight {insight}", form.code);
+    state
+        .db
+        .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
+}
+
+/// `POST …/bijeenkomsten/{id}/codes/{application}/verwijderen`
+pub async fn uncode_insight(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, application)): Path<(String, i64, i64)>,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, Denied> {
+    researcher.check_csrf(&form.csrf)?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if !state
+        .db
+        .remove_application(project.id, application)
+        .await
+        .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    let detail = format!("application {application} in meeting {id}");
+    state
+        .db
+        .audit(
+            Some(&researcher.user),
+            Some(project.id),
+            "code removed",
+            &detail,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }

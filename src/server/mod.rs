@@ -260,6 +260,14 @@ pub fn router(state: AppState) -> Router {
             "/projecten/{key}/bijeenkomsten/{id}/inzichten/csv",
             post(meetings::add_csv),
         )
+        .route(
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten/{insight}/codes",
+            post(meetings::code_insight),
+        )
+        .route(
+            "/projecten/{key}/bijeenkomsten/{id}/codes/{application}/verwijderen",
+            post(meetings::uncode_insight),
+        )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(
             state.db.clone(),

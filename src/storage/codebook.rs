@@ -235,3 +235,59 @@ impl Db {
         Ok(done.rows_affected() > 0)
     }
 }
+
+impl Db {
+    /// Applies a code of the project to a whole insight of the same project.
+    pub async fn apply_code_to_insight(
+        &self,
+        project_id: i64,
+        code_id: i64,
+        insight_id: i64,
+        user_id: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, user_id, created_at) \
+             SELECT c.id, 'insight', i.id, '', $1, $2 FROM codes c, insights i JOIN meetings m ON m.id = i.meeting_id \
+             WHERE c.id = $3 AND c.project_id = $4 AND i.id = $5 AND m.project_id = $4",
+        )
+        .bind(user_id)
+        .bind(now())
+        .bind(code_id)
+        .bind(project_id)
+        .bind(insight_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The codes on the insights of a meeting of the project: (insight id, application).
+    pub async fn insight_codes(
+        &self,
+        project_id: i64,
+        meeting_id: i64,
+    ) -> Result<Vec<(i64, Application)>> {
+        let rows = sqlx::query(
+            "SELECT i.id, a.id, c.id, c.name FROM code_applications a \
+             JOIN codes c ON c.id = a.code_id \
+             JOIN insights i ON i.id = a.target_id AND a.target_kind = 'insight' \
+             WHERE i.meeting_id = $1 AND c.project_id = $2 ORDER BY a.id",
+        )
+        .bind(meeting_id)
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    Application {
+                        id: r.try_get(1)?,
+                        code_id: r.try_get(2)?,
+                        code: r.try_get(3)?,
+                        span: None,
+                    },
+                ))
+            })
+            .collect()
+    }
+}

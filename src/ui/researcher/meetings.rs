@@ -132,6 +132,10 @@ pub struct MeetingView {
     /// What was typed or pasted, kept when there were problems.
     pub lines: String,
     pub csv: String,
+    /// Codes on insights: (insight id, application id, code name).
+    pub codes: Vec<(i64, i64, String)>,
+    /// The project's codes: (id, name).
+    pub code_options: Vec<(i64, String)>,
 }
 
 #[component]
@@ -169,6 +173,7 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                         <th scope="col">{t!(tr, "researcher-insight-statement")}</th>
                         <th scope="col">{t!(tr, "researcher-insight-sector")}</th>
                         <th scope="col">{t!(tr, "researcher-insight-priority")}</th>
+                        <th scope="col">{t!(tr, "researcher-codes-applied")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -182,6 +187,16 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                                     <td>{i.statement.clone()}</td>
                                     <td>{i.sector.map(|s| sector_label(&tr, s))}</td>
                                     <td>{i.priority}</td>
+                                    <td>
+                                        <InsightCodes
+                                            insight=i.id
+                                            statement=i.statement.clone()
+                                            codes=page.codes.iter().filter(|c| c.0 == i.id).map(|c| (c.1, c.2.clone())).collect()
+                                            options=if page.can_edit { page.code_options.clone() } else { Vec::new() }
+                                            base=base.clone()
+                                            csrf=page.viewer.csrf.clone()
+                                        />
+                                    </td>
                                 </tr>
                             }
                         })
@@ -236,5 +251,60 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                     }
                 })}
         </ResearcherFrame>
+    }
+}
+
+/// The codes on one insight, with a form to add one.
+#[component]
+fn InsightCodes(
+    insight: i64,
+    statement: String,
+    codes: Vec<(i64, String)>,
+    options: Vec<(i64, String)>,
+    base: String,
+    csrf: String,
+) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let select = format!("code-insight-{insight}");
+    let can_edit = !options.is_empty();
+    view! {
+        <ul class="codes">
+            {codes
+                .into_iter()
+                .map(|(id, name)| {
+                    view! {
+                        <li>
+                            {name.clone()}
+                            {can_edit
+                                .then(|| {
+                                    view! {
+                                        <form method="post" action=format!("{base}/codes/{id}/verwijderen")>
+                                            <CsrfField token=csrf.clone() />
+                                            <button type="submit" class="secondary" aria-label=format!("{}: {name}", t!(tr, "researcher-code-remove"))>
+                                                {t!(tr, "researcher-code-remove")}
+                                            </button>
+                                        </form>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {can_edit
+            .then(|| {
+                view! {
+                    <form method="post" action=format!("{base}/inzichten/{insight}/codes") class="apply-code">
+                        <CsrfField token=csrf.clone() />
+                        <label for=select.clone() class="visually-hidden">{format!("{}: {statement}", t!(tr, "researcher-code"))}</label>
+                        <select id=select name="code">
+                            {options.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                        </select>
+                        <button type="submit" class="secondary" aria-label=format!("{}: {statement}", t!(tr, "researcher-code-apply"))>
+                            {t!(tr, "researcher-code-apply")}
+                        </button>
+                    </form>
+                }
+            })}
     }
 }
