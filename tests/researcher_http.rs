@@ -1266,3 +1266,139 @@ async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_coding_queue_brings_uncoded_answers_one_after_another() {
+    use samenspraak::domain::Answer;
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        for text in [
+            "Een mentor die luistert",
+            "Minder huiswerk",
+            "Later beginnen",
+        ] {
+            respond(
+                &t.db,
+                "verzm26j",
+                &[("wat-helpt", Answer::Text(text.into()))],
+            )
+            .await;
+        }
+        let me = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang/codeboek";
+        let post = |path: String, form: String| {
+            let me = me.clone();
+            let app = &app;
+            async move {
+                request(
+                    app,
+                    Method::POST,
+                    &path,
+                    Some(&me),
+                    &format!("csrf={}&{form}", me.csrf),
+                )
+                .await
+            }
+        };
+        post(p.into(), "name=Steun+op+school".into()).await;
+        post(p.into(), "name=Schooltijden".into()).await;
+        let choose = request(&app, Method::GET, &format!("{p}/wachtrij"), Some(&me), "").await;
+        assert!(
+            choose.body.contains("value=\"naar-school/wat-helpt\""),
+            "open questions are offered"
+        );
+        assert!(
+            !choose.body.contains("value=\"naar-school/leeftijd\""),
+            "closed ones are not"
+        );
+
+        let q = format!("{p}/wachtrij?vraag=naar-school/wat-helpt");
+        let first = request(&app, Method::GET, &q, Some(&me), "").await.body;
+        assert!(first.contains("Nog 3 antwoord(en) zonder code."));
+        assert!(first.contains("Een mentor die luistert"));
+        assert!(
+            first.contains("data-shortcut=\"1\""),
+            "numbered for the keyboard"
+        );
+        let response = |html: &str| {
+            html.split("name=\"response\" value=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        let code = |name: &str| {
+            first
+                .split(&format!("· {name}"))
+                .next()
+                .unwrap()
+                .rsplit("value=\"")
+                .next()
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        let (steun, tijden) = (code("Steun op school"), code("Schooltijden"));
+
+        let saved = post(
+            format!("{p}/wachtrij"),
+            format!(
+                "vraag=naar-school/wat-helpt&response={}&code={steun}",
+                response(&first)
+            ),
+        )
+        .await;
+        let second = request(
+            &app,
+            Method::GET,
+            saved.location.as_deref().unwrap(),
+            Some(&me),
+            "",
+        )
+        .await
+        .body;
+        assert!(second.contains("Minder huiswerk") && second.contains("Nog 2 antwoord(en)"));
+        let skip = second
+            .split("id=\"queue-skip\"")
+            .next()
+            .unwrap()
+            .rsplit("href=\"")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&");
+        let third = request(&app, Method::GET, &skip, Some(&me), "").await.body;
+        assert!(third.contains("Later beginnen"));
+        let saved = post(
+            format!("{p}/wachtrij"),
+            format!(
+                "vraag=naar-school/wat-helpt&response={}&code={steun}&code={tijden}",
+                response(&third)
+            ),
+        )
+        .await;
+        let after = request(
+            &app,
+            Method::GET,
+            saved.location.as_deref().unwrap(),
+            Some(&me),
+            "",
+        )
+        .await
+        .body;
+        assert!(
+            after.contains("Alle antwoorden op deze vraag hebben een code."),
+            "the skipped one comes back on a new round"
+        );
+        let again = request(&app, Method::GET, &q, Some(&me), "").await.body;
+        assert!(again.contains("Minder huiswerk") && again.contains("Nog 1 antwoord(en)"));
+        t
+    })
+    .await;
+}

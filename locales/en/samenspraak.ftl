@@ -344,3 +344,17 @@ researcher-sector-zorg = health care
 researcher-sector-politie-justitie = police/justice
 researcher-sector-ervaringsdeskundige = expert by experience
 researcher-sector-anders = other
+
+## Researcher pages: coding queue
+
+researcher-queue = Coding queue
+researcher-queue-link = Code open answers
+researcher-queue-question = Open question
+researcher-queue-choose = Choose
+researcher-queue-remaining = { $count } answer(s) without a code left.
+researcher-queue-done = Every answer to this question has a code.
+researcher-queue-codes = Codes for this answer
+researcher-queue-save = Save and next
+researcher-queue-skip = Skip
+researcher-queue-keys = Shortcuts: digits 1 to 9 choose a code, Enter saves, S skips.
+researcher-queue-no-codes = There are no codes yet. Make them in the codebook first.

@@ -347,3 +347,17 @@ researcher-sector-zorg = zorg
 researcher-sector-politie-justitie = politie/justitie
 researcher-sector-ervaringsdeskundige = ervaringsdeskundige
 researcher-sector-anders = anders
+
+## Researcher pages: coding queue
+
+researcher-queue = Codeerwachtrij
+researcher-queue-link = Open antwoorden coderen
+researcher-queue-question = Open vraag
+researcher-queue-choose = Kies
+researcher-queue-remaining = Nog { $count } antwoord(en) zonder code.
+researcher-queue-done = Alle antwoorden op deze vraag hebben een code.
+researcher-queue-codes = Codes voor dit antwoord
+researcher-queue-save = Opslaan en volgende
+researcher-queue-skip = Overslaan
+researcher-queue-keys = Sneltoetsen: cijfer 1 tot 9 kiest een code, Enter slaat op, S slaat over.
+researcher-queue-no-codes = Er zijn nog geen codes. Maak ze eerst in het codeboek.

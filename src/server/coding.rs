@@ -3,11 +3,11 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{internal, page, tr};
+use super::researcher::{internal, page, page_with, tr};
 use crate::domain::account::Role;
 use crate::storage::{ProjectSummary, StorageError};
 use crate::t;
-use crate::ui::researcher::{CodebookPage, CodebookView, Viewer};
+use crate::ui::researcher::{CodebookPage, CodebookView, QueuePage, QueueView, Viewer};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -378,4 +378,149 @@ pub async fn remove_code(
         .await
         .map_err(internal)?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    vraag: String,
+    #[serde(default)]
+    na: i64,
+}
+
+/// Every open question of the project: ("questionnaire/question", label).
+async fn open_questions(
+    state: &AppState,
+    project: &ProjectSummary,
+) -> Result<Vec<(String, String)>, Denied> {
+    Ok(state
+        .db
+        .project_questionnaires(project.id)
+        .await
+        .map_err(internal)?
+        .iter()
+        .flat_map(|q| {
+            q.questionnaire
+                .questions
+                .iter()
+                .filter(|question| question.kind.is_text())
+                .map(move |question| {
+                    let text = question
+                        .wording
+                        .values()
+                        .next()
+                        .map(|w| w.text.clone())
+                        .unwrap_or_default();
+                    (
+                        format!("{}/{}", q.key, question.key),
+                        format!("{}: {text}", q.questionnaire.title),
+                    )
+                })
+        })
+        .collect())
+}
+
+/// `GET /beheer/projecten/{key}/codeboek/wachtrij?vraag=questionnaire/question&na=id`
+pub async fn queue(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<QueueQuery>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let questions = open_questions(&state, &project).await?;
+    let selected = questions
+        .iter()
+        .find(|(v, _)| *v == query.vraag)
+        .map(|(v, _)| v.clone())
+        .unwrap_or_default();
+    let item = match selected.split_once('/') {
+        Some((questionnaire, question)) => state
+            .db
+            .next_uncoded(project.id, questionnaire, question, query.na)
+            .await
+            .map_err(internal)?,
+        None => None,
+    };
+    let view = QueueView {
+        viewer: Viewer::from(&researcher),
+        codes: state
+            .db
+            .codes(project.id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect(),
+        project,
+        questions,
+        selected,
+        item,
+    };
+    let title = t!(tr(&state), "researcher-queue");
+    Ok(page_with(
+        &state,
+        StatusCode::OK,
+        title,
+        true,
+        move || view! { <QueuePage page=view.clone() /> },
+    )
+    .await)
+}
+
+/// `POST /beheer/projecten/{key}/codeboek/wachtrij`: the chosen codes on the whole answer,
+/// then the next one.
+pub async fn code_from_queue(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path(key): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, Denied> {
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    researcher.check_csrf(field("csrf"))?;
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    let selected = field("vraag").to_owned();
+    let (_, question) = selected.split_once('/').ok_or(Denied::Forbidden)?;
+    let response: i64 = field("response").parse().map_err(|_| Denied::Forbidden)?;
+    let codes: Vec<i64> = form
+        .iter()
+        .filter(|(k, _)| k == "code")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    for code in &codes {
+        if !state
+            .db
+            .apply_code_to_answer(
+                project.id,
+                *code,
+                response,
+                question,
+                None,
+                researcher.user.id,
+            )
+            .await
+            .map_err(internal)?
+        {
+            return Err(Denied::Forbidden);
+        }
+    }
+    if !codes.is_empty() {
+        let detail = format!("{} code(s) on response {response}, {question}", codes.len());
+        state
+            .db
+            .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
+            .await
+            .map_err(internal)?;
+    }
+    let next = format!("/beheer/projecten/{key}/codeboek/wachtrij?vraag={selected}&na={response}");
+    Ok(Redirect::to(&next).into_response())
 }

@@ -225,6 +225,10 @@ pub fn router(state: AppState) -> Router {
             get(coding::codebook).post(coding::create_code),
         )
         .route(
+            "/projecten/{key}/codeboek/wachtrij",
+            get(coding::queue).post(coding::code_from_queue),
+        )
+        .route(
             "/projecten/{key}/codeboek/{code}",
             post(coding::update_code),
         )

@@ -291,3 +291,54 @@ impl Db {
             .collect()
     }
 }
+
+/// The next open answer without a code in the coding queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub response_id: i64,
+    pub text: String,
+    /// How many uncoded answers to this question remain, this one included.
+    pub remaining: i64,
+}
+
+impl Db {
+    /// The first answer to question `question_key` of questionnaire `questionnaire` after
+    /// response `after` that has no code yet.
+    pub async fn next_uncoded(
+        &self,
+        project_id: i64,
+        questionnaire: &str,
+        question_key: &str,
+        after: i64,
+    ) -> Result<Option<QueueItem>> {
+        const UNCODED: &str = "FROM answers a JOIN responses r ON r.id = a.response_id \
+             JOIN questionnaire_versions v ON v.id = r.version_id JOIN questionnaires q ON q.id = v.questionnaire_id \
+             WHERE q.project_id = $1 AND q.key = $2 AND a.question_key = $3 AND a.position = 0 \
+             AND NOT EXISTS (SELECT 1 FROM code_applications ca WHERE ca.target_kind = 'answer' \
+                 AND ca.target_id = a.response_id AND ca.target_part = a.question_key)";
+        let remaining: i64 =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {UNCODED}")))
+                .bind(project_id)
+                .bind(questionnaire)
+                .bind(question_key)
+                .fetch_one(&self.pool)
+                .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT a.response_id, a.value {UNCODED} AND a.response_id > $4 ORDER BY a.response_id LIMIT 1"
+        )))
+        .bind(project_id)
+        .bind(questionnaire)
+        .bind(question_key)
+        .bind(after)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(QueueItem {
+                response_id: r.try_get(0)?,
+                text: r.try_get(1)?,
+                remaining,
+            })
+        })
+        .transpose()
+    }
+}

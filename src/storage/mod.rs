@@ -11,7 +11,7 @@ pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };
-pub use codebook::{Application, Code};
+pub use codebook::{Application, Code, QueueItem};
 pub use meetings::{Insight, Meeting};
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,

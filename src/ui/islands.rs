@@ -41,6 +41,14 @@ pub fn PreviewHelper(pairs: Vec<(String, String)>) -> impl IntoView {
     let _ = pairs;
 }
 
+/// Keyboard shortcuts of the coding queue: digits toggle the code with that number, Enter
+/// saves, S skips. Without JavaScript, Tab, Space and Enter do the same work.
+#[island]
+pub fn QueueKeys() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    browser::queue_keys();
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::HelperTexts;
@@ -122,6 +130,56 @@ mod browser {
                 h.show_summary();
             }
         });
+    }
+
+    pub fn queue_keys() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let doc = document.clone();
+        let closure =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+                if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                    return;
+                }
+                let in_text = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|e| {
+                        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            && e.get_attribute("type").as_deref() != Some("checkbox")
+                    });
+                if in_text {
+                    return;
+                }
+                let key = event.key();
+                if key.len() == 1 && key.chars().all(|c| c.is_ascii_digit() && c != '0') {
+                    if let Ok(Some(field)) =
+                        doc.query_selector(&format!("[data-shortcut=\"{key}\"]"))
+                        && let Ok(input) = field.dyn_into::<web_sys::HtmlInputElement>()
+                    {
+                        input.set_checked(!input.checked());
+                        event.prevent_default();
+                    }
+                } else if key.eq_ignore_ascii_case("s") {
+                    if let Some(skip) = doc
+                        .get_element_by_id("queue-skip")
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    {
+                        skip.click();
+                    }
+                } else if key == "Enter"
+                    && let Some(form) = doc
+                        .get_element_by_id("queue-form")
+                        .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+                {
+                    event.prevent_default();
+                    let _ = form.request_submit();
+                }
+            });
+        let _ =
+            document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+        closure.forget();
     }
 
     pub fn follow(pairs: Vec<(String, String)>) {

@@ -36,6 +36,9 @@ pub fn CodebookPage(page: CodebookView) -> impl IntoView {
                 <a href=format!("/beheer/projecten/{}", page.project.key)>{page.project.name.clone()}</a>
             </p>
             <h1>{t!(tr, "researcher-codebook")}</h1>
+            {page
+                .can_edit
+                .then(|| view! { <p><a href=format!("{base}/wachtrij")>{t!(tr, "researcher-queue-link")}</a></p> })}
             {(!page.errors.is_empty())
                 .then(|| {
                     view! {

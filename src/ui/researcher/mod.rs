@@ -9,6 +9,7 @@ mod meetings;
 mod password;
 mod project;
 mod projects;
+mod queue;
 mod responses;
 
 pub use authoring::{
@@ -27,6 +28,7 @@ pub use projects::{
     AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,
     Viewer,
 };
+pub use queue::{QueuePage, QueueView};
 pub use responses::{
     AnswerLine, FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView,
 };
