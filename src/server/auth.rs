@@ -304,6 +304,19 @@ impl Researcher {
         }
     }
 
+    /// Writes a change by this researcher to the audit log.
+    pub async fn audit(
+        &self,
+        db: &Db,
+        project: Option<i64>,
+        action: &str,
+        detail: &str,
+    ) -> Result<(), Denied> {
+        db.audit(Some(&self.user), project, action, detail)
+            .await
+            .map_err(|e| Denied::Internal(e.to_string()))
+    }
+
     pub fn require_admin(&self) -> Result<(), Denied> {
         if self.user.is_admin {
             Ok(())

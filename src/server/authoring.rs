@@ -117,16 +117,9 @@ pub async fn update_project(
         .update_project(project.id, &name, form.description.trim())
         .await
         .map_err(internal)?;
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "project edited",
-            &name,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "project edited", &name)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -186,16 +179,9 @@ pub async fn save_theme(
         .save_theme(project.id, &theme)
         .await
         .map_err(internal)?;
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "theme saved",
-            &theme_key,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "theme saved", &theme_key)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -227,16 +213,9 @@ pub async fn move_theme(
         .await
         .map_err(internal)?
     {
-        state
-            .db
-            .audit(
-                Some(&researcher.user),
-                Some(project.id),
-                "themes reordered",
-                &theme,
-            )
-            .await
-            .map_err(internal)?;
+        researcher
+            .audit(&state.db, Some(project.id), "themes reordered", &theme)
+            .await?;
     }
     Ok(back_to(&key))
 }
@@ -303,16 +282,9 @@ pub async fn add_wave(
         .save_wave(project.id, &wave)
         .await
         .map_err(internal)?;
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "wave added",
-            &wave.key,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "wave added", &wave.key)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -347,16 +319,9 @@ pub async fn edit_wave(
         .await
         .map_err(internal)?;
     let detail = format!("{}: {} – {}", wave.key, wave.opens, wave.closes);
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "wave edited",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "wave edited", &detail)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -402,16 +367,9 @@ async fn save(
             format!("{url}?nieuwe_versie={v}"),
         ),
     };
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "questionnaire edited",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "questionnaire edited", &detail)
+        .await?;
     Ok(Redirect::to(&url).into_response())
 }
 
@@ -1191,16 +1149,9 @@ pub async fn export_definition(
         .project(&state.db, &key, Role::Researcher)
         .await?;
     let text = definition::to_toml(&project_definition(&state, &project).await?);
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "definition exported",
-            "",
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "definition exported", "")
+        .await?;
     let disposition =
         HeaderValue::from_str(&format!("attachment; filename=\"{key}.toml\"")).map_err(internal)?;
     Ok((
@@ -1266,16 +1217,9 @@ pub async fn import_definition(
                         summary.updated_versions.len(),
                         summary.links_created.len()
                     );
-                    state
-                        .db
-                        .audit(
-                            Some(&researcher.user),
-                            Some(project.id),
-                            "definition imported",
-                            &detail,
-                        )
-                        .await
-                        .map_err(internal)?;
+                    researcher
+                        .audit(&state.db, Some(project.id), "definition imported", &detail)
+                        .await?;
                     return Ok(back_to(&key));
                 }
                 Err(StorageError::Conflict(message)) => vec![message],

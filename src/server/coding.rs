@@ -132,16 +132,9 @@ pub async fn create_code(
         }
         Err(e) => return Err(internal(e)),
     }
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "code created",
-            name,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "code created", name)
+        .await?;
     Ok(to_codebook(&key))
 }
 
@@ -185,16 +178,9 @@ pub async fn update_code(
         }
         Err(e) => return Err(internal(e)),
     }
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "code renamed",
-            name,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "code renamed", name)
+        .await?;
     Ok(to_codebook(&key))
 }
 
@@ -226,16 +212,9 @@ pub async fn merge_code(
         return Err(Denied::Forbidden);
     }
     let detail = format!("code {code} into {}", form.into);
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "codes merged",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "codes merged", &detail)
+        .await?;
     Ok(to_codebook(&key))
 }
 
@@ -264,16 +243,14 @@ pub async fn delete_code(
     {
         return Err(Denied::Forbidden);
     }
-    state
-        .db
+    researcher
         .audit(
-            Some(&researcher.user),
+            &state.db,
             Some(project.id),
             "code deleted",
             &code.to_string(),
         )
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(to_codebook(&key))
 }
 
@@ -339,11 +316,9 @@ pub async fn apply_code(
         return Err(Denied::Forbidden);
     }
     let detail = format!("code {} on response {id}, {}", form.code, form.question);
-    state
-        .db
-        .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "coded", &detail)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
@@ -367,16 +342,9 @@ pub async fn remove_code(
         return Err(Denied::Forbidden);
     }
     let detail = format!("application {application} on response {id}");
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "code removed",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "code removed", &detail)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
@@ -515,11 +483,9 @@ pub async fn code_from_queue(
     }
     if !codes.is_empty() {
         let detail = format!("{} code(s) on response {response}, {question}", codes.len());
-        state
-            .db
-            .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
-            .await
-            .map_err(internal)?;
+        researcher
+            .audit(&state.db, Some(project.id), "coded", &detail)
+            .await?;
     }
     let next = format!("/beheer/projecten/{key}/codeboek/wachtrij?vraag={selected}&na={response}");
     Ok(Redirect::to(&next).into_response())

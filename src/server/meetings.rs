@@ -121,16 +121,9 @@ pub async fn create_meeting(
         .create_meeting(project.id, held_on, title, &sectors)
         .await
         .map_err(internal)?;
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "meeting recorded",
-            title,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "meeting recorded", title)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }
 
@@ -255,16 +248,9 @@ async fn store(
         return Err(Denied::Forbidden);
     }
     let detail = format!("{} insight(s) to meeting {id}", insights.len());
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "insights added",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "insights added", &detail)
+        .await?;
     Ok(Redirect::to(&format!(
         "/beheer/projecten/{}/bijeenkomsten/{id}",
         project.key
@@ -386,11 +372,9 @@ pub async fn code_insight(
         return Err(Denied::Forbidden);
     }
     let detail = format!("code {} on insight {insight}", form.code);
-    state
-        .db
-        .audit(Some(&researcher.user), Some(project.id), "coded", &detail)
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "coded", &detail)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }
 
@@ -414,15 +398,8 @@ pub async fn uncode_insight(
         return Err(Denied::Forbidden);
     }
     let detail = format!("application {application} in meeting {id}");
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "code removed",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "code removed", &detail)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }

@@ -391,16 +391,9 @@ pub async fn create_link(
         "{code}: {} · {} · {}",
         spec.questionnaire, spec.audience, spec.wave
     );
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "link created",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "link created", &detail)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -428,16 +421,9 @@ pub async fn set_link_open(
         .map_err(internal)?
     {
         let action = if open { "link reopened" } else { "link closed" };
-        state
-            .db
-            .audit(
-                Some(&researcher.user),
-                Some(project.id),
-                action,
-                code.as_str(),
-            )
-            .await
-            .map_err(internal)?;
+        researcher
+            .audit(&state.db, Some(project.id), action, code.as_str())
+            .await?;
     }
     Ok(back_to(&key))
 }
@@ -604,16 +590,9 @@ pub async fn add_member(
         .await
         .map_err(internal)?;
     let detail = format!("{} as {}", user.email, role.as_str());
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "member added",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "member added", &detail)
+        .await?;
     Ok(back_to(&key))
 }
 
@@ -634,16 +613,9 @@ pub async fn remove_member(
             .await
             .map_err(internal)?
     {
-        state
-            .db
-            .audit(
-                Some(&researcher.user),
-                Some(project.id),
-                "member removed",
-                &user.email,
-            )
-            .await
-            .map_err(internal)?;
+        researcher
+            .audit(&state.db, Some(project.id), "member removed", &user.email)
+            .await?;
     }
     Ok(back_to(&key))
 }
@@ -781,16 +753,9 @@ pub async fn create_account(
         }
         Err(e) => return Err(internal(e)),
     }
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            None,
-            "account created",
-            email.as_str(),
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, None, "account created", email.as_str())
+        .await?;
     Ok(Redirect::to("/beheer/accounts").into_response())
 }
 
@@ -831,16 +796,9 @@ pub async fn grant_access(
         .await
         .map_err(internal)?;
     let detail = format!("{} as {}", user.email, form.role.as_str());
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "member added",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "member added", &detail)
+        .await?;
     Ok(Redirect::to("/beheer/accounts").into_response())
 }
 
@@ -1103,16 +1061,14 @@ pub async fn resolve_flag(
     } else {
         "personal data reviewed"
     };
-    state
-        .db
+    researcher
         .audit(
-            Some(&researcher.user),
+            &state.db,
             Some(project.id),
             what,
             &format!("response {id}, {question}"),
         )
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
@@ -1161,16 +1117,9 @@ pub async fn delete_response(
         return Err(Denied::Forbidden);
     }
     let detail = format!("response {id}: {reason}");
-    state
-        .db
-        .audit(
-            Some(&researcher.user),
-            Some(project.id),
-            "response deleted",
-            &detail,
-        )
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, Some(project.id), "response deleted", &detail)
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden")).into_response())
 }
 
@@ -1262,11 +1211,9 @@ pub async fn change_password(
     auth::start_session(&researcher.session, &researcher.user)
         .await
         .map_err(internal)?;
-    state
-        .db
-        .audit(Some(&researcher.user), None, "password changed", "")
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, None, "password changed", "")
+        .await?;
     Ok(Redirect::to("/beheer/wachtwoord?klaar=1").into_response())
 }
 
@@ -1290,10 +1237,8 @@ pub async fn delete_account(
         .map_err(internal)?
         .ok_or(Denied::Forbidden)?;
     state.db.delete_user(id).await.map_err(internal)?;
-    state
-        .db
-        .audit(Some(&researcher.user), None, "account deleted", &user.email)
-        .await
-        .map_err(internal)?;
+    researcher
+        .audit(&state.db, None, "account deleted", &user.email)
+        .await?;
     Ok(Redirect::to("/beheer/accounts").into_response())
 }
