@@ -1402,3 +1402,47 @@ async fn the_coding_queue_brings_uncoded_answers_one_after_another() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answers() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let me = login(&app, "onderzoeker@example.nl").await;
+        let p = "/beheer/projecten/samenhang/gesprekken";
+        let post = |path: String, form: String| {
+            let me = me.clone();
+            let app = &app;
+            async move { request(app, Method::POST, &path, Some(&me), &format!("csrf={}&{form}", me.csrf)).await }
+        };
+        let missing = post(p.into(), "label=&audience=parent&size=1&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
+        assert!(missing.body.contains("Vul een label, een datum, een meetmoment en een vragenlijst in."));
+        let made = post(p.into(), "label=groep+2&audience=parent&size=4&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
+        let url = made.location.clone().unwrap();
+        let list = request(&app, Method::GET, p, Some(&me), "").await.body;
+        assert!(list.contains("2026-11-20 – groep 2") && list.contains("groep van 4"));
+
+        let guide = request(&app, Method::GET, &url, Some(&me), "").await.body;
+        assert!(guide.contains("Hoe oud is je kind?"), "the parent wording of the guide");
+        assert!(guide.contains("name=\"notes.wat-helpt\""));
+
+        let bad = post(url.clone(), "q.leeftijd=99".into()).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let saved = post(
+            url.clone(),
+            "q.leeftijd=13-15&q.cijfer-school=5&notes.wat-helpt=Ouders+willen+een+vast+aanspreekpunt&quotes.wat-helpt=%22Juf+Petra+belt+ons+nooit+terug%22%0D%0A%22We+staan+er+alleen+voor%22&notes.algemeen=Goed+gesprek".into(),
+        )
+        .await;
+        assert_eq!(saved.location.as_deref(), Some(format!("{url}?opgeslagen=1").as_str()));
+        let shown = request(&app, Method::GET, saved.location.as_deref().unwrap(), Some(&me), "").await.body;
+        assert!(shown.contains("Opgeslagen."));
+        assert!(shown.contains("value=\"13-15\" checked") && shown.contains("value=\"5\" checked"));
+        assert!(shown.contains("We staan er alleen voor"));
+        assert!(shown.contains("Mogelijk persoonsgegevens: naam."), "quotes are scanned");
+        assert!(shown.contains("Goed gesprek"));
+
+        let viewer = login(&app, "kijker@example.nl").await;
+        assert_eq!(request(&app, Method::GET, &url, Some(&viewer), "").await.status, StatusCode::FORBIDDEN);
+        t
+    })
+    .await;
+}

@@ -358,3 +358,23 @@ researcher-queue-save = Save and next
 researcher-queue-skip = Skip
 researcher-queue-keys = Shortcuts: digits 1 to 9 choose a code, Enter saves, S skips.
 researcher-queue-no-codes = There are no codes yet. Make them in the codebook first.
+
+## Researcher pages: interviews and group conversations
+
+researcher-interviews = Conversations with young people and parents
+researcher-interviews-link = Conversations with young people and parents
+researcher-interview-new = Record a conversation
+researcher-interview-label = A label, not a name (for example "young person A" or "group 2")
+researcher-interview-size = Number of participants (1 is a one-to-one conversation)
+researcher-interview-guide = Questionnaire as the guide
+researcher-interview-start = Start the conversation
+researcher-interview-missing = Fill in a label, a date, a round and a questionnaire.
+researcher-interview-none = There are no conversations yet.
+researcher-interview-group = group of { $size }
+researcher-interview-individual = one-to-one
+researcher-interview-notes = Notes
+researcher-interview-quotes = Verbatim quotes (one per line)
+researcher-interview-general = General
+researcher-interview-save = Save
+researcher-interview-saved = Saved.
+researcher-interview-names = Do not write down names.

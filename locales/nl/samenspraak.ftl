@@ -361,3 +361,23 @@ researcher-queue-save = Opslaan en volgende
 researcher-queue-skip = Overslaan
 researcher-queue-keys = Sneltoetsen: cijfer 1 tot 9 kiest een code, Enter slaat op, S slaat over.
 researcher-queue-no-codes = Er zijn nog geen codes. Maak ze eerst in het codeboek.
+
+## Researcher pages: interviews and group conversations
+
+researcher-interviews = Gesprekken met jongeren en ouders
+researcher-interviews-link = Gesprekken met jongeren en ouders
+researcher-interview-new = Gesprek vastleggen
+researcher-interview-label = Naam zonder naam (bijvoorbeeld "jongere A" of "groep 2")
+researcher-interview-size = Aantal deelnemers (1 is een één-op-één-gesprek)
+researcher-interview-guide = Vragenlijst als leidraad
+researcher-interview-start = Gesprek beginnen
+researcher-interview-missing = Vul een label, een datum, een meetmoment en een vragenlijst in.
+researcher-interview-none = Er zijn nog geen gesprekken.
+researcher-interview-group = groep van { $size }
+researcher-interview-individual = één-op-één
+researcher-interview-notes = Aantekeningen
+researcher-interview-quotes = Letterlijke uitspraken (één per regel)
+researcher-interview-general = Algemeen
+researcher-interview-save = Opslaan
+researcher-interview-saved = Opgeslagen.
+researcher-interview-names = Schrijf geen namen op.

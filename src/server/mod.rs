@@ -5,6 +5,7 @@ mod authoring;
 mod coding;
 pub mod commands;
 pub mod form;
+mod interviews;
 mod meetings;
 mod middleware;
 pub mod render;
@@ -271,6 +272,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/projecten/{key}/bijeenkomsten/{id}/codes/{application}/verwijderen",
             post(meetings::uncode_insight),
+        )
+        .route(
+            "/projecten/{key}/gesprekken",
+            get(interviews::interviews).post(interviews::create_interview),
+        )
+        .route(
+            "/projecten/{key}/gesprekken/{id}",
+            get(interviews::interview).post(interviews::save_interview),
         )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(

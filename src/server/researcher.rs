@@ -1010,7 +1010,7 @@ async fn response_page(
     .await)
 }
 
-fn kind_name(tr: &Tr, kind: PersonalData) -> String {
+pub(super) fn kind_name(tr: &Tr, kind: PersonalData) -> String {
     match kind {
         PersonalData::Email => t!(tr, "researcher-kind-email"),
         PersonalData::Phone => t!(tr, "researcher-kind-phone"),

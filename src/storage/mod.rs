@@ -4,6 +4,7 @@
 mod accounts;
 mod catalogue;
 mod codebook;
+mod interviews;
 mod meetings;
 mod respondents;
 
@@ -12,6 +13,7 @@ pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };
 pub use codebook::{Application, Code, QueueItem};
+pub use interviews::{Interview, NewInterview, NotesEntry};
 pub use meetings::{Insight, Meeting};
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,

@@ -4,6 +4,7 @@
 mod authoring;
 mod codebook;
 mod frame;
+mod interviews;
 mod login;
 mod meetings;
 mod password;
@@ -18,6 +19,7 @@ pub use authoring::{
 };
 pub use codebook::{CodebookPage, CodebookView};
 pub use frame::{CsrfField, ResearcherFrame};
+pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};
 pub use meetings::{
     MeetingPage, MeetingView, MeetingsPage, MeetingsView, kind_label, sector_label,

@@ -72,6 +72,9 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
             <p>
                 <a href=format!("/beheer/projecten/{key}/bijeenkomsten")>{t!(tr, "researcher-meetings-link")}</a>
             </p>
+            <p>
+                <a href=format!("/beheer/projecten/{key}/gesprekken")>{t!(tr, "researcher-interviews-link")}</a>
+            </p>
             {page
                 .can_edit
                 .then(|| {

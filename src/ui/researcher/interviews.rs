@@ -1,0 +1,181 @@
+//! Conversations with young people and parents: the list, starting one, and recording it on
+//! a tablet — the guide's questions with notes, quotes and closed answers on one page.
+
+use super::{CsrfField, Field, ResearcherFrame, Viewer, audience_name};
+use crate::domain::Audience;
+use crate::i18n::Tr;
+use crate::storage::{Interview, ProjectSummary};
+use crate::t;
+use crate::ui::respondent::{QuestionBlock, QuestionItem};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone)]
+pub struct InterviewsView {
+    pub viewer: Viewer,
+    pub project: ProjectSummary,
+    pub interviews: Vec<Interview>,
+    /// (key, title) of questionnaires and (key, name) of rounds.
+    pub questionnaires: Vec<(String, String)>,
+    pub waves: Vec<(String, String)>,
+    pub can_edit: bool,
+    pub problems: Vec<String>,
+}
+
+#[component]
+pub fn InterviewsPage(page: InterviewsView) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let base = format!("/beheer/projecten/{}/gesprekken", page.project.key);
+    view! {
+        <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=page.viewer.csrf.clone()>
+            <p>
+                <a href=format!("/beheer/projecten/{}", page.project.key)>{page.project.name.clone()}</a>
+            </p>
+            <h1>{t!(tr, "researcher-interviews")}</h1>
+            {(!page.problems.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
+                            <ul>{page.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
+            {page.interviews.is_empty().then(|| view! { <p>{t!(tr, "researcher-interview-none")}</p> })}
+            <ul class="project-list">
+                {page
+                    .interviews
+                    .iter()
+                    .map(|i| {
+                        let setting = if i.group {
+                            t!(tr, "researcher-interview-group", size = i.group_size)
+                        } else {
+                            t!(tr, "researcher-interview-individual")
+                        };
+                        view! {
+                            <li>
+                                <a href=format!("{base}/{}", i.id)>{format!("{} – {}", i.held_on, i.label)}</a>
+                                {format!(" ({}, {setting}, {})", audience_name(&tr, i.audience), i.wave)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {page
+                .can_edit
+                .then(|| {
+                    view! {
+                        <h2>{t!(tr, "researcher-interview-new")}</h2>
+                        <form method="post" action=base.clone() class="stacked">
+                            <CsrfField token=page.viewer.csrf.clone() />
+                            <Field id="interview-label".into() name="label".into() label=t!(tr, "researcher-interview-label") />
+                            <div class="question">
+                                <label for="interview-audience" class="question-label">{t!(tr, "researcher-audience")}</label>
+                                <select id="interview-audience" name="audience">
+                                    {[Audience::Youth, Audience::Parent]
+                                        .into_iter()
+                                        .map(|a| view! { <option value=a.as_str()>{audience_name(&tr, a)}</option> })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <Field id="interview-size".into() name="size".into() label=t!(tr, "researcher-interview-size") value="1".into() kind="number" />
+                            <Field id="interview-date".into() name="held_on".into() label=t!(tr, "researcher-meeting-date") kind="date" />
+                            <div class="question">
+                                <label for="interview-wave" class="question-label">{t!(tr, "researcher-wave")}</label>
+                                <select id="interview-wave" name="wave">
+                                    {page.waves.iter().map(|(k, n)| view! { <option value=k.clone()>{n.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="question">
+                                <label for="interview-guide" class="question-label">{t!(tr, "researcher-interview-guide")}</label>
+                                <select id="interview-guide" name="questionnaire">
+                                    {page.questionnaires.iter().map(|(k, n)| view! { <option value=k.clone()>{n.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="primary">{t!(tr, "researcher-interview-start")}</button>
+                        </form>
+                    }
+                })}
+        </ResearcherFrame>
+    }
+}
+
+/// One question of the guide during the conversation.
+#[derive(Debug, Clone)]
+pub struct GuideItem {
+    pub key: String,
+    /// The closed question as the audience would see it (none for open questions).
+    pub closed: Option<QuestionItem>,
+    /// The question text, for open questions.
+    pub text: String,
+    pub notes: String,
+    pub quotes: String,
+    pub flag: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct InterviewView {
+    pub viewer: Viewer,
+    pub project: ProjectSummary,
+    pub interview: Interview,
+    pub items: Vec<GuideItem>,
+    pub general: (String, String),
+    pub saved: bool,
+}
+
+#[component]
+pub fn InterviewPage(page: InterviewView) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let base = format!("/beheer/projecten/{}/gesprekken", page.project.key);
+    view! {
+        <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=page.viewer.csrf.clone()>
+            <p>
+                <a href=base.clone()>{t!(tr, "researcher-interviews")}</a>
+            </p>
+            <h1>{format!("{} – {}", page.interview.held_on, page.interview.label)}</h1>
+            <p class="hint">{t!(tr, "researcher-interview-names")}</p>
+            {page.saved.then(|| view! { <p class="notice" role="status">{t!(tr, "researcher-interview-saved")}</p> })}
+            <form method="post" action=format!("{base}/{}", page.interview.id) id="interview-form" class="wide-form">
+                <CsrfField token=page.viewer.csrf.clone() />
+                {page
+                    .items
+                    .into_iter()
+                    .map(|item| {
+                        let key = item.key.clone();
+                        view! {
+                            <section class="guide-item" aria-labelledby=format!("guide-{key}")>
+                                <h2 id=format!("guide-{key}")>{item.text.clone()}</h2>
+                                {item.closed.map(|closed| view! { <QuestionBlock item=closed /> })}
+                                {item.flag.map(|f| view! { <p class="warning">{f}</p> })}
+                                <div class="side-by-side">
+                                    <Field
+                                        id=format!("notes-{key}")
+                                        name=format!("notes.{key}")
+                                        label=t!(tr, "researcher-interview-notes")
+                                        value=item.notes
+                                        multiline=true
+                                    />
+                                    <Field
+                                        id=format!("quotes-{key}")
+                                        name=format!("quotes.{key}")
+                                        label=t!(tr, "researcher-interview-quotes")
+                                        value=item.quotes
+                                        multiline=true
+                                    />
+                                </div>
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+                <section class="guide-item" aria-labelledby="guide-general">
+                    <h2 id="guide-general">{t!(tr, "researcher-interview-general")}</h2>
+                    <div class="side-by-side">
+                        <Field id="notes-algemeen".into() name="notes.algemeen".into() label=t!(tr, "researcher-interview-notes") value=page.general.0 multiline=true />
+                        <Field id="quotes-algemeen".into() name="quotes.algemeen".into() label=t!(tr, "researcher-interview-quotes") value=page.general.1 multiline=true />
+                    </div>
+                </section>
+                <div class="buttons">
+                    <button type="submit" class="primary">{t!(tr, "researcher-interview-save")}</button>
+                </div>
+            </form>
+        </ResearcherFrame>
+    }
+}
