@@ -378,3 +378,5 @@ researcher-interview-general = General
 researcher-interview-save = Save
 researcher-interview-saved = Saved.
 researcher-interview-names = Do not write down names.
+researcher-interview-restored = Notes that had not been saved yet were restored from this device.
+researcher-interview-autosaved = Saved automatically.

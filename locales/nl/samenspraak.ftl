@@ -381,3 +381,5 @@ researcher-interview-general = Algemeen
 researcher-interview-save = Opslaan
 researcher-interview-saved = Opgeslagen.
 researcher-interview-names = Schrijf geen namen op.
+researcher-interview-restored = Aantekeningen die nog niet waren opgeslagen, zijn teruggezet uit dit apparaat.
+researcher-interview-autosaved = Automatisch opgeslagen.

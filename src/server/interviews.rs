@@ -3,7 +3,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{internal, page, tr};
+use super::researcher::{internal, page, page_with, tr};
 use crate::domain::account::Role;
 use crate::domain::answers::check_page;
 use crate::domain::privacy::scan;
@@ -253,10 +253,11 @@ pub async fn interview(
         saved: query.opgeslagen.is_some(),
     };
     let title = view.interview.label.clone();
-    Ok(page(
+    Ok(page_with(
         &state,
         StatusCode::OK,
         title,
+        true,
         move || view! { <InterviewPage page=view.clone() /> },
     )
     .await)

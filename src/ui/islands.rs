@@ -49,6 +49,22 @@ pub fn QueueKeys() -> impl IntoView {
     browser::queue_keys();
 }
 
+/// Keeps a conversation's notes safe on the facilitator's device: every change is kept as a
+/// local draft (restored after a reload or a crash), sent to the server every 30 seconds and
+/// as soon as the connection is back; the draft is dropped once the server has it.
+#[island]
+pub fn InterviewDraft(
+    storage_key: String,
+    restored: String,
+    autosaved: String,
+    just_saved: bool,
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    browser::interview_draft(storage_key, restored, autosaved, just_saved);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (storage_key, restored, autosaved, just_saved);
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::HelperTexts;
@@ -130,6 +146,136 @@ mod browser {
                 h.show_summary();
             }
         });
+    }
+
+    pub fn interview_draft(key: String, restored: String, autosaved: String, just_saved: bool) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let Some(form) = document
+            .get_element_by_id("interview-form")
+            .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let Some(storage) = window.local_storage().ok().flatten() else {
+            return;
+        };
+        let status = document.get_element_by_id("draft-status");
+        if just_saved {
+            let _ = storage.remove_item(&key);
+            // A reload must not drop the next draft: forget the "saved" mark in the address.
+            if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+            }
+        } else if let Ok(Some(saved)) = storage.get_item(&key) {
+            restore(&form, &saved);
+            if let Some(status) = &status {
+                status.set_text_content(Some(&restored));
+            }
+        }
+        let _ = form.set_attribute("data-enhanced", "");
+        let dirty = Rc::new(RefCell::new(false));
+        let (f, s, k, d) = (form.clone(), storage.clone(), key.clone(), dirty.clone());
+        let remember = move |_: Event| {
+            if let Some(body) = encode(&f) {
+                let _ = s.set_item(&k, &body);
+                *d.borrow_mut() = true;
+            }
+        };
+        let remember = Rc::new(remember);
+        let r = remember.clone();
+        listen(&form, "input", move |e| r(e));
+        listen(&form, "change", move |e| remember(e));
+
+        let sync = Rc::new(move || {
+            if !*dirty.borrow() {
+                return;
+            }
+            let (Some(window), Some(body)) = (web_sys::window(), encode(&form)) else {
+                return;
+            };
+            let init = web_sys::RequestInit::new();
+            init.set_method("POST");
+            init.set_body(&JsValue::from_str(&body));
+            if let Ok(headers) = web_sys::Headers::new() {
+                let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+                init.set_headers(&headers);
+            }
+            let promise = window.fetch_with_str_and_init(&form.action(), &init);
+            let (storage, key, dirty, status, autosaved) = (
+                storage.clone(),
+                key.clone(),
+                dirty.clone(),
+                status.clone(),
+                autosaved.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(response) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                    return;
+                };
+                if response
+                    .dyn_into::<web_sys::Response>()
+                    .is_ok_and(|r| r.ok())
+                {
+                    let _ = storage.remove_item(&key);
+                    *dirty.borrow_mut() = false;
+                    if let Some(status) = &status {
+                        status.set_text_content(Some(&autosaved));
+                    }
+                }
+            });
+        });
+        let on_line = sync.clone();
+        let online = Closure::<dyn Fn()>::new(move || on_line());
+        let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+        online.forget();
+        let every = Closure::<dyn Fn()>::new(move || sync());
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            every.as_ref().unchecked_ref(),
+            30_000,
+        );
+        every.forget();
+    }
+
+    /// The form as a urlencoded body.
+    fn encode(form: &HtmlFormElement) -> Option<String> {
+        let data = FormData::new_with_form(form).ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        Some(params.to_string().into())
+    }
+
+    /// Puts a saved draft back into the form's text areas and choices.
+    fn restore(form: &HtmlFormElement, saved: &str) {
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(saved) else {
+            return;
+        };
+        let elements = form.elements();
+        for i in 0..elements.length() {
+            let Some(element) = elements.item(i) else {
+                continue;
+            };
+            let Some(name) = element.get_attribute("name") else {
+                continue;
+            };
+            if name == "csrf" {
+                continue;
+            }
+            if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&params.get(&name).unwrap_or_default());
+            } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>()
+                && matches!(input.type_().as_str(), "radio" | "checkbox")
+            {
+                let chosen = params
+                    .get_all(&name)
+                    .iter()
+                    .any(|v| v.as_string().is_some_and(|v| v == input.value()));
+                input.set_checked(chosen);
+            }
+        }
     }
 
     pub fn queue_keys() {

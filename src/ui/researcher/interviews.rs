@@ -6,6 +6,7 @@ use crate::domain::Audience;
 use crate::i18n::Tr;
 use crate::storage::{Interview, ProjectSummary};
 use crate::t;
+use crate::ui::islands::InterviewDraft;
 use crate::ui::respondent::{QuestionBlock, QuestionItem};
 use leptos::prelude::*;
 
@@ -132,7 +133,7 @@ pub fn InterviewPage(page: InterviewView) -> impl IntoView {
             </p>
             <h1>{format!("{} – {}", page.interview.held_on, page.interview.label)}</h1>
             <p class="hint">{t!(tr, "researcher-interview-names")}</p>
-            {page.saved.then(|| view! { <p class="notice" role="status">{t!(tr, "researcher-interview-saved")}</p> })}
+            <p class="notice" id="draft-status" role="status">{page.saved.then(|| t!(tr, "researcher-interview-saved"))}</p>
             <form method="post" action=format!("{base}/{}", page.interview.id) id="interview-form" class="wide-form">
                 <CsrfField token=page.viewer.csrf.clone() />
                 {page
@@ -176,6 +177,12 @@ pub fn InterviewPage(page: InterviewView) -> impl IntoView {
                     <button type="submit" class="primary">{t!(tr, "researcher-interview-save")}</button>
                 </div>
             </form>
+            <InterviewDraft
+                storage_key=format!("samenspraak-gesprek-{}", page.interview.id)
+                restored=t!(tr, "researcher-interview-restored")
+                autosaved=t!(tr, "researcher-interview-autosaved")
+                just_saved=page.saved
+            />
         </ResearcherFrame>
     }
 }
