@@ -1440,9 +1440,56 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         assert!(shown.contains("Mogelijk persoonsgegevens: naam."), "quotes are scanned");
         assert!(shown.contains("Goed gesprek"));
 
+        // Remove the name from the notes of that question; the rest stays.
+        let form = "notes.wat-helpt=Ouders+willen+een+vast+aanspreekpunt&quotes.wat-helpt=%22Juf+Petra+belt+ons+nooit+terug%22%0D%0A%22We+staan+er+alleen+voor%22&q.leeftijd=13-15";
+        let redacted = post(format!("{url}/gegevens/wat-helpt/weglaten"), form.into()).await;
+        assert_eq!(redacted.status, StatusCode::SEE_OTHER);
+        let after = request(&app, Method::GET, &url, Some(&me), "").await.body;
+        assert!(after.contains("Juf [weggelaten] belt ons nooit terug") && !after.contains("Petra"), "{after}");
+        assert!(!after.contains("Mogelijk persoonsgegevens"));
+
+        // The shared codebook on one quote.
+        post("/beheer/projecten/samenhang/codeboek".into(), "name=Alleen+staan".into()).await;
+        let code = after_code(&t).await;
+        let form = format!("{form}&quote.wat-helpt=%22We+staan+er+alleen+voor%22&code.wat-helpt={code}").replace("Juf+Petra", "Juf+%5Bweggelaten%5D");
+        let coded = post(format!("{url}/citaten/wat-helpt/codes"), form).await;
+        assert_eq!(coded.status, StatusCode::SEE_OTHER, "{}", coded.body);
+        let shown = request(&app, Method::GET, &url, Some(&me), "").await.body;
+        assert!(shown.contains("Alleen staan: “\"We staan er alleen voor\"”"), "{shown}");
+
+        // A conversation can follow the project's themes instead of a questionnaire.
+        let themes = post(p.into(), "label=jongere+B&audience=youth&size=1&held_on=2026-11-21&wave=najaar-2026&questionnaire=".into()).await;
+        let themes_url = themes.location.unwrap();
+        let guide = request(&app, Method::GET, &themes_url, Some(&me), "").await.body;
+        assert!(guide.contains("name=\"notes.thema-hulp-op-tijd\""));
+        let saved = post(themes_url.clone(), "notes.thema-verbinden=Wil+graag+andere+jongeren+spreken".into()).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert_eq!(post(themes_url, "q.leeftijd=13-15".into()).await.status, StatusCode::BAD_REQUEST, "no closed questions in a theme guide");
+
         let viewer = login(&app, "kijker@example.nl").await;
         assert_eq!(request(&app, Method::GET, &url, Some(&viewer), "").await.status, StatusCode::FORBIDDEN);
         t
     })
     .await;
+}
+
+/// The id of the first code of the demo project "samenhang".
+async fn after_code(t: &TestDb) -> i64 {
+    let admin =
+        t.db.user_by_email(&Email::parse("admin@example.nl").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    let project =
+        t.db.project_for(
+            &samenspraak::storage::User {
+                is_admin: true,
+                ..admin
+            },
+            "samenhang",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    t.db.codes(project.id).await.unwrap()[0].id
 }

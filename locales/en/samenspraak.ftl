@@ -380,3 +380,4 @@ researcher-interview-saved = Saved.
 researcher-interview-names = Do not write down names.
 researcher-interview-restored = Notes that had not been saved yet were restored from this device.
 researcher-interview-autosaved = Saved automatically.
+researcher-interview-themes = The project's themes

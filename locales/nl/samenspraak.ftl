@@ -383,3 +383,4 @@ researcher-interview-saved = Opgeslagen.
 researcher-interview-names = Schrijf geen namen op.
 researcher-interview-restored = Aantekeningen die nog niet waren opgeslagen, zijn teruggezet uit dit apparaat.
 researcher-interview-autosaved = Automatisch opgeslagen.
+researcher-interview-themes = De vraagstukken van het project

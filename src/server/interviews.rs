@@ -6,7 +6,7 @@ use super::auth::{Denied, Researcher};
 use super::researcher::{internal, page, page_with, tr};
 use crate::domain::account::Role;
 use crate::domain::answers::check_page;
-use crate::domain::privacy::scan;
+use crate::domain::privacy::{redact, scan};
 use crate::domain::{Audience, Question, Questionnaire, RawAnswers};
 use crate::storage::{Interview, NewInterview, NotesEntry, ProjectSummary};
 use crate::t;
@@ -102,9 +102,14 @@ pub async fn create_interview(
         .project_questionnaires(project.id)
         .await
         .map_err(internal)?;
-    let guide = questionnaires
-        .iter()
-        .find(|q| q.key == field("questionnaire"));
+    // An empty guide means the project's themes.
+    let guide = match field("questionnaire") {
+        "" => Some(String::new()),
+        key => questionnaires
+            .iter()
+            .find(|q| q.key == key)
+            .map(|q| q.key.clone()),
+    };
     let new = match (held_on, audience, guide) {
         (Some(held_on), Some(audience), Some(guide))
             if !label.is_empty() && label.chars().count() <= 100 =>
@@ -115,7 +120,7 @@ pub async fn create_interview(
                 held_on,
                 group_size: field("size").parse().unwrap_or(1).clamp(1, 100),
                 label: label.to_owned(),
-                questionnaire: guide.key.clone(),
+                questionnaire: guide,
             }
         }
         _ => {
@@ -153,11 +158,27 @@ pub async fn create_interview(
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/gesprekken/{id}")).into_response())
 }
 
+/// What a conversation follows: a questionnaire's questions, or the project's themes.
+enum Guide {
+    Questionnaire(Questionnaire),
+    Themes(Vec<crate::domain::Theme>),
+}
+
+impl Guide {
+    /// The parts notes can be kept under: question keys, or `thema-<key>`.
+    fn parts(&self, audience: Audience) -> Vec<String> {
+        match self {
+            Guide::Questionnaire(q) => q.questions_for(audience).map(|q| q.key.clone()).collect(),
+            Guide::Themes(themes) => themes.iter().map(|t| format!("thema-{}", t.key)).collect(),
+        }
+    }
+}
+
 async fn interview_and_guide(
     state: &AppState,
     project: &ProjectSummary,
     id: i64,
-) -> Result<(Interview, Questionnaire), Denied> {
+) -> Result<(Interview, Guide), Denied> {
     let interview = state
         .db
         .interviews(project.id)
@@ -166,6 +187,18 @@ async fn interview_and_guide(
         .into_iter()
         .find(|i| i.id == id)
         .ok_or(Denied::Forbidden)?;
+    if interview.questionnaire.is_empty() {
+        return Ok((
+            interview,
+            Guide::Themes(
+                state
+                    .db
+                    .project_themes(project.id)
+                    .await
+                    .map_err(internal)?,
+            ),
+        ));
+    }
     let guide = state
         .db
         .project_questionnaires(project.id)
@@ -175,7 +208,7 @@ async fn interview_and_guide(
         .find(|q| q.key == interview.questionnaire)
         .ok_or(Denied::Forbidden)?
         .questionnaire;
-    Ok((interview, guide))
+    Ok((interview, Guide::Questionnaire(guide)))
 }
 
 #[derive(Deserialize, Default)]
@@ -196,8 +229,20 @@ pub async fn interview(
         .await?;
     let (interview, guide) = interview_and_guide(&state, &project, id).await?;
     let (notes, answers) = state.db.interview_record(id).await.map_err(internal)?;
+    let coded = state
+        .db
+        .quote_codes(project.id, id)
+        .await
+        .map_err(internal)?;
+    let code_options: Vec<(i64, String)> = state
+        .db
+        .codes(project.id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     let tr = tr(&state);
-    let questions: Vec<&Question> = guide.questions_for(interview.audience).collect();
     let flag_text = |entry: &NotesEntry| {
         (!entry.flagged.is_empty()).then(|| {
             let kinds = entry
@@ -209,47 +254,73 @@ pub async fn interview(
             t!(tr, "researcher-flag", kinds = kinds)
         })
     };
-    let items = questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let entry = notes.get(&q.key).cloned().unwrap_or_default();
-            let text = q
-                .wording_for(interview.audience)
-                .map(|w| w.text.clone())
-                .unwrap_or_default();
-            let closed = (!q.kind.is_text()).then(|| {
-                let values = answers.get(&q.key).cloned().unwrap_or_default();
-                QuestionItem::build(
-                    &tr,
-                    q,
-                    interview.audience,
-                    (i + 1, questions.len()),
-                    values,
-                    None,
-                    None,
-                )
-            });
-            GuideItem {
-                key: q.key.clone(),
-                closed,
-                text,
-                flag: flag_text(&entry),
-                notes: entry.notes,
-                quotes: entry.quotes,
-            }
-        })
-        .collect();
-    let general = notes
-        .get("algemeen")
-        .map(|e| (e.notes.clone(), e.quotes.clone()))
-        .unwrap_or_default();
+    let item = |part: String, text: String, closed: Option<QuestionItem>| {
+        let entry = notes.get(&part).cloned().unwrap_or_default();
+        GuideItem {
+            codes: coded
+                .iter()
+                .filter(|(p, _, _)| *p == part)
+                .map(|(_, q, c)| (q.clone(), c.clone()))
+                .collect(),
+            quote_lines: entry
+                .quotes
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            flag: flag_text(&entry),
+            key: part,
+            closed,
+            text,
+            notes: entry.notes,
+            quotes: entry.quotes,
+        }
+    };
+    let items = match &guide {
+        Guide::Questionnaire(q) => {
+            let questions: Vec<&Question> = q.questions_for(interview.audience).collect();
+            questions
+                .iter()
+                .enumerate()
+                .map(|(i, question)| {
+                    let text = question
+                        .wording_for(interview.audience)
+                        .map(|w| w.text.clone())
+                        .unwrap_or_default();
+                    let closed = (!question.kind.is_text()).then(|| {
+                        let values = answers.get(&question.key).cloned().unwrap_or_default();
+                        QuestionItem::build(
+                            &tr,
+                            question,
+                            interview.audience,
+                            (i + 1, questions.len()),
+                            values,
+                            None,
+                            None,
+                        )
+                    });
+                    item(question.key.clone(), text, closed)
+                })
+                .collect()
+        }
+        Guide::Themes(themes) => themes
+            .iter()
+            .map(|t| item(format!("thema-{}", t.key), t.title.clone(), None))
+            .collect(),
+    };
+    let general = item(
+        "algemeen".into(),
+        t!(tr, "researcher-interview-general"),
+        None,
+    );
     let view = InterviewView {
         viewer: Viewer::from(&researcher),
         project,
         interview,
         items,
         general,
+        code_options,
         saved: query.opgeslagen.is_some(),
     };
     let title = view.interview.label.clone();
@@ -263,37 +334,44 @@ pub async fn interview(
     .await)
 }
 
-/// `POST /beheer/projecten/{key}/gesprekken/{id}`: saves notes, quotes and closed answers.
-pub async fn save_interview(
-    State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, Denied> {
+/// Reads a posted conversation form and saves it. `Err(response)` is a refused form.
+async fn save_posted(
+    state: &AppState,
+    researcher: &Researcher,
+    project: &ProjectSummary,
+    id: i64,
+    form: &[(String, String)],
+) -> Result<Result<Interview, Response>, Denied> {
     let csrf = form
         .iter()
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
     researcher.check_csrf(csrf)?;
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
-    let (interview, guide) = interview_and_guide(&state, &project, id).await?;
-    let questions: Vec<&Question> = guide.questions_for(interview.audience).collect();
+    let (interview, guide) = interview_and_guide(state, project, id).await?;
+    let parts = guide.parts(interview.audience);
     let mut raw = RawAnswers::new();
     let mut notes: BTreeMap<String, NotesEntry> = BTreeMap::new();
-    for (name, value) in &form {
+    for (name, value) in form {
         if let Some(key) = name.strip_prefix("q.") {
             raw.entry(key.to_owned()).or_default().push(value.clone());
-        } else if let Some((field, key)) = name.split_once('.')
-            && (key == "algemeen" || questions.iter().any(|q| q.key == key))
-        {
-            let entry = notes.entry(key.to_owned()).or_default();
+        } else if let Some((field, part)) = name.split_once('.') {
+            if part != "algemeen" && !parts.iter().any(|p| p == part) {
+                return Ok(Err(
+                    (StatusCode::BAD_REQUEST, "unknown part").into_response()
+                ));
+            }
+            let entry = notes.entry(part.to_owned()).or_default();
             match field {
                 "notes" => entry.notes = value.replace("\r\n", "\n"),
                 "quotes" => entry.quotes = value.replace("\r\n", "\n"),
-                _ => return Ok((StatusCode::BAD_REQUEST, "unknown field").into_response()),
+                // The code and quote chosen for coding a quote (read by that handler).
+                "code" | "quote" => {}
+                _ => {
+                    return Ok(Err(
+                        (StatusCode::BAD_REQUEST, "unknown field").into_response()
+                    ));
+                }
             }
         }
     }
@@ -308,10 +386,16 @@ pub async fn save_interview(
         entry.flagged = kinds;
     }
     // Closed answers are checked like a respondent's; nothing is required in a conversation.
+    let questions: Vec<&Question> = match &guide {
+        Guide::Questionnaire(q) => q.questions_for(interview.audience).collect(),
+        Guide::Themes(_) => Vec::new(),
+    };
     let outcome = match check_page(&questions, &RawAnswers::new(), &raw) {
         Ok(outcome) => outcome,
         Err(rejection) => {
-            return Ok((StatusCode::BAD_REQUEST, rejection.to_string()).into_response());
+            return Ok(Err(
+                (StatusCode::BAD_REQUEST, rejection.to_string()).into_response()
+            ));
         }
     };
     if !state
@@ -330,8 +414,126 @@ pub async fn save_interview(
             &interview.label,
         )
         .await?;
-    Ok(Redirect::to(&format!(
+    Ok(Ok(interview))
+}
+
+fn back_to_interview(key: &str, id: i64) -> Response {
+    Redirect::to(&format!(
         "/beheer/projecten/{key}/gesprekken/{id}?opgeslagen=1"
     ))
-    .into_response())
+    .into_response()
+}
+
+/// `POST /beheer/projecten/{key}/gesprekken/{id}`: saves notes, quotes and closed answers.
+pub async fn save_interview(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id)): Path<(String, i64)>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    Ok(
+        match save_posted(&state, &researcher, &project, id, &form).await? {
+            Ok(_) => back_to_interview(&key, id),
+            Err(refused) => refused,
+        },
+    )
+}
+
+/// `POST …/gesprekken/{id}/gegevens/{part}/weglaten` (or `in-orde`): saves the form, then
+/// removes what looks like personal data from that part's notes and quotes (or keeps it).
+pub async fn resolve_interview_flag(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, part, action)): Path<(String, i64, String, String)>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
+        return Ok(refused);
+    }
+    let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
+    let Some(mut entry) = notes.get(&part).cloned() else {
+        return Err(Denied::Forbidden);
+    };
+    match action.as_str() {
+        "weglaten" => {
+            entry.notes = redact(&entry.notes, &scan(&entry.notes));
+            entry.quotes = redact(&entry.quotes, &scan(&entry.quotes));
+        }
+        "in-orde" => {}
+        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+    }
+    entry.flagged.clear();
+    state
+        .db
+        .update_interview_part(project.id, id, &part, &entry)
+        .await
+        .map_err(internal)?;
+    let what = if action == "weglaten" {
+        "personal data removed"
+    } else {
+        "personal data reviewed"
+    };
+    researcher
+        .audit(
+            &state.db,
+            Some(project.id),
+            what,
+            &format!("interview {id}, {part}"),
+        )
+        .await?;
+    Ok(back_to_interview(&key, id))
+}
+
+/// `POST …/gesprekken/{id}/citaten/{part}/codes`: saves the form, then puts the chosen code on
+/// the chosen quote of that part.
+pub async fn code_quote(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, part)): Path<(String, i64, String)>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, Denied> {
+    let project = researcher
+        .project(&state.db, &key, Role::Researcher)
+        .await?;
+    if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
+        return Ok(refused);
+    }
+    let field = |name: String| {
+        form.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let code: i64 = field(format!("code.{part}"))
+        .parse()
+        .map_err(|_| Denied::Forbidden)?;
+    let quote = field(format!("quote.{part}"));
+    let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
+    let known = notes
+        .get(&part)
+        .is_some_and(|e| e.quotes.lines().any(|l| l.trim() == quote));
+    if !known
+        || !state
+            .db
+            .apply_code_to_quote(project.id, code, id, &part, &quote, researcher.user.id)
+            .await
+            .map_err(internal)?
+    {
+        return Err(Denied::Forbidden);
+    }
+    researcher
+        .audit(
+            &state.db,
+            Some(project.id),
+            "coded",
+            &format!("code {code} on a quote of interview {id}, {part}"),
+        )
+        .await?;
+    Ok(back_to_interview(&key, id))
 }

@@ -281,6 +281,14 @@ pub fn router(state: AppState) -> Router {
             "/projecten/{key}/gesprekken/{id}",
             get(interviews::interview).post(interviews::save_interview),
         )
+        .route(
+            "/projecten/{key}/gesprekken/{id}/gegevens/{part}/{action}",
+            post(interviews::resolve_interview_flag),
+        )
+        .route(
+            "/projecten/{key}/gesprekken/{id}/citaten/{part}/codes",
+            post(interviews::code_quote),
+        )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(
             state.db.clone(),

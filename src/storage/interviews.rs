@@ -189,3 +189,87 @@ impl Db {
         Ok((notes, answers))
     }
 }
+
+impl Db {
+    /// Replaces the notes of one part of a conversation of the project (after a redaction
+    /// or a review of its flags).
+    pub async fn update_interview_part(
+        &self,
+        project_id: i64,
+        interview_id: i64,
+        part: &str,
+        entry: &NotesEntry,
+    ) -> Result<bool> {
+        let flagged = (!entry.flagged.is_empty()).then(|| {
+            entry
+                .flagged
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        let done = sqlx::query(
+            "UPDATE interview_notes SET notes = $1, quotes = $2, flagged = $3 WHERE interview_id = $4 AND question_key = $5 \
+             AND interview_id IN (SELECT id FROM interviews WHERE project_id = $6)",
+        )
+        .bind(&entry.notes)
+        .bind(&entry.quotes)
+        .bind(flagged)
+        .bind(interview_id)
+        .bind(part)
+        .bind(project_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Applies a code of the project to one quote of a conversation of the project. The
+    /// quote's text is kept with the application, so later edits of other quotes do not move it.
+    pub async fn apply_code_to_quote(
+        &self,
+        project_id: i64,
+        code_id: i64,
+        interview_id: i64,
+        part: &str,
+        quote: &str,
+        user_id: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, user_id, created_at) \
+             SELECT c.id, 'quote', i.id, $1, $2, $3 FROM codes c, interviews i \
+             WHERE c.id = $4 AND c.project_id = $5 AND i.id = $6 AND i.project_id = $5",
+        )
+        .bind(format!("{part}\n{quote}"))
+        .bind(user_id)
+        .bind(now())
+        .bind(code_id)
+        .bind(project_id)
+        .bind(interview_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The codes on the quotes of a conversation: (part, quote, code name).
+    pub async fn quote_codes(
+        &self,
+        project_id: i64,
+        interview_id: i64,
+    ) -> Result<Vec<(String, String, String)>> {
+        let rows = sqlx::query(
+            "SELECT a.target_part, c.name FROM code_applications a JOIN codes c ON c.id = a.code_id \
+             WHERE a.target_kind = 'quote' AND a.target_id = $1 AND c.project_id = $2 ORDER BY a.id",
+        )
+        .bind(interview_id)
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let target: String = r.try_get(0)?;
+                let (part, quote) = target.split_once('\n').unwrap_or((target.as_str(), ""));
+                Ok((part.to_owned(), quote.to_owned(), r.try_get(1)?))
+            })
+            .collect()
+    }
+}

@@ -89,6 +89,7 @@ pub fn InterviewsPage(page: InterviewsView) -> impl IntoView {
                                 <label for="interview-guide" class="question-label">{t!(tr, "researcher-interview-guide")}</label>
                                 <select id="interview-guide" name="questionnaire">
                                     {page.questionnaires.iter().map(|(k, n)| view! { <option value=k.clone()>{n.clone()}</option> }).collect_view()}
+                                    <option value="">{t!(tr, "researcher-interview-themes")}</option>
                                 </select>
                             </div>
                             <button type="submit" class="primary">{t!(tr, "researcher-interview-start")}</button>
@@ -110,6 +111,10 @@ pub struct GuideItem {
     pub notes: String,
     pub quotes: String,
     pub flag: Option<String>,
+    /// The quotes, one per line, to choose from when coding.
+    pub quote_lines: Vec<String>,
+    /// Codes on quotes: (quote, code).
+    pub codes: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -118,7 +123,8 @@ pub struct InterviewView {
     pub project: ProjectSummary,
     pub interview: Interview,
     pub items: Vec<GuideItem>,
-    pub general: (String, String),
+    pub general: GuideItem,
+    pub code_options: Vec<(i64, String)>,
     pub saved: bool,
 }
 
@@ -139,40 +145,9 @@ pub fn InterviewPage(page: InterviewView) -> impl IntoView {
                 {page
                     .items
                     .into_iter()
-                    .map(|item| {
-                        let key = item.key.clone();
-                        view! {
-                            <section class="guide-item" aria-labelledby=format!("guide-{key}")>
-                                <h2 id=format!("guide-{key}")>{item.text.clone()}</h2>
-                                {item.closed.map(|closed| view! { <QuestionBlock item=closed /> })}
-                                {item.flag.map(|f| view! { <p class="warning">{f}</p> })}
-                                <div class="side-by-side">
-                                    <Field
-                                        id=format!("notes-{key}")
-                                        name=format!("notes.{key}")
-                                        label=t!(tr, "researcher-interview-notes")
-                                        value=item.notes
-                                        multiline=true
-                                    />
-                                    <Field
-                                        id=format!("quotes-{key}")
-                                        name=format!("quotes.{key}")
-                                        label=t!(tr, "researcher-interview-quotes")
-                                        value=item.quotes
-                                        multiline=true
-                                    />
-                                </div>
-                            </section>
-                        }
-                    })
+                    .chain(std::iter::once(page.general.clone()))
+                    .map(|item| view! { <GuidePart item base=format!("{base}/{}", page.interview.id) options=page.code_options.clone() /> })
                     .collect_view()}
-                <section class="guide-item" aria-labelledby="guide-general">
-                    <h2 id="guide-general">{t!(tr, "researcher-interview-general")}</h2>
-                    <div class="side-by-side">
-                        <Field id="notes-algemeen".into() name="notes.algemeen".into() label=t!(tr, "researcher-interview-notes") value=page.general.0 multiline=true />
-                        <Field id="quotes-algemeen".into() name="quotes.algemeen".into() label=t!(tr, "researcher-interview-quotes") value=page.general.1 multiline=true />
-                    </div>
-                </section>
                 <div class="buttons">
                     <button type="submit" class="primary">{t!(tr, "researcher-interview-save")}</button>
                 </div>
@@ -184,5 +159,66 @@ pub fn InterviewPage(page: InterviewView) -> impl IntoView {
                 just_saved=page.saved
             />
         </ResearcherFrame>
+    }
+}
+
+/// One part of the guide: the question (or theme), its closed answer, notes and quotes, any
+/// personal-data warning and the codes on its quotes. Its buttons post the whole form to
+/// another address (`formaction`), so nothing typed is lost.
+#[component]
+fn GuidePart(item: GuideItem, base: String, options: Vec<(i64, String)>) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let key = item.key.clone();
+    let can_code = !options.is_empty() && !item.quote_lines.is_empty();
+    view! {
+        <section class="guide-item" aria-labelledby=format!("guide-{key}")>
+            <h2 id=format!("guide-{key}")>{item.text.clone()}</h2>
+            {item.closed.map(|closed| view! { <QuestionBlock item=closed /> })}
+            {item
+                .flag
+                .map(|f| {
+                    view! {
+                        <p class="warning">{f}</p>
+                        <div class="move">
+                            <button type="submit" class="secondary" formaction=format!("{base}/gegevens/{key}/weglaten")>
+                                {t!(tr, "researcher-flag-redact")}
+                            </button>
+                            <button type="submit" class="secondary" formaction=format!("{base}/gegevens/{key}/in-orde")>
+                                {t!(tr, "researcher-flag-keep")}
+                            </button>
+                        </div>
+                    }
+                })}
+            <div class="side-by-side">
+                <Field id=format!("notes-{key}") name=format!("notes.{key}") label=t!(tr, "researcher-interview-notes") value=item.notes multiline=true />
+                <Field id=format!("quotes-{key}") name=format!("quotes.{key}") label=t!(tr, "researcher-interview-quotes") value=item.quotes multiline=true />
+            </div>
+            {(!item.codes.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="codes">
+                            {item.codes.into_iter().map(|(quote, code)| view! { <li>{format!("{code}: “{quote}”")}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            {can_code
+                .then(|| {
+                    view! {
+                        <div class="apply-code">
+                            <label for=format!("quote-{key}")>{t!(tr, "researcher-interview-quotes")}</label>
+                            <select id=format!("quote-{key}") name=format!("quote.{key}")>
+                                {item.quote_lines.iter().map(|q| view! { <option value=q.clone()>{q.clone()}</option> }).collect_view()}
+                            </select>
+                            <label for=format!("code-{key}")>{t!(tr, "researcher-code")}</label>
+                            <select id=format!("code-{key}") name=format!("code.{key}")>
+                                {options.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                            </select>
+                            <button type="submit" class="secondary" formaction=format!("{base}/citaten/{key}/codes")>
+                                {t!(tr, "researcher-code-apply")}
+                            </button>
+                        </div>
+                    }
+                })}
+        </section>
     }
 }
