@@ -8,6 +8,7 @@ pub mod answers;
 pub mod audience;
 pub mod checks;
 pub mod code;
+pub mod comparison;
 #[cfg(feature = "ssr")]
 pub mod definition;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,208 @@
+//! The arithmetic of the comparison: suppressing small cells (also those that could be
+//! derived by subtraction from a total), and a difference measure between audiences that a
+//! researcher can explain — the difference in the share agreeing, with a 95% interval.
+
+/// The smallest reporting threshold a project may set.
+pub const MIN_THRESHOLD: u64 = 3;
+/// The default reporting threshold.
+pub const DEFAULT_THRESHOLD: u64 = 5;
+
+/// A count as it may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Shown(u64),
+    /// Fewer than the threshold, or derivable from other cells and the total.
+    Suppressed,
+}
+
+/// The counts of one distribution (one audience's answers to one question) made safe to
+/// show, with its total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeDistribution {
+    pub cells: Vec<Cell>,
+    pub total: Cell,
+}
+
+/// Suppresses a distribution for publication:
+/// 1. below the threshold overall, everything is suppressed;
+/// 2. every non-zero count below the threshold is suppressed (zeros say nothing about anyone);
+/// 3. when exactly one cell is suppressed, the total would give it away (total − the others),
+///    so the next smallest non-zero cell is suppressed too.
+pub fn suppress(counts: &[u64], threshold: u64) -> SafeDistribution {
+    let threshold = threshold.max(MIN_THRESHOLD);
+    let total: u64 = counts.iter().sum();
+    if total < threshold {
+        return SafeDistribution {
+            cells: vec![Cell::Suppressed; counts.len()],
+            total: Cell::Suppressed,
+        };
+    }
+    let mut cells: Vec<Cell> = counts
+        .iter()
+        .map(|&n| {
+            if n > 0 && n < threshold {
+                Cell::Suppressed
+            } else {
+                Cell::Shown(n)
+            }
+        })
+        .collect();
+    if cells.iter().filter(|c| **c == Cell::Suppressed).count() == 1 {
+        let next = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| **n > 0 && cells[*i] != Cell::Suppressed)
+            .min_by_key(|(_, n)| **n)
+            .map(|(i, _)| i);
+        if let Some(i) = next {
+            cells[i] = Cell::Suppressed;
+        }
+    }
+    SafeDistribution {
+        cells,
+        total: Cell::Shown(total),
+    }
+}
+
+/// z for a two-sided 95% interval.
+const Z95: f64 = 1.959_963_984_540_054;
+
+/// Wilson score interval for a proportion `x / n` (95%).
+pub fn wilson(x: u64, n: u64) -> Option<(f64, f64)> {
+    if n == 0 || x > n {
+        return None;
+    }
+    let (x, n) = (x as f64, n as f64);
+    let p = x / n;
+    let z2 = Z95 * Z95;
+    let denominator = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denominator;
+    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
+    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+}
+
+/// The difference between two proportions, `x1/n1 − x2/n2`, with Newcombe's hybrid score
+/// interval (method 10 of Newcombe 1998), which behaves well for small groups and shares
+/// near 0 or 1 — unlike the plain Wald interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Difference {
+    pub difference: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Difference {
+    /// Whether the interval excludes no difference at all.
+    pub fn is_clear(&self) -> bool {
+        self.low > 0.0 || self.high < 0.0
+    }
+}
+
+pub fn difference(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<Difference> {
+    let (l1, u1) = wilson(x1, n1)?;
+    let (l2, u2) = wilson(x2, n2)?;
+    let (p1, p2) = (x1 as f64 / n1 as f64, x2 as f64 / n2 as f64);
+    let d = p1 - p2;
+    Some(Difference {
+        difference: d,
+        low: d - ((p1 - l1).powi(2) + (u2 - p2).powi(2)).sqrt(),
+        high: d + ((u1 - p1).powi(2) + (p2 - l2).powi(2)).sqrt(),
+    })
+}
+
+/// Mean and median of report marks (1–10); none for no marks.
+pub fn mean_and_median(marks: &[u8]) -> Option<(f64, f64)> {
+    if marks.is_empty() {
+        return None;
+    }
+    let mut sorted = marks.to_vec();
+    sorted.sort_unstable();
+    let mean = sorted.iter().map(|&m| f64::from(m)).sum::<f64>() / sorted.len() as f64;
+    let mid = sorted.len() / 2;
+    let median = if sorted.len() % 2 == 0 {
+        (f64::from(sorted[mid - 1]) + f64::from(sorted[mid])) / 2.0
+    } else {
+        f64::from(sorted[mid])
+    };
+    Some((mean, median))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Cell::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 0.000_5
+    }
+
+    #[test]
+    fn small_groups_are_suppressed_entirely() {
+        assert_eq!(
+            suppress(&[2, 1, 1], 5),
+            SafeDistribution {
+                cells: vec![Suppressed; 3],
+                total: Suppressed
+            }
+        );
+        // A project cannot go below 3.
+        assert_eq!(suppress(&[1, 1], 1).total, Suppressed);
+    }
+
+    #[test]
+    fn small_cells_and_cells_derivable_by_subtraction_are_suppressed() {
+        // 2 is below 5; alone it could be derived as 30 − 20 − 8, so 8 goes too.
+        assert_eq!(
+            suppress(&[20, 8, 2, 0], 5),
+            SafeDistribution {
+                cells: vec![Shown(20), Suppressed, Suppressed, Shown(0)],
+                total: Shown(30)
+            }
+        );
+        // Two small cells protect each other.
+        assert_eq!(
+            suppress(&[20, 3, 2], 5).cells,
+            vec![Shown(20), Suppressed, Suppressed]
+        );
+        // Nothing small: everything shown.
+        assert_eq!(
+            suppress(&[10, 5, 0], 5).cells,
+            vec![Shown(10), Shown(5), Shown(0)]
+        );
+        // With the default threshold of 5, a 4 is small.
+        assert_eq!(
+            suppress(&[4, 12, 9], DEFAULT_THRESHOLD).cells,
+            vec![Suppressed, Shown(12), Suppressed]
+        );
+    }
+
+    #[test]
+    fn wilson_interval_matches_hand_computation() {
+        // 8 of 10: centre (0.8 + 0.19207) / 1.38415 = 0.71672, half 0.22652.
+        let (low, high) = wilson(8, 10).unwrap();
+        assert!(close(low, 0.4902) && close(high, 0.9433), "{low} {high}");
+        let (low, high) = wilson(0, 10).unwrap();
+        assert!(close(low, 0.0) && close(high, 0.2775), "{low} {high}");
+        assert_eq!(wilson(1, 0), None);
+    }
+
+    #[test]
+    fn newcombe_difference_matches_the_published_example() {
+        // Newcombe (1998), Statistics in Medicine 17:873–890, example (a): 56/70 vs 48/80,
+        // difference 0.2000 with hybrid score interval 0.0524 to 0.3339.
+        let d = difference(56, 70, 48, 80).unwrap();
+        assert!(
+            close(d.difference, 0.2) && close(d.low, 0.0524) && close(d.high, 0.3339),
+            "{d:?}"
+        );
+        assert!(d.is_clear());
+        assert!(!difference(5, 10, 4, 10).unwrap().is_clear());
+    }
+
+    #[test]
+    fn marks_have_a_mean_and_a_median() {
+        assert_eq!(mean_and_median(&[7, 8, 6, 10]), Some((7.75, 7.5)));
+        assert_eq!(mean_and_median(&[5, 9, 6]), Some((20.0 / 3.0, 6.0)));
+        assert_eq!(mean_and_median(&[]), None);
+    }
+}
