@@ -119,7 +119,7 @@ pub fn mean_and_median(marks: &[u8]) -> Option<(f64, f64)> {
     sorted.sort_unstable();
     let mean = sorted.iter().map(|&m| f64::from(m)).sum::<f64>() / sorted.len() as f64;
     let mid = sorted.len() / 2;
-    let median = if sorted.len() % 2 == 0 {
+    let median = if sorted.len().is_multiple_of(2) {
         (f64::from(sorted[mid - 1]) + f64::from(sorted[mid])) / 2.0
     } else {
         f64::from(sorted[mid])
