@@ -154,7 +154,7 @@ async fn a_researcher_writes_a_questionnaire_hands_it_out_and_edits_it_into_a_ne
 
         // Hand it out and let a young person answer.
         me.post(&format!("{p}/links"), "questionnaire=hoe-gaat-het-op-school&audience=youth&wave=najaar-2026").await;
-        let link = t.db.open_links().await.unwrap().into_iter().find(|l| l.project == "Jongeren aan het woord").unwrap();
+        let link = t.db.open_links(date!(2026 - 11 - 22)).await.unwrap().into_iter().find(|l| l.project == "Jongeren aan het woord").unwrap();
         assert_eq!(app.get(&format!("/{}", link.code)).await.status, StatusCode::OK);
         let first = app.start(link.code.as_str()).await;
         let thanks = app.post(&page_path(&first, 1), "q.ga-je-graag-naar-school=nee&q.waarom=pesten&nav=next").await;

@@ -392,7 +392,7 @@ async fn links_are_made_closed_and_reopened_with_qr_codes_and_an_audit_trail() {
         assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
         let page = request(&app, Method::GET, p, Some(&researcher), "").await;
         assert!(page.body.contains("Basisschool De Linde"));
-        let links = t.db.open_links().await.unwrap();
+        let links = t.db.open_links(date!(2026 - 11 - 22)).await.unwrap();
         let new = links.iter().find(|l| l.group.as_deref() == Some("Basisschool De Linde")).unwrap();
         let first = app.start(new.code.as_str()).await;
         assert_eq!(app.get(&page_path(&first, 1)).await.status, StatusCode::OK, "a parent can answer");

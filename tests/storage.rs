@@ -28,7 +28,7 @@ async fn draft(db: &Db, token: &str) -> samenspraak::storage::Draft {
 async fn the_demo_imports_once_and_lists_its_links() {
     on_every_database(|t: TestDb| async move {
         load_demo(&t.db).await;
-        let links = t.db.open_links().await.unwrap();
+        let links = t.db.open_links(date!(2026 - 05 - 01)).await.unwrap();
         assert_eq!(links.len(), 5, "{}", t.label);
         assert!(
             links.iter().any(
@@ -48,7 +48,10 @@ async fn the_demo_imports_once_and_lists_its_links() {
                     && summary.links_created.is_empty()
             );
         }
-        assert_eq!(t.db.open_links().await.unwrap().len(), 5);
+        assert_eq!(
+            t.db.open_links(date!(2026 - 05 - 01)).await.unwrap().len(),
+            5
+        );
 
         let link = t.db.find_link(&code(YOUTH)).await.unwrap().unwrap();
         assert_eq!(link.audience, Audience::Youth);
@@ -233,7 +236,10 @@ async fn closed_links_are_not_listed_and_old_drafts_are_purged() {
                 .unwrap()
                 .closed
         );
-        assert_eq!(t.db.open_links().await.unwrap().len(), 4);
+        assert_eq!(
+            t.db.open_links(date!(2026 - 05 - 01)).await.unwrap().len(),
+            4
+        );
 
         draft(&t.db, "old").await;
         assert_eq!(t.db.purge_before(date!(2026 - 11 - 22)).await.unwrap(), 0);

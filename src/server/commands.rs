@@ -154,7 +154,7 @@ pub async fn load_demo(db: &Db) -> CommandResult {
 
 async fn print_links(db: &Db, common: &Common) -> CommandResult {
     let base = common.public_base();
-    let links = db.open_links().await?;
+    let links = db.open_links(Clock::system().today()).await?;
     if links.is_empty() {
         println!("no open links");
     }

@@ -249,7 +249,8 @@ impl Db {
     }
 
     /// Every link that is not closed, in a stable order.
-    pub async fn open_links(&self) -> Result<Vec<LinkListing>> {
+    /// Links that are not closed and whose wave has not ended before `today`.
+    pub async fn open_links(&self, today: time::Date) -> Result<Vec<LinkListing>> {
         let rows = sqlx::query(
             "SELECT l.code, p.name, v.definition, l.audience, w.name, l.group_label \
              FROM links l \
@@ -257,10 +258,11 @@ impl Db {
              JOIN questionnaires q ON q.id = l.questionnaire_id \
              JOIN projects p ON p.id = q.project_id \
              JOIN questionnaire_versions v ON v.questionnaire_id = q.id \
-             WHERE l.closed_at IS NULL AND v.version = \
+             WHERE l.closed_at IS NULL AND w.closes_on >= $1 AND v.version = \
                (SELECT MAX(version) FROM questionnaire_versions WHERE questionnaire_id = q.id) \
              ORDER BY p.name, q.key, w.opens_on, l.audience, l.group_label, l.code",
         )
+        .bind(day(today))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
