@@ -4,7 +4,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{back_to, internal, page, page_with, project_page, tr};
+use super::researcher::{back_to, form_status, internal, page, page_with, project_page, tr};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
 use crate::domain::definition::{self, Definition};
@@ -888,11 +888,7 @@ async fn question_page(
     if values.theme.is_empty() {
         values.theme = themes.first().map(|t| t.key.clone()).unwrap_or_default();
     }
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(problems.is_empty());
     let view = QuestionFormView {
         viewer: Viewer::from(researcher),
         project_key: project.key.clone(),

@@ -3,7 +3,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{internal, page, page_with, tr};
+use super::researcher::{form_status, internal, page, page_with, tr};
 use crate::domain::account::Role;
 use crate::storage::{ProjectSummary, StorageError};
 use crate::t;
@@ -34,11 +34,7 @@ async fn codebook_page(
         errors,
         project,
     };
-    let status = if view.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.errors.is_empty());
     let title = t!(tr(state), "researcher-codebook");
     Ok(page(
         state,

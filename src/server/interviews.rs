@@ -3,7 +3,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{internal, page, page_with, tr};
+use super::researcher::{form_status, internal, page, page_with, tr};
 use crate::domain::account::Role;
 use crate::domain::answers::check_page;
 use crate::domain::privacy::{redact, scan};
@@ -51,11 +51,7 @@ async fn list_page(
         problems,
         project,
     };
-    let status = if view.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.problems.is_empty());
     let title = t!(tr(state), "researcher-interviews");
     Ok(page(
         state,

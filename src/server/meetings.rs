@@ -3,7 +3,7 @@
 
 use super::AppState;
 use super::auth::{Denied, Researcher};
-use super::researcher::{internal, page, tr};
+use super::researcher::{form_status, internal, page, tr};
 use crate::domain::account::Role;
 use crate::domain::meeting::{InsightKind, LineProblem, NewInsight, Sector, parse_csv, parse_line};
 use crate::i18n::Tr;
@@ -12,7 +12,6 @@ use crate::t;
 use crate::ui::researcher::{MeetingPage, MeetingView, MeetingsPage, MeetingsView, Viewer};
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -50,11 +49,7 @@ async fn meetings_page(
         problems,
         project,
     };
-    let status = if view.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.problems.is_empty());
     let title = t!(tr(state), "researcher-meetings");
     Ok(page(
         state,
@@ -174,11 +169,7 @@ async fn meeting_page(
         meeting,
         project,
     };
-    let status = if view.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.problems.is_empty());
     let title = view.meeting.title.clone();
     Ok(page(
         state,

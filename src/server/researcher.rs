@@ -56,6 +56,15 @@ pub(super) fn tr(state: &AppState) -> Tr {
     state.translations.get(None)
 }
 
+/// 200 for a page shown as asked, 422 for a form shown again with what must be fixed.
+pub(super) fn form_status(fine: bool) -> StatusCode {
+    if fine {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// A researcher page without islands.
 pub(super) async fn page<F, V>(
     state: &AppState,
@@ -318,11 +327,7 @@ pub(super) async fn project_page(
         project,
     };
     let title = view.project.name.clone();
-    let status = if view.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.errors.is_empty());
     Ok(page(
         state,
         status,
@@ -664,11 +669,7 @@ async fn accounts_page(
         errors,
         email,
     };
-    let status = if view.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(view.errors.is_empty());
     let title = t!(tr(state), "researcher-accounts-title");
     Ok(page(
         state,
@@ -986,11 +987,7 @@ async fn response_page(
             }
         })
         .collect();
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_none());
     let view = ResponseView {
         viewer: Viewer::from(researcher),
         project,
@@ -1129,11 +1126,7 @@ async fn password_page(
     error: Option<String>,
     done: bool,
 ) -> Response {
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_none());
     let view = PasswordView {
         viewer: Viewer::from(researcher),
         error,

@@ -1,7 +1,7 @@
 //! Writing questionnaires in the browser: project settings, themes, rounds, questionnaires
 //! and their questions, with wording per audience side by side and a phone-sized preview.
 
-use super::{CsrfField, ResearcherFrame, Viewer, audience_name};
+use super::{CsrfField, ErrorSummary, ResearcherFrame, Viewer, audience_name};
 use crate::domain::{Audience, Theme};
 use crate::i18n::Tr;
 use crate::t;
@@ -362,7 +362,6 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
         ("short_text", t!(tr, "researcher-type-short")),
         ("long_text", t!(tr, "researcher-type-long")),
     ];
-    let has_problems = !page.problems.is_empty();
     let wording = [
         (Audience::Youth, v.youth.clone(), v.help_youth.clone()),
         (Audience::Parent, v.parent.clone(), v.help_parent.clone()),
@@ -378,15 +377,7 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
                 <a href=editor.clone()>{page.questionnaire_title.clone()}</a>
             </p>
             <h1>{page.editing.clone().unwrap_or_else(|| t!(tr, "researcher-question-new"))}</h1>
-            {has_problems
-                .then(|| {
-                    view! {
-                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                            <h2>{t!(tr, "researcher-error-summary")}</h2>
-                            <ul>{page.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
+            <ErrorSummary problems=page.problems.clone() />
             <form method="post" action=action class="stacked wide-form" id="question-form">
                 <CsrfField token=page.viewer.csrf.clone() />
                 {page

@@ -1,7 +1,7 @@
 //! The codebook of a project: codes in two levels with how often they are used; add,
 //! rename, merge, delete.
 
-use super::{CsrfField, Field, ResearcherFrame, Viewer};
+use super::{CsrfField, ErrorSummary, Field, ResearcherFrame, Viewer};
 use crate::domain::Theme;
 use crate::i18n::Tr;
 use crate::storage::{Code, ProjectSummary};
@@ -39,15 +39,7 @@ pub fn CodebookPage(page: CodebookView) -> impl IntoView {
             {page
                 .can_edit
                 .then(|| view! { <p><a href=format!("{base}/wachtrij")>{t!(tr, "researcher-queue-link")}</a></p> })}
-            {(!page.errors.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                            <h2>{t!(tr, "researcher-error-summary")}</h2>
-                            <ul>{page.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
+            <ErrorSummary problems=page.errors.clone() />
             <table>
                 <thead>
                     <tr>

@@ -58,3 +58,18 @@ pub fn ResearcherFrame(
         <main id="main" tabindex="-1" class="wide">{children()}</main>
     }
 }
+
+/// What went wrong with a researcher's form, listed above it; the browser moves focus here.
+/// Renders nothing when there is nothing to say.
+#[component]
+pub fn ErrorSummary(problems: Vec<String>) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
+                <h2>{t!(tr, "researcher-error-summary")}</h2>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}

@@ -1,7 +1,7 @@
 //! Conversations with young people and parents: the list, starting one, and recording it on
 //! a tablet — the guide's questions with notes, quotes and closed answers on one page.
 
-use super::{CsrfField, Field, ResearcherFrame, Viewer, audience_name};
+use super::{CsrfField, ErrorSummary, Field, ResearcherFrame, Viewer, audience_name};
 use crate::domain::Audience;
 use crate::i18n::Tr;
 use crate::storage::{Interview, ProjectSummary};
@@ -32,14 +32,7 @@ pub fn InterviewsPage(page: InterviewsView) -> impl IntoView {
                 <a href=format!("/beheer/projecten/{}", page.project.key)>{page.project.name.clone()}</a>
             </p>
             <h1>{t!(tr, "researcher-interviews")}</h1>
-            {(!page.problems.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                            <ul>{page.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
+            <ErrorSummary problems=page.problems.clone() />
             {page.interviews.is_empty().then(|| view! { <p>{t!(tr, "researcher-interview-none")}</p> })}
             <ul class="project-list">
                 {page

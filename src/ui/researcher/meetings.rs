@@ -1,7 +1,7 @@
 //! Professionals' meetings: the list, recording one, and its insights with fast entry by
 //! keyboard (one line per insight) and CSV import.
 
-use super::{CsrfField, Field, ResearcherFrame, Viewer};
+use super::{CsrfField, ErrorSummary, Field, ResearcherFrame, Viewer};
 use crate::domain::Theme;
 use crate::domain::meeting::{InsightKind, Sector};
 use crate::i18n::Tr;
@@ -31,19 +31,6 @@ pub fn sector_label(tr: &Tr, sector: Sector) -> String {
     }
 }
 
-#[component]
-fn Problems(problems: Vec<String>) -> impl IntoView {
-    let tr = expect_context::<Tr>();
-    (!problems.is_empty()).then(|| {
-        view! {
-            <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                <h2>{t!(tr, "researcher-error-summary")}</h2>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            </div>
-        }
-    })
-}
-
 #[derive(Debug, Clone)]
 pub struct MeetingsView {
     pub viewer: Viewer,
@@ -64,7 +51,7 @@ pub fn MeetingsPage(page: MeetingsView) -> impl IntoView {
                 <a href=format!("/beheer/projecten/{}", page.project.key)>{page.project.name.clone()}</a>
             </p>
             <h1>{t!(tr, "researcher-meetings")}</h1>
-            <Problems problems=page.problems.clone() />
+            <ErrorSummary problems=page.problems.clone() />
             {empty.then(|| view! { <p>{t!(tr, "researcher-meeting-none")}</p> })}
             <ul class="project-list">
                 {page
@@ -163,7 +150,7 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                 <a href=format!("/beheer/projecten/{}/bijeenkomsten", page.project.key)>{t!(tr, "researcher-meetings")}</a>
             </p>
             <h1>{format!("{} – {}", page.meeting.held_on, page.meeting.title)}</h1>
-            <Problems problems=page.problems.clone() />
+            <ErrorSummary problems=page.problems.clone() />
             <h2>{t!(tr, "researcher-meeting-insights")}</h2>
             <table>
                 <thead>

@@ -18,7 +18,7 @@ pub use authoring::{
     QuestionFormPage, QuestionFormValues, QuestionFormView, QuestionnairesSection, ThemesSection,
 };
 pub use codebook::{CodebookPage, CodebookView};
-pub use frame::{CsrfField, ResearcherFrame};
+pub use frame::{CsrfField, ErrorSummary, ResearcherFrame};
 pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};
 pub use meetings::{

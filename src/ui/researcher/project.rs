@@ -2,8 +2,8 @@
 //! flyers, members; and the printable flyer of one link.
 
 use super::{
-    CsrfField, DefinitionSection, NewWave, ProjectSettings, QuestionnairesSection, ResearcherFrame,
-    RoleSelect, ThemesSection, Viewer, audience_name, role_name,
+    CsrfField, DefinitionSection, ErrorSummary, NewWave, ProjectSettings, QuestionnairesSection,
+    ResearcherFrame, RoleSelect, ThemesSection, Viewer, audience_name, role_name,
 };
 use crate::domain::{Audience, Theme, Wave};
 use crate::i18n::Tr;
@@ -48,7 +48,6 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
     let tr = expect_context::<Tr>();
     let key = page.project.key.clone();
     let csrf = page.viewer.csrf.clone();
-    let has_errors = !page.errors.is_empty();
     view! {
         <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=csrf.clone()>
             <h1>{page.project.name.clone()}</h1>
@@ -84,15 +83,7 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                         </p>
                     }
                 })}
-            {has_errors
-                .then(|| {
-                    view! {
-                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                            <h2>{t!(tr, "researcher-error-summary")}</h2>
-                            <ul>{page.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
+            <ErrorSummary problems=page.errors.clone() />
             <h2>{t!(tr, "researcher-questionnaires")}</h2>
             <table>
                 <thead>

@@ -1,6 +1,6 @@
 //! Lists: the projects of an account, the accounts (administrators) and a project's audit log.
 
-use super::{CsrfField, Field, ResearcherFrame, role_name};
+use super::{CsrfField, ErrorSummary, Field, ResearcherFrame, role_name};
 use crate::domain::account::Role;
 use crate::i18n::Tr;
 use crate::storage::{AuditEntry, ProjectSummary, User};
@@ -87,19 +87,10 @@ pub fn AccountsPage(page: AccountsView) -> impl IntoView {
     let tr = expect_context::<Tr>();
     let csrf = page.viewer.csrf.clone();
     let csrf2 = csrf.clone();
-    let has_errors = !page.errors.is_empty();
     view! {
         <ResearcherFrame email=Some(page.viewer.email) is_admin=page.viewer.is_admin csrf=page.viewer.csrf>
             <h1>{t!(tr, "researcher-accounts-title")}</h1>
-            {has_errors
-                .then(|| {
-                    view! {
-                        <div class="error-summary" id="error-summary" tabindex="-1" autofocus=true>
-                            <h2>{t!(tr, "researcher-error-summary")}</h2>
-                            <ul>{page.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
+            <ErrorSummary problems=page.errors.clone() />
             <table>
                 <caption class="visually-hidden">{t!(tr, "researcher-accounts-title")}</caption>
                 <thead>
