@@ -318,17 +318,18 @@ pub async fn apply_code(
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
-/// `POST /beheer/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen`
-pub async fn remove_code(
-    State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id, application)): Path<(String, i64, i64)>,
-    Form(form): Form<CsrfForm>,
-) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
+/// Takes one application of a code off whatever it was on (`on` says what, for the audit
+/// log), after the usual CSRF and role checks.
+pub(super) async fn remove_application(
+    state: &AppState,
+    researcher: &Researcher,
+    key: &str,
+    csrf: &str,
+    application: i64,
+    on: &str,
+) -> Result<(), Denied> {
+    researcher.check_csrf(csrf)?;
+    let project = researcher.project(&state.db, key, Role::Researcher).await?;
     if !state
         .db
         .remove_application(project.id, application)
@@ -337,10 +338,28 @@ pub async fn remove_code(
     {
         return Err(Denied::Forbidden);
     }
-    let detail = format!("application {application} on response {id}");
+    let detail = format!("application {application} on {on}");
     researcher
         .audit(&state.db, Some(project.id), "code removed", &detail)
-        .await?;
+        .await
+}
+
+/// `POST /beheer/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen`
+pub async fn remove_code(
+    State(state): State<AppState>,
+    researcher: Researcher,
+    Path((key, id, application)): Path<(String, i64, i64)>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, Denied> {
+    remove_application(
+        &state,
+        &researcher,
+        &key,
+        &form.csrf,
+        application,
+        &format!("response {id}"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 

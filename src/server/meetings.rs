@@ -376,21 +376,14 @@ pub async fn uncode_insight(
     Path((key, id, application)): Path<(String, i64, i64)>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
-    if !state
-        .db
-        .remove_application(project.id, application)
-        .await
-        .map_err(internal)?
-    {
-        return Err(Denied::Forbidden);
-    }
-    let detail = format!("application {application} in meeting {id}");
-    researcher
-        .audit(&state.db, Some(project.id), "code removed", &detail)
-        .await?;
+    super::coding::remove_application(
+        &state,
+        &researcher,
+        &key,
+        &form.csrf,
+        application,
+        &format!("meeting {id}"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }
