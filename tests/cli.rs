@@ -61,7 +61,7 @@ async fn import_demo_and_links_work_on_a_fresh_database() {
             .await
             .unwrap()
             .len(),
-        5
+        6
     );
     assert_eq!(
         db.open_links(time::macros::date!(2026 - 11 - 22))
@@ -70,6 +70,13 @@ async fn import_demo_and_links_work_on_a_fresh_database() {
             .len(),
         4
     );
+    // The comparison of the demo has material: responses in both rounds and meetings, once
+    // (the second `demo` adds nothing).
+    let project = db.project_id("samenhang").await.unwrap().unwrap();
+    let material = db.material(project).await.unwrap();
+    let responses: u64 = material.iter().map(|m| m.responses).sum();
+    assert_eq!(responses, 18 + 64 + 86 + 42 + 55);
+    assert_eq!(material.iter().map(|m| m.meetings).sum::<u64>(), 2);
     db.close().await;
     assert!(
         Cli::try_parse_from(["samenspraak", "import", "--help"]).is_err(),

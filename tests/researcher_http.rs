@@ -319,6 +319,31 @@ fn routes() -> Vec<(Method, &'static str, Option<Role>)> {
             "/beheer/projecten/samenhang/logboek",
             Some(Role::Owner),
         ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/vergelijking",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/rapport",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/export/vergelijking.csv",
+            Some(Role::Viewer),
+        ),
+        (
+            Method::GET,
+            "/beheer/projecten/samenhang/export",
+            Some(Role::Researcher),
+        ),
+        (
+            Method::POST,
+            "/beheer/projecten/samenhang/drempel",
+            Some(Role::Owner),
+        ),
     ]
 }
 

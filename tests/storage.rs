@@ -29,7 +29,7 @@ async fn the_demo_imports_once_and_lists_its_links() {
     on_every_database(|t: TestDb| async move {
         load_demo(&t.db).await;
         let links = t.db.open_links(date!(2026 - 05 - 01)).await.unwrap();
-        assert_eq!(links.len(), 5, "{}", t.label);
+        assert_eq!(links.len(), 6, "{}", t.label);
         assert!(
             links.iter().any(
                 |l| l.code.as_str() == "verzm26b" && l.group.as_deref() == Some("Vmbo De Brug")
@@ -50,7 +50,7 @@ async fn the_demo_imports_once_and_lists_its_links() {
         }
         assert_eq!(
             t.db.open_links(date!(2026 - 05 - 01)).await.unwrap().len(),
-            5
+            6
         );
 
         let link = t.db.find_link(&code(YOUTH)).await.unwrap().unwrap();
@@ -238,7 +238,7 @@ async fn closed_links_are_not_listed_and_old_drafts_are_purged() {
         );
         assert_eq!(
             t.db.open_links(date!(2026 - 05 - 01)).await.unwrap().len(),
-            4
+            5
         );
 
         draft(&t.db, "old").await;

@@ -12,12 +12,16 @@ pub mod comparison;
 #[cfg(feature = "ssr")]
 pub mod definition;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod meeting;
 #[cfg(feature = "ssr")]
 pub mod privacy;
 pub mod project;
 pub mod questionnaire;
 pub mod readability;
+#[cfg(feature = "ssr")]
+pub mod summary;
 
 pub use answers::{Answer, Answers, FieldError, PageOutcome, RawAnswers, Rejection};
 pub use audience::Audience;

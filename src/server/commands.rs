@@ -138,6 +138,10 @@ fn print_summary(definition: &Definition, summary: &ImportSummary) {
     println!("{} new link(s)", summary.links_created.len());
 }
 
+/// The demo project that comes with synthetic responses, meetings and codes, so its
+/// comparison has something to show.
+const DEMO_WITH_MATERIAL: &str = "samenhang";
+
 /// Loads each demo project that is not in the database yet.
 pub async fn load_demo(db: &Db) -> CommandResult {
     for (name, source) in DEMO_FILES {
@@ -148,6 +152,14 @@ pub async fn load_demo(db: &Db) -> CommandResult {
         }
         let summary = import(db, &definition).await?;
         print_summary(&definition, &summary);
+        if definition.project.key == DEMO_WITH_MATERIAL
+            && let Some(id) = db.project_id(DEMO_WITH_MATERIAL).await?
+        {
+            super::synthetic::seed_demo(db, id).await?;
+            println!(
+                "demo project `{DEMO_WITH_MATERIAL}`: synthetic responses, codes and meetings added"
+            );
+        }
     }
     Ok(())
 }

@@ -4,6 +4,8 @@ pub mod auth;
 mod authoring;
 mod coding;
 pub mod commands;
+mod comparison;
+mod exports;
 pub mod form;
 mod interviews;
 mod meetings;
@@ -11,6 +13,7 @@ mod middleware;
 pub mod render;
 mod researcher;
 mod respondent;
+pub mod synthetic;
 
 use crate::i18n::Translations;
 use crate::storage::Db;
@@ -288,6 +291,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/projecten/{key}/gesprekken/{id}/citaten/{part}/codes",
             post(interviews::code_quote),
+        )
+        .route("/projecten/{key}/vergelijking", get(comparison::comparison))
+        .route("/projecten/{key}/rapport", get(comparison::report))
+        .route("/projecten/{key}/drempel", post(comparison::set_threshold))
+        .route("/projecten/{key}/export", get(exports::export))
+        .route(
+            "/projecten/{key}/export/vergelijking.csv",
+            get(exports::export_aggregates),
         )
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(

@@ -75,6 +75,14 @@ impl Db {
     }
 
     /// Whether a project with this key exists.
+    /// The id of the project with this key.
+    pub async fn project_id(&self, key: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM projects WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     pub async fn project_exists(&self, key: &str) -> Result<bool> {
         let row = sqlx::query("SELECT COUNT(*) FROM projects WHERE key = $1")
             .bind(key)

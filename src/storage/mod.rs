@@ -6,6 +6,7 @@ mod catalogue;
 mod codebook;
 mod interviews;
 mod meetings;
+mod reporting;
 mod respondents;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
@@ -15,6 +16,10 @@ pub use catalogue::{
 pub use codebook::{Application, Code, QueueItem};
 pub use interviews::{Interview, NewInterview, NotesEntry};
 pub use meetings::{Insight, Meeting};
+pub use reporting::{
+    AnswerFilter, ClosedCount, CodeCount, CodedText, ExportResponse, LinkTarget, Material,
+    NewApplication, NewResponse, Source,
+};
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,
 };

@@ -2,7 +2,9 @@
 //! the session's CSRF token; strings come from `locales/`.
 
 mod authoring;
+pub mod charts;
 mod codebook;
+mod comparison;
 mod frame;
 mod interviews;
 mod login;
@@ -18,6 +20,10 @@ pub use authoring::{
     QuestionFormPage, QuestionFormValues, QuestionFormView, QuestionnairesSection, ThemesSection,
 };
 pub use codebook::{CodebookPage, CodebookView};
+pub use comparison::{
+    CodeCell, CodeRow, ComparisonPage, ComparisonView, DataTable, QuestionBlock, ReportPage,
+    ReportView, Selection, ThemeComparison,
+};
 pub use frame::{CsrfField, ErrorSummary, ResearcherFrame};
 pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};

@@ -66,6 +66,9 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                 })}
             <p>{t!(tr, "researcher-role")}": "{role_name(&tr, page.project.role)}</p>
             <p>
+                <a href=format!("/beheer/projecten/{key}/vergelijking")>{t!(tr, "comparison-link")}</a>
+            </p>
+            <p>
                 <a href=format!("/beheer/projecten/{key}/codeboek")>{t!(tr, "researcher-codebook-link")}</a>
             </p>
             <p>

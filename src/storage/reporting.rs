@@ -1,0 +1,707 @@
+//! What the comparison, the reports and the exports read: counts of closed answers and of
+//! codes per audience and wave, the strongest coded quotes, whole responses for export, and
+//! the project's reporting threshold. Counting happens in the database, so a comparison
+//! reads a few hundred rows however many responses there are.
+//!
+//! Some statements are put together at run time (`IN` lists, optional filters, bulk
+//! inserts): only from constants and numbered placeholders, never from input, which is
+//! always bound — hence `AssertSqlSafe`.
+
+use super::{Db, Result, StorageError};
+use crate::domain::Audience;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+use std::collections::BTreeMap;
+
+/// How many answered a closed question with one answer code, in one audience and wave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedCount {
+    pub questionnaire: String,
+    pub question: String,
+    pub audience: Audience,
+    pub wave: String,
+    /// The answer code; empty for the count of respondents who answered at all.
+    pub value: String,
+    pub count: u64,
+}
+
+/// Only respondents (and conversations) with this answer to a closed question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerFilter {
+    pub question: String,
+    pub value: String,
+}
+
+/// How often a code was raised by an audience in a wave (none: a meeting outside every wave).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeCount {
+    pub code_id: i64,
+    pub audience: Audience,
+    pub wave: Option<String>,
+    pub count: u64,
+}
+
+/// How much material an audience gave in a wave: questionnaires, conversations, meetings
+/// and insights (none: a meeting outside every wave).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Material {
+    pub audience: Option<Audience>,
+    pub wave: Option<String>,
+    pub responses: u64,
+    pub conversations: u64,
+    pub meetings: u64,
+    pub insights: u64,
+}
+
+/// Where a coded piece of text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Answer,
+    Insight,
+    Quote,
+}
+
+impl Source {
+    fn parse(text: &str) -> Result<Self> {
+        match text {
+            "answer" => Ok(Source::Answer),
+            "insight" => Ok(Source::Insight),
+            "quote" => Ok(Source::Quote),
+            other => Err(StorageError::Corrupt(format!("source `{other}`"))),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Answer => "answer",
+            Source::Insight => "insight",
+            Source::Quote => "quote",
+        }
+    }
+}
+
+/// A coded piece of text as shown next to its code or exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedText {
+    pub code_id: i64,
+    pub source: Source,
+    pub audience: Audience,
+    pub wave: Option<String>,
+    /// The coded fragment; empty when the text still waits for a personal-data review.
+    pub text: String,
+    pub awaiting_review: bool,
+}
+
+/// A whole response for export, answers in question order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportResponse {
+    pub id: i64,
+    pub version: i64,
+    pub audience: Audience,
+    pub wave: String,
+    pub group: Option<String>,
+    pub language: String,
+    pub submitted_on: String,
+    pub answers: BTreeMap<String, Vec<String>>,
+    /// Open answers flagged for personal data and not yet reviewed: never exported.
+    pub awaiting_review: Vec<String>,
+}
+
+/// A response to add in bulk (benchmarks, demo data): answers as (key, values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewResponse {
+    pub link_id: i64,
+    pub version_id: i64,
+    pub audience: Audience,
+    pub wave_id: i64,
+    pub group: Option<String>,
+    pub submitted_on: time::Date,
+    pub answers: Vec<(String, Vec<String>)>,
+}
+
+/// An invitation link synthetic responses can be added to, with the latest version of its
+/// questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub link_id: i64,
+    pub version_id: i64,
+    pub audience: Audience,
+    pub wave_id: i64,
+    pub wave: String,
+    pub questionnaire: String,
+    pub group: Option<String>,
+}
+
+/// A code applied to an open answer (whole, or the byte range given) or to an insight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApplication {
+    pub code_id: i64,
+    pub source: Source,
+    pub target_id: i64,
+    pub part: String,
+    pub span: Option<(usize, usize)>,
+}
+
+fn audience(row: &AnyRow, i: usize) -> Result<Audience> {
+    let text: String = row.try_get(i)?;
+    text.parse()
+        .map_err(|e| StorageError::Corrupt(format!("{e}")))
+}
+
+/// `$from, $from+1, …` for an `IN (…)` list of `n` values.
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Links (coded) material of a code of the theme `$2` in project `$1`.
+const CODE_OF_THEME: &str = "JOIN codes c ON c.id = ca.code_id LEFT JOIN codes pc ON pc.id = c.parent_id \
+     WHERE c.project_id = $1 AND (c.theme_key = $2 OR pc.theme_key = $2)";
+
+/// The wave a meeting falls in, by its date.
+const MEETING_WAVE: &str = "LEFT JOIN waves w ON w.project_id = m.project_id \
+     AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on";
+
+impl Db {
+    /// The threshold below which this project's counts are not shown.
+    pub async fn report_threshold(&self, project_id: i64) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT report_threshold FROM projects WHERE id = $1")
+            .bind(project_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Sets the threshold; the database refuses anything below 3.
+    pub async fn set_report_threshold(&self, project_id: i64, threshold: u64) -> Result<()> {
+        sqlx::query("UPDATE projects SET report_threshold = $1 WHERE id = $2")
+            .bind(threshold as i64)
+            .bind(project_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// How many questionnaires, conversations, meetings and insights there are per
+    /// audience and wave (meetings and insights under no audience).
+    pub async fn material(&self, project_id: i64) -> Result<Vec<Material>> {
+        let sql = format!(
+            "SELECT r.audience, w.key, COUNT(*), 0 FROM responses r \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             JOIN waves w ON w.id = r.wave_id WHERE q.project_id = $1 GROUP BY r.audience, w.key \
+             UNION ALL \
+             SELECT i.audience, w.key, 0, COUNT(*) FROM interviews i JOIN waves w ON w.id = i.wave_id \
+             WHERE i.project_id = $1 GROUP BY i.audience, w.key \
+             UNION ALL \
+             SELECT '', w.key, COUNT(DISTINCT m.id), COUNT(ins.id) FROM meetings m \
+             LEFT JOIN insights ins ON ins.meeting_id = m.id {MEETING_WAVE} \
+             WHERE m.project_id = $1 GROUP BY w.key"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(project_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let who: String = row.try_get(0)?;
+                let first: i64 = row.try_get(2)?;
+                let second: i64 = row.try_get(3)?;
+                let (first, second) = (first.max(0) as u64, second.max(0) as u64);
+                Ok(if who.is_empty() {
+                    Material {
+                        audience: None,
+                        wave: row.try_get(1)?,
+                        meetings: first,
+                        insights: second,
+                        ..Material::default()
+                    }
+                } else {
+                    Material {
+                        audience: Some(audience(row, 0)?),
+                        wave: row.try_get(1)?,
+                        responses: first,
+                        conversations: second,
+                        ..Material::default()
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Counts the answers to these closed questions per questionnaire, audience, wave and
+    /// answer code — from questionnaires and from conversations alike. With `respondents`,
+    /// counts who answered each question instead (value left empty).
+    pub async fn closed_counts(
+        &self,
+        project_id: i64,
+        questions: &[String],
+        filter: Option<&AnswerFilter>,
+        respondents: bool,
+    ) -> Result<Vec<ClosedCount>> {
+        if questions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys = placeholders(2, questions.len());
+        let next = 2 + questions.len();
+        let (answers_filter, notes_filter) = match filter {
+            Some(_) => (
+                format!(
+                    "AND EXISTS (SELECT 1 FROM answers f WHERE f.response_id = r.id \
+                     AND f.question_key = ${next} AND f.value = ${})",
+                    next + 1
+                ),
+                format!(
+                    "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
+                     AND f.question_key = ${next} AND f.value = ${})",
+                    next + 1
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let (value, count, group) = if respondents {
+            ("''", "COUNT(DISTINCT r.id)", "")
+        } else {
+            ("a.value", "COUNT(*)", ", a.value")
+        };
+        let sql = format!(
+            "SELECT q.key, a.question_key, r.audience, w.key, {value}, {count} \
+             FROM responses r \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             JOIN waves w ON w.id = r.wave_id \
+             JOIN answers a ON a.response_id = r.id \
+             WHERE q.project_id = $1 AND a.question_key IN ({keys}) {answers_filter} \
+             GROUP BY q.key, a.question_key, r.audience, w.key{group} \
+             UNION ALL \
+             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, {value}, {} \
+             FROM interviews i \
+             JOIN waves w ON w.id = i.wave_id \
+             JOIN interview_answers a ON a.interview_id = i.id \
+             WHERE i.project_id = $1 AND a.question_key IN ({keys}) {notes_filter} \
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key{group}",
+            count.replace("r.id", "i.id")
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id);
+        for key in questions {
+            query = query.bind(key);
+        }
+        if let Some(filter) = filter {
+            query = query.bind(&filter.question).bind(&filter.value);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut counts: BTreeMap<(String, String, Audience, String, String), u64> = BTreeMap::new();
+        for row in &rows {
+            let n: i64 = row.try_get(5)?;
+            *counts
+                .entry((
+                    row.try_get(0)?,
+                    row.try_get(1)?,
+                    audience(row, 2)?,
+                    row.try_get(3)?,
+                    row.try_get(4)?,
+                ))
+                .or_default() += n.max(0) as u64;
+        }
+        Ok(counts
+            .into_iter()
+            .map(
+                |((questionnaire, question, audience, wave, value), count)| ClosedCount {
+                    questionnaire,
+                    question,
+                    audience,
+                    wave,
+                    value,
+                    count,
+                },
+            )
+            .collect())
+    }
+
+    /// How often each code of a theme was raised, per audience and wave: open answers count
+    /// once per respondent, quotes once each, insights once each. A filter on a closed
+    /// answer narrows answers and conversations; insights cannot be filtered.
+    pub async fn code_counts(
+        &self,
+        project_id: i64,
+        theme: &str,
+        filter: Option<&AnswerFilter>,
+    ) -> Result<Vec<CodeCount>> {
+        let (answers_filter, notes_filter) = match filter {
+            Some(_) => (
+                "AND EXISTS (SELECT 1 FROM answers f WHERE f.response_id = r.id \
+                 AND f.question_key = $3 AND f.value = $4)",
+                "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
+                 AND f.question_key = $3 AND f.value = $4)",
+            ),
+            None => ("", ""),
+        };
+        let sql = format!(
+            "SELECT ca.code_id, r.audience, w.key, COUNT(DISTINCT r.id) FROM code_applications ca \
+             JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+             {CODE_OF_THEME} AND ca.target_kind = 'answer' {answers_filter} \
+             GROUP BY ca.code_id, r.audience, w.key \
+             UNION ALL \
+             SELECT ca.code_id, i.audience, w.key, COUNT(*) FROM code_applications ca \
+             JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+             {CODE_OF_THEME} AND ca.target_kind = 'quote' {notes_filter} \
+             GROUP BY ca.code_id, i.audience, w.key \
+             UNION ALL \
+             SELECT ca.code_id, 'professional', w.key, COUNT(DISTINCT ins.id) FROM code_applications ca \
+             JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+             {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
+             GROUP BY ca.code_id, w.key"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id).bind(theme);
+        if let Some(filter) = filter {
+            query = query.bind(&filter.question).bind(&filter.value);
+        }
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let n: i64 = row.try_get(3)?;
+                Ok(CodeCount {
+                    code_id: row.try_get(0)?,
+                    audience: audience(row, 1)?,
+                    wave: row.try_get(2)?,
+                    count: n.max(0) as u64,
+                })
+            })
+            .collect()
+    }
+
+    /// The strongest coded texts of a theme: per code, audience and wave at most `per_cell`,
+    /// insights by priority and everything else newest first. Text still waiting for a
+    /// personal-data review is left out.
+    pub async fn code_quotes(
+        &self,
+        project_id: i64,
+        theme: &str,
+        per_cell: i64,
+    ) -> Result<Vec<CodedText>> {
+        let sql = format!(
+            "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
+               SELECT u.*, ROW_NUMBER() OVER (PARTITION BY code_id, audience, wave \
+                 ORDER BY weight DESC, app_id DESC) AS place FROM ( \
+                 SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
+                   ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
+                 FROM code_applications ca \
+                 JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+                 JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
+                 LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
+                 {CODE_OF_THEME} AND ca.target_kind = 'answer' \
+                   AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
+                 UNION ALL \
+                 SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
+                 FROM code_applications ca \
+                 JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+                 {CODE_OF_THEME} AND ca.target_kind = 'quote' \
+                   AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
+                     AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $3) \
+                 UNION ALL \
+                 SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
+                   ins.priority, ca.id \
+                 FROM code_applications ca \
+                 JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+                 {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
+               ) u \
+             ) ranked WHERE place <= $4 ORDER BY code_id, audience, place"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(project_id)
+            .bind(theme)
+            .bind("\n%")
+            .bind(per_cell)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| coded_text(row, false))
+            .collect()
+    }
+
+    /// Every coded piece of text of the project, for the export of fragments; texts waiting
+    /// for a personal-data review come without their text.
+    pub async fn coded_texts(&self, project_id: i64) -> Result<Vec<CodedText>> {
+        let sql = "SELECT ca.code_id, 'answer', r.audience, w.key, a.value, ca.start_offset, ca.end_offset, \
+               CAST(CASE WHEN fl.response_id IS NOT NULL AND fl.reviewed_at IS NULL THEN 1 ELSE 0 END AS BIGINT), ca.id \
+             FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
+             JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+             JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
+             LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
+             WHERE c.project_id = $1 AND ca.target_kind = 'answer' \
+             UNION ALL \
+             SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, \
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
+                 AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $2) THEN 1 ELSE 0 END AS BIGINT), ca.id \
+             FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
+             JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+             WHERE c.project_id = $1 AND ca.target_kind = 'quote' \
+             UNION ALL \
+             SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, CAST(0 AS BIGINT), ca.id \
+             FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
+             JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+             LEFT JOIN waves w ON w.project_id = m.project_id \
+               AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on \
+             WHERE c.project_id = $1 AND ca.target_kind = 'insight' \
+             ORDER BY 1, 9";
+        sqlx::query(sql)
+            .bind(project_id)
+            .bind("\n%")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| coded_text(row, true))
+            .collect()
+    }
+
+    /// Every response to one questionnaire of a project, oldest first, with its answers.
+    pub async fn export_responses(
+        &self,
+        project_id: i64,
+        questionnaire: &str,
+    ) -> Result<Vec<ExportResponse>> {
+        const OF_QUESTIONNAIRE: &str = "JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             WHERE q.project_id = $1 AND q.key = $2";
+        let heads = sqlx::query(AssertSqlSafe(format!(
+            "SELECT r.id, v.version, r.audience, w.key, r.group_label, r.language, r.submitted_on \
+             FROM responses r JOIN waves w ON w.id = r.wave_id {OF_QUESTIONNAIRE} ORDER BY r.id"
+        )))
+        .bind(project_id)
+        .bind(questionnaire)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut responses = Vec::with_capacity(heads.len());
+        let mut index = std::collections::HashMap::with_capacity(heads.len());
+        for row in &heads {
+            let id: i64 = row.try_get(0)?;
+            index.insert(id, responses.len());
+            responses.push(ExportResponse {
+                id,
+                version: row.try_get(1)?,
+                audience: audience(row, 2)?,
+                wave: row.try_get(3)?,
+                group: row.try_get(4)?,
+                language: row.try_get(5)?,
+                submitted_on: row.try_get(6)?,
+                answers: BTreeMap::new(),
+                awaiting_review: Vec::new(),
+            });
+        }
+        let answers = sqlx::query(AssertSqlSafe(format!(
+            "SELECT a.response_id, a.question_key, a.value FROM answers a \
+             JOIN responses r ON r.id = a.response_id {OF_QUESTIONNAIRE} \
+             ORDER BY a.response_id, a.question_key, a.position"
+        )))
+        .bind(project_id)
+        .bind(questionnaire)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in &answers {
+            let id: i64 = row.try_get(0)?;
+            if let Some(&i) = index.get(&id) {
+                responses[i]
+                    .answers
+                    .entry(row.try_get(1)?)
+                    .or_default()
+                    .push(row.try_get(2)?);
+            }
+        }
+        let flags = sqlx::query(AssertSqlSafe(format!(
+            "SELECT fl.response_id, fl.question_key FROM answer_flags fl \
+             JOIN responses r ON r.id = fl.response_id {OF_QUESTIONNAIRE} \
+             AND fl.reviewed_at IS NULL"
+        )))
+        .bind(project_id)
+        .bind(questionnaire)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in &flags {
+            let id: i64 = row.try_get(0)?;
+            if let Some(&i) = index.get(&id) {
+                responses[i].awaiting_review.push(row.try_get(1)?);
+            }
+        }
+        Ok(responses)
+    }
+
+    /// Every link of a project, for synthetic data.
+    pub async fn link_targets(&self, project_id: i64) -> Result<Vec<LinkTarget>> {
+        sqlx::query(
+            "SELECT l.id, (SELECT MAX(v.id) FROM questionnaire_versions v WHERE v.questionnaire_id = q.id), \
+             l.audience, l.wave_id, w.key, q.key, l.group_label FROM links l \
+             JOIN questionnaires q ON q.id = l.questionnaire_id JOIN waves w ON w.id = l.wave_id \
+             WHERE q.project_id = $1 ORDER BY l.id",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(LinkTarget {
+                link_id: row.try_get(0)?,
+                version_id: row.try_get(1)?,
+                audience: audience(row, 2)?,
+                wave_id: row.try_get(3)?,
+                wave: row.try_get(4)?,
+                questionnaire: row.try_get(5)?,
+                group: row.try_get(6)?,
+            })
+        })
+        .collect()
+    }
+
+    /// Applies codes in bulk (synthetic data; researchers code one at a time).
+    pub async fn insert_code_applications(&self, batch: &[NewApplication]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for chunk in batch.chunks(200) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 7;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                        p + 1,
+                        p + 2,
+                        p + 3,
+                        p + 4,
+                        p + 5,
+                        p + 6,
+                        p + 7
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, start_offset, end_offset, created_at) \
+                 VALUES {values}"
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for a in chunk {
+                query = query
+                    .bind(a.code_id)
+                    .bind(a.source.as_str())
+                    .bind(a.target_id)
+                    .bind(&a.part)
+                    .bind(a.span.map(|s| s.0 as i64))
+                    .bind(a.span.map(|s| s.1 as i64))
+                    .bind(super::now());
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds many responses at once, in one transaction per call (synthetic data for
+    /// benchmarks and the demo; respondents always go through `submit`).
+    pub async fn insert_responses(&self, batch: &[NewResponse]) -> Result<Vec<i64>> {
+        let mut all_ids = Vec::with_capacity(batch.len());
+        const ROWS_PER_INSERT: usize = 200;
+        let mut tx = self.pool.begin().await?;
+        for chunk in batch.chunks(ROWS_PER_INSERT) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 6;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${}, 'nl', ${})",
+                        p + 1,
+                        p + 2,
+                        p + 3,
+                        p + 4,
+                        p + 5,
+                        p + 6
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO responses (link_id, version_id, audience, wave_id, group_label, language, submitted_on) \
+                 VALUES {values} RETURNING id"
+            );
+            let mut query = sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql));
+            for r in chunk {
+                query = query
+                    .bind(r.link_id)
+                    .bind(r.version_id)
+                    .bind(r.audience.as_str())
+                    .bind(r.wave_id)
+                    .bind(r.group.clone())
+                    .bind(super::day(r.submitted_on));
+            }
+            let mut ids = query.fetch_all(&mut *tx).await?;
+            // Identities are handed out in the order of the rows.
+            ids.sort_unstable();
+            all_ids.extend_from_slice(&ids);
+            let rows: Vec<(i64, &str, i64, &str)> = chunk
+                .iter()
+                .zip(&ids)
+                .flat_map(|(r, &id)| {
+                    r.answers.iter().flat_map(move |(key, values)| {
+                        (0_i64..)
+                            .zip(values)
+                            .map(move |(p, v)| (id, key.as_str(), p, v.as_str()))
+                    })
+                })
+                .collect();
+            for part in rows.chunks(ROWS_PER_INSERT) {
+                let values = (0..part.len())
+                    .map(|i| {
+                        let p = i * 4;
+                        format!("(${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!(
+                    "INSERT INTO answers (response_id, question_key, position, value) VALUES {values}"
+                );
+                let mut query = sqlx::query(AssertSqlSafe(sql));
+                for (id, key, position, value) in part {
+                    query = query.bind(*id).bind(*key).bind(*position).bind(*value);
+                }
+                query.execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(all_ids)
+    }
+}
+
+/// Reads a coded text row: code, source, audience, wave, body, from, to (and, with
+/// `review`, whether it waits for review). Quotes are stored as `part\nquote`.
+fn coded_text(row: &AnyRow, review: bool) -> Result<CodedText> {
+    let body: String = row.try_get(4)?;
+    let from: Option<i64> = row.try_get(5)?;
+    let to: Option<i64> = row.try_get(6)?;
+    let source: String = row.try_get(1)?;
+    let source = Source::parse(&source)?;
+    let awaiting_review = if review {
+        let flag: i64 = row.try_get(7)?;
+        flag != 0
+    } else {
+        false
+    };
+    let text = match (source, from.zip(to)) {
+        _ if awaiting_review => String::new(),
+        (Source::Quote, _) => body
+            .split_once('\n')
+            .map_or(body.as_str(), |(_, quote)| quote)
+            .to_owned(),
+        (_, Some((from, to))) => body
+            .get(from.max(0) as usize..to.max(0) as usize)
+            .unwrap_or(&body)
+            .to_owned(),
+        _ => body,
+    };
+    Ok(CodedText {
+        code_id: row.try_get(0)?,
+        source,
+        audience: audience(row, 2)?,
+        wave: row.try_get(3)?,
+        text,
+        awaiting_review,
+    })
+}

@@ -1,0 +1,472 @@
+//! The comparison of one theme (professionals · young people · parents side by side, round
+//! against round) and the printable report. Everything is computed and made safe on the
+//! server; these components only lay it out.
+
+use super::charts::{Chart, ChartSvg};
+use super::{CsrfField, ErrorSummary, ResearcherFrame, Viewer};
+use crate::i18n::Tr;
+use crate::storage::ProjectSummary;
+use crate::t;
+use leptos::prelude::*;
+
+/// A table with the same numbers as a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    pub caption: String,
+    pub columns: Vec<String>,
+    /// Row header and cells.
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// One closed question asked of more than one audience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionBlock {
+    pub key: String,
+    pub text: String,
+    pub chart: Chart,
+    pub table: DataTable,
+    /// Differences between audiences (or rounds) in words, with their intervals.
+    pub differences: Vec<String>,
+    /// Over all rounds, when there is more than one.
+    pub trend: Option<DataTable>,
+}
+
+/// How often one audience raised a code, with its strongest quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeCell {
+    pub count: String,
+    pub quotes: Vec<String>,
+}
+
+/// One code of the theme across the audiences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeRow {
+    pub name: String,
+    pub child: bool,
+    pub cells: Vec<CodeCell>,
+    /// "Overeenkomst", "Verschil: …", …
+    pub pattern: String,
+    /// `shared`, `differs`, `rare` or `none`: for the marker's shape.
+    pub pattern_class: &'static str,
+}
+
+/// Everything the comparison says about one theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeComparison {
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    /// The audience columns of the codes table (with their round, when comparing rounds).
+    pub code_columns: Vec<String>,
+    pub codes: Vec<CodeRow>,
+    pub questions: Vec<QuestionBlock>,
+}
+
+/// What was chosen on the comparison page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub theme: String,
+    pub wave: Option<String>,
+    pub against: Option<String>,
+    /// `question=value`
+    pub filter: Option<String>,
+    pub table: bool,
+}
+
+impl Selection {
+    /// The query string of this selection, with the view and theme as given.
+    pub fn query(&self, theme: &str, table: bool) -> String {
+        let mut parts = vec![format!("thema={theme}")];
+        if let Some(w) = &self.wave {
+            parts.push(format!("golf={w}"));
+        }
+        if let Some(w) = &self.against {
+            parts.push(format!("tegen={w}"));
+        }
+        if let Some(f) = &self.filter {
+            parts.push(format!("filter={}", f.replace('=', "%3D")));
+        }
+        if table {
+            parts.push("weergave=tabel".into());
+        }
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ComparisonView {
+    pub viewer: Viewer,
+    pub project: ProjectSummary,
+    /// (key, title)
+    pub themes: Vec<(String, String)>,
+    /// (key, name)
+    pub waves: Vec<(String, String)>,
+    /// (`question=value`, "Leeftijd: 13 tot en met 15 jaar")
+    pub filters: Vec<(String, String)>,
+    pub selection: Selection,
+    pub comparison: ThemeComparison,
+    /// Who was asked, when, how many, and the threshold.
+    pub method: Vec<String>,
+    pub threshold: u64,
+    pub is_owner: bool,
+    pub can_export: bool,
+    /// (key, title) of the questionnaires, for the export form.
+    pub questionnaires: Vec<(String, String)>,
+    pub problems: Vec<String>,
+}
+
+fn select(
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    chosen: Option<String>,
+    none: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                {none.map(|n| view! { <option value="">{n}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = chosen.as_deref() == Some(value.as_str());
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn Table(table: DataTable) -> impl IntoView {
+    view! {
+        <table class="data">
+            <caption>{table.caption}</caption>
+            <thead>
+                <tr>
+                    {table
+                        .columns
+                        .iter()
+                        .map(|c| view! { <th scope="col">{c.clone()}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {table
+                    .rows
+                    .into_iter()
+                    .map(|(head, cells)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{head}</th>
+                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The codes of a theme with how often each audience raised them.
+#[component]
+fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    if comparison.codes.is_empty() {
+        return view! { <p>{t!(tr, "comparison-codes-none")}</p> }.into_any();
+    }
+    view! {
+        <table class="data codes">
+            <caption>{t!(tr, "comparison-codes-caption", theme = comparison.title.clone())}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(tr, "comparison-code")}</th>
+                    {comparison.code_columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                    <th scope="col">{t!(tr, "comparison-pattern")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {comparison
+                    .codes
+                    .into_iter()
+                    .map(|row| {
+                        let class = if row.child { "child" } else { "" };
+                        view! {
+                            <tr class=class>
+                                <th scope="row">{row.name.clone()}</th>
+                                {row
+                                    .cells
+                                    .into_iter()
+                                    .map(|cell| {
+                                        let quotes = (!cell.quotes.is_empty())
+                                            .then(|| {
+                                                let items = cell
+                                                    .quotes
+                                                    .into_iter()
+                                                    .map(|q| view! { <li><q>{q}</q></li> })
+                                                    .collect_view();
+                                                view! {
+                                                    <details open=quotes_open>
+                                                        <summary>{t!(tr, "comparison-quotes")}</summary>
+                                                        <ul class="quotes">{items}</ul>
+                                                    </details>
+                                                }
+                                            });
+                                        view! { <td>{cell.count}{quotes}</td> }
+                                    })
+                                    .collect_view()}
+                                <td>
+                                    <span class=format!("pattern {}", row.pattern_class)>{row.pattern}</span>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// One closed question: the chart or the table, the differences and the trend.
+#[component]
+fn QuestionSection(block: QuestionBlock, chart: bool, table: bool) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    view! {
+        <section class="question-comparison" aria-labelledby=format!("q-{}", block.key)>
+            <h3 id=format!("q-{}", block.key)>{block.text.clone()}</h3>
+            {chart.then(|| view! { <ChartSvg chart=block.chart.clone() /> })}
+            {table.then(|| view! { <Table table=block.table.clone() /> })}
+            {(!block.differences.is_empty())
+                .then(|| {
+                    view! {
+                        <h4>{t!(tr, "comparison-differences")}</h4>
+                        <ul>{block.differences.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+                    }
+                })}
+            {block.trend.clone().map(|trend| view! { <Table table=trend /> })}
+        </section>
+    }
+}
+
+/// A theme's whole comparison: codes, then closed questions.
+#[component]
+pub fn ThemeSection(
+    comparison: ThemeComparison,
+    chart: bool,
+    table: bool,
+    quotes_open: bool,
+) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    view! {
+        <h2>{t!(tr, "comparison-codes-heading")}</h2>
+        <CodesTable comparison=comparison.clone() quotes_open=quotes_open />
+        <h2>{t!(tr, "comparison-questions-heading")}</h2>
+        {comparison.questions.is_empty().then(|| view! { <p>{t!(tr, "comparison-questions-none")}</p> })}
+        {comparison
+            .questions
+            .into_iter()
+            .map(|block| view! { <QuestionSection block=block chart=chart table=table /> })
+            .collect_view()}
+    }
+}
+
+#[component]
+pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let key = page.project.key.clone();
+    let base = format!("/beheer/projecten/{key}/vergelijking");
+    let selection = page.selection.clone();
+    let table = selection.table;
+    let report = format!(
+        "/beheer/projecten/{key}/rapport{}",
+        selection.query(&selection.theme, false)
+    );
+    let filter_note = selection
+        .filter
+        .as_ref()
+        .map(|_| t!(tr, "comparison-filter-note"));
+    view! {
+        <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=page.viewer.csrf.clone()>
+            <p>
+                <a href=format!("/beheer/projecten/{key}")>{page.project.name.clone()}</a>
+            </p>
+            <h1>{t!(tr, "comparison-title", theme = page.comparison.title.clone())}</h1>
+            <p>{page.comparison.description.clone()}</p>
+            <ErrorSummary problems=page.problems.clone() />
+            <form method="get" action=base.clone() class="choices">
+                {select(
+                    "comparison-theme",
+                    "thema",
+                    t!(tr, "comparison-theme"),
+                    page.themes.clone(),
+                    Some(selection.theme.clone()),
+                    None,
+                )}
+                {select(
+                    "comparison-wave",
+                    "golf",
+                    t!(tr, "comparison-wave"),
+                    page.waves.clone(),
+                    selection.wave.clone(),
+                    Some(t!(tr, "comparison-all-waves")),
+                )}
+                {select(
+                    "comparison-against",
+                    "tegen",
+                    t!(tr, "comparison-against"),
+                    page.waves.clone(),
+                    selection.against.clone(),
+                    Some(t!(tr, "comparison-no-against")),
+                )}
+                {select(
+                    "comparison-filter",
+                    "filter",
+                    t!(tr, "comparison-filter"),
+                    page.filters.clone(),
+                    selection.filter.clone(),
+                    Some(t!(tr, "comparison-no-filter")),
+                )}
+                {table.then(|| view! { <input type="hidden" name="weergave" value="tabel" /> })}
+                <button type="submit" class="primary">{t!(tr, "comparison-show")}</button>
+            </form>
+            <nav class="view-switch" aria-label=t!(tr, "comparison-view")>
+                <ul class="menu">
+                    <li>
+                        <a href=format!("{base}{}", selection.query(&selection.theme, false)) aria-current=(!table).then_some("page")>
+                            {t!(tr, "comparison-view-charts")}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=format!("{base}{}", selection.query(&selection.theme, true)) aria-current=table.then_some("page")>
+                            {t!(tr, "comparison-view-table")}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=report>{t!(tr, "comparison-report")}</a>
+                    </li>
+                </ul>
+            </nav>
+            {filter_note.map(|n| view! { <p class="note">{n}</p> })}
+            <ThemeSection comparison=page.comparison.clone() chart=!table table=table quotes_open=false />
+            <h2>{t!(tr, "comparison-method")}</h2>
+            <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+            <p>
+                <a href="#rules">{t!(tr, "comparison-rules-link")}</a>
+            </p>
+            <h3 id="rules">{t!(tr, "comparison-rules")}</h3>
+            <ul>
+                <li>{t!(tr, "comparison-rule-raised", threshold = page.threshold.to_string())}</li>
+                <li>{t!(tr, "comparison-rule-shared")}</li>
+                <li>{t!(tr, "comparison-rule-differs")}</li>
+                <li>{t!(tr, "comparison-rule-difference")}</li>
+                <li>{t!(tr, "comparison-rule-suppressed", threshold = page.threshold.to_string())}</li>
+            </ul>
+            {page
+                .is_owner
+                .then(|| {
+                    view! {
+                        <h2>{t!(tr, "comparison-threshold")}</h2>
+                        <form method="post" action=format!("/beheer/projecten/{key}/drempel") class="stacked">
+                            <CsrfField token=page.viewer.csrf.clone() />
+                            <div class="field">
+                                <label for="threshold">{t!(tr, "comparison-threshold-label")}</label>
+                                <p class="hint" id="threshold-hint">{t!(tr, "comparison-threshold-hint")}</p>
+                                <input id="threshold" name="threshold" type="number" min="3" max="100" value=page.threshold.to_string() aria-describedby="threshold-hint" />
+                            </div>
+                            <button type="submit" class="secondary">{t!(tr, "comparison-threshold-save")}</button>
+                        </form>
+                    }
+                })}
+            <h2>{t!(tr, "comparison-exports")}</h2>
+            <ul>
+                <li>
+                    <a href=format!("/beheer/projecten/{key}/export/vergelijking.csv")>{t!(tr, "comparison-export-aggregates")}</a>
+                </li>
+            </ul>
+            {page
+                .can_export
+                .then(|| {
+                    let action = format!("/beheer/projecten/{key}/export");
+                    view! {
+                        <form method="get" action=action class="stacked">
+                            {select(
+                                "export-questionnaire",
+                                "vragenlijst",
+                                t!(tr, "comparison-export-questionnaire"),
+                                page.questionnaires.clone(),
+                                None,
+                                None,
+                            )}
+                            {select(
+                                "export-format",
+                                "formaat",
+                                t!(tr, "comparison-export-format"),
+                                vec![
+                                    ("csv-puntkomma".into(), t!(tr, "comparison-format-csv-semicolon")),
+                                    ("csv-komma".into(), t!(tr, "comparison-format-csv-comma")),
+                                    ("xlsx".into(), t!(tr, "comparison-format-xlsx")),
+                                    ("json".into(), t!(tr, "comparison-format-json")),
+                                    ("codeboek".into(), t!(tr, "comparison-format-codebook")),
+                                    ("r".into(), t!(tr, "comparison-format-r")),
+                                    ("spss".into(), t!(tr, "comparison-format-spss")),
+                                    ("fragmenten".into(), t!(tr, "comparison-format-fragments")),
+                                ],
+                                None,
+                                None,
+                            )}
+                            <button type="submit" class="secondary">{t!(tr, "comparison-export-download")}</button>
+                        </form>
+                    }
+                })}
+        </ResearcherFrame>
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportView {
+    pub project: ProjectSummary,
+    pub made_on: String,
+    /// What was chosen: rounds, filter.
+    pub scope: String,
+    pub themes: Vec<ThemeComparison>,
+    pub method: Vec<String>,
+    pub threshold: u64,
+}
+
+/// The printable report: A4, charts and tables, quotes, the method note.
+#[component]
+pub fn ReportPage(page: ReportView) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    view! {
+        <main id="main" class="report">
+            <p class="no-print">
+                <a href=format!("/beheer/projecten/{}/vergelijking", page.project.key)>{t!(tr, "comparison-back")}</a>
+            </p>
+            <h1>{page.project.name.clone()}</h1>
+            <p class="report-meta">{t!(tr, "report-made-on", day = page.made_on.clone())}" · "{page.scope.clone()}</p>
+            <section aria-labelledby="method">
+                <h2 id="method">{t!(tr, "comparison-method")}</h2>
+                <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                <p>{t!(tr, "report-method-rules", threshold = page.threshold.to_string())}</p>
+            </section>
+            {page
+                .themes
+                .into_iter()
+                .map(|theme| {
+                    view! {
+                        <article class="report-theme">
+                            <h2 class="theme-title">{theme.title.clone()}</h2>
+                            <p>{theme.description.clone()}</p>
+                            <ThemeSection comparison=theme chart=true table=true quotes_open=true />
+                        </article>
+                    }
+                })
+                .collect_view()}
+        </main>
+    }
+}
