@@ -47,8 +47,8 @@ pub fn value_codes(kind: &QuestionKind) -> Vec<String> {
     }
 }
 
-/// The share a question is summed up by: agreeing (eens + helemaal eens of those with an
-/// opinion), yes, or a pass mark (6 or more).
+/// The share a question is summed up by: agreeing (eens + helemaal eens, of everyone who
+/// answered, "weet ik niet" included), yes, or a pass mark (6 or more).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Share {
     pub part: u64,
@@ -150,16 +150,21 @@ pub fn summarize(
         summary.cells.fill(Cell::Suppressed);
         return summary;
     }
-    let shown = |i: usize| matches!(summary.cells.get(i), Some(Cell::Shown(_)));
+    // A share may use hidden cells only when they are all the hidden cells: their sum is then
+    // the total minus what is shown, known already.
+    let hidden: Vec<usize> = (0..summary.cells.len())
+        .filter(|&i| summary.cells[i] == Cell::Suppressed)
+        .collect();
+    let safe_sum = |part: &[usize]| {
+        let inside = hidden.iter().filter(|i| part.contains(i)).count();
+        inside == 0 || inside == hidden.len()
+    };
     summary.share = match kind {
-        QuestionKind::Agreement if (3..=5).all(shown) => {
-            let of = counts.answered - counts.cells[5];
-            (of > 0).then_some(Share {
-                part: counts.cells[3] + counts.cells[4],
-                of,
-            })
-        }
-        QuestionKind::YesNo if shown(0) => Some(Share {
+        QuestionKind::Agreement if safe_sum(&[3, 4]) => Some(Share {
+            part: counts.cells[3] + counts.cells[4],
+            of: counts.answered,
+        }),
+        QuestionKind::YesNo if safe_sum(&[0]) => Some(Share {
             part: counts.cells[0],
             of: counts.answered,
         }),
@@ -342,22 +347,23 @@ mod tests {
     }
 
     #[test]
-    fn agreement_share_is_of_those_with_an_opinion() {
-        // 10 + 20 agree of 60 − 10 "weet niet" = 30 / 50.
+    fn agreement_share_is_of_everyone_who_answered() {
+        // 20 + 10 agree of 60 ("weet niet" included).
         let s = summarize(
             &QuestionKind::Agreement,
             &counts(&[5, 10, 5, 20, 10, 10]),
             None,
             5,
         );
-        assert_eq!(s.share, Some(Share { part: 30, of: 50 }));
+        assert_eq!(s.share, Some(Share { part: 30, of: 60 }));
         assert_eq!(s.answered, Shown(60));
         assert_eq!(s.cell_ratio(3), Some(20.0 / 60.0));
     }
 
     #[test]
     fn a_share_that_would_reveal_a_suppressed_cell_is_not_shown() {
-        // "helemaal eens" is 2: hidden, and so is the share that contains it.
+        // "helemaal eens" is 2: hidden, with "helemaal oneens" (5, the next smallest); a
+        // share with only one of the two would give both away.
         let s = summarize(
             &QuestionKind::Agreement,
             &counts(&[5, 10, 6, 20, 2, 10]),
@@ -365,7 +371,17 @@ mod tests {
             5,
         );
         assert_eq!(s.cells[4], Suppressed);
+        assert_eq!(s.cells[0], Suppressed);
         assert_eq!(s.share, None);
+        // When the hidden cells are exactly the agreeing ones, their sum is known anyway.
+        let s = summarize(
+            &QuestionKind::Agreement,
+            &counts(&[8, 10, 6, 3, 2, 10]),
+            None,
+            5,
+        );
+        assert_eq!((s.cells[3], s.cells[4]), (Suppressed, Suppressed));
+        assert_eq!(s.share, Some(Share { part: 5, of: 39 }));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::storage::{
 };
 use crate::t;
 use crate::ui::labels::answer_label;
-use crate::ui::researcher::charts::{Bar, Chart, Layout, Segment};
+use crate::ui::researcher::charts::{Bar, Chart, HIDDEN_STYLE, Layout, Segment};
 use crate::ui::researcher::{
     CodeCell, CodeRow, ComparisonPage, ComparisonView, DataTable, QuestionBlock, ReportPage,
     ReportView, Selection, ThemeComparison, Viewer, audience_name,
@@ -54,9 +54,12 @@ pub(super) struct ProjectFacts {
 impl ProjectFacts {
     pub(super) async fn read(state: &AppState, project_id: i64) -> Result<Self, Denied> {
         let db = &state.db;
+        let mut waves = db.project_waves(project_id).await.map_err(internal)?;
+        // Oldest first: rounds are read in the order they happened.
+        waves.sort_by_key(|w| w.opens);
         Ok(ProjectFacts {
             themes: db.project_themes(project_id).await.map_err(internal)?,
-            waves: db.project_waves(project_id).await.map_err(internal)?,
+            waves,
             questionnaires: db
                 .project_questionnaires(project_id)
                 .await
@@ -455,6 +458,8 @@ fn question_block(
                 .iter()
                 .map(|g| Bar {
                     label: g.label.clone(),
+                    heading: None,
+                    hidden: None,
                     segments: vec![Segment {
                         label: t!(tr, "comparison-mean"),
                         ratio: g
@@ -462,6 +467,7 @@ fn question_block(
                             .marks
                             .filter(|_| g.summary.answered != Cell::Suppressed)
                             .map(|m| m.mean / 10.0),
+                        text: g.summary.marks.map(|m| decimal(m.mean)).unwrap_or_default(),
                         style: audience_style(g.audience),
                     }],
                     note: match g.summary.marks {
@@ -487,11 +493,14 @@ fn question_block(
                 .iter()
                 .enumerate()
                 .flat_map(|(i, option)| {
-                    groups.iter().map(move |g| Bar {
-                        label: format!("{option} – {}", g.label),
+                    groups.iter().enumerate().map(move |(n, g)| Bar {
+                        label: g.label.clone(),
+                        heading: (n == 0).then(|| option.clone()),
+                        hidden: None,
                         segments: vec![Segment {
-                            label: option.clone(),
+                            label: format!("{option} – {}", g.label),
                             ratio: g.summary.cell_ratio(i),
+                            text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
                             style: audience_style(g.audience),
                         }],
                         note: n_text(&g.summary),
@@ -501,46 +510,49 @@ fn question_block(
         ),
         _ => {
             let scale = matches!(kind, QuestionKind::Agreement);
-            let shown = if scale { 5 } else { codes.len() };
+            // "Weet ik niet" is not part of the scale's colours.
+            let style = |i: usize| if scale && i == 5 { 7 } else { i };
+            let bars: Vec<Bar> = groups
+                .iter()
+                .map(|g| Bar {
+                    label: g.label.clone(),
+                    heading: None,
+                    hidden: hidden_share(&g.summary),
+                    segments: (0..codes.len())
+                        .map(|i| Segment {
+                            label: labels[i].clone(),
+                            ratio: g.summary.cell_ratio(i),
+                            text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
+                            style: style(i),
+                        })
+                        .collect(),
+                    note: match g.summary.cell_ratio(5) {
+                        Some(r) if scale => format!(
+                            "{} · {} {}",
+                            n_text(&g.summary),
+                            labels[5].to_lowercase(),
+                            percent(r)
+                        ),
+                        _ => n_text(&g.summary),
+                    },
+                })
+                .collect();
+            let mut legend: Vec<(String, usize)> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.clone(), style(i)))
+                .collect();
+            if bars.iter().any(|b| b.hidden.is_some()) {
+                legend.push((t!(tr, "comparison-hidden-part"), HIDDEN_STYLE));
+            }
             (
                 if scale {
                     Layout::Diverging
                 } else {
                     Layout::Stacked
                 },
-                labels
-                    .iter()
-                    .take(shown)
-                    .cloned()
-                    .enumerate()
-                    .map(|(i, l)| (l, i))
-                    .collect(),
-                groups
-                    .iter()
-                    .map(|g| Bar {
-                        label: g.label.clone(),
-                        segments: (0..shown)
-                            .map(|i| Segment {
-                                label: labels[i].clone(),
-                                ratio: g.summary.cell_ratio(i),
-                                style: i,
-                            })
-                            .collect(),
-                        note: if scale {
-                            match g.summary.cell_ratio(5) {
-                                Some(r) => format!(
-                                    "{} · {} {}",
-                                    n_text(&g.summary),
-                                    labels[5].to_lowercase(),
-                                    percent(r)
-                                ),
-                                None => n_text(&g.summary),
-                            }
-                        } else {
-                            n_text(&g.summary)
-                        },
-                    })
-                    .collect(),
+                legend,
+                bars,
             )
         }
     };
@@ -680,6 +692,24 @@ fn question_block(
     }
 }
 
+/// The share of all hidden cells of a group together: what the total leaves after the shown
+/// cells, so nothing that is not known already.
+fn hidden_share(s: &GroupSummary) -> Option<f64> {
+    let Cell::Shown(total) = s.answered else {
+        return None;
+    };
+    let shown: u64 = s
+        .cells
+        .iter()
+        .map(|c| match c {
+            Cell::Shown(n) => *n,
+            Cell::Suppressed => 0,
+        })
+        .sum();
+    (total > 0 && s.cells.contains(&Cell::Suppressed))
+        .then(|| total.saturating_sub(shown) as f64 / total as f64)
+}
+
 /// What the share of a question counts: agreeing, yes, or a pass mark.
 fn share_name(tr: &Tr, kind: &QuestionKind) -> String {
     match kind {
@@ -805,7 +835,8 @@ fn code_rows(
                 .map(|(a, w)| {
                     let n = count(code.id, a, w);
                     // Insights are a meeting's statements: not counts of people.
-                    let shown = if a == Audience::Professional || n == 0 || n >= facts.threshold {
+                    let visible = a == Audience::Professional || n == 0 || n >= facts.threshold;
+                    let shown = if visible {
                         n.to_string()
                     } else {
                         t!(
@@ -816,10 +847,12 @@ fn code_rows(
                     };
                     CodeCell {
                         count: shown,
+                        // A hidden count shows no quotes either: they would count it.
                         quotes: quotes
                             .iter()
                             .filter(|q| {
-                                q.code_id == code.id
+                                visible
+                                    && q.code_id == code.id
                                     && q.audience == a
                                     && in_wave(w, &q.wave)
                                     && !q.text.is_empty()
@@ -919,9 +952,10 @@ fn method_note(
     let mut lines = Vec::new();
     for wave in resolved.waves() {
         let here = |m: &&Material| wave.is_none() || m.wave == wave;
-        let round = wave
-            .as_deref()
-            .map_or_else(|| t!(tr, "comparison-all-waves"), |w| facts.wave_name(w));
+        let round = wave.as_deref().map_or_else(
+            || t!(tr, "comparison-all-waves").to_lowercase(),
+            |w| facts.wave_name(w),
+        );
         for audience in [Audience::Youth, Audience::Parent, Audience::Professional] {
             let (responses, conversations) = material
                 .iter()

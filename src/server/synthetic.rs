@@ -172,7 +172,8 @@ pub async fn seed(
 ) -> Result<(), StorageError> {
     const BATCH: usize = 5_000;
     let mut rng = StdRng::seed_from_u64(2026);
-    let waves = db.project_waves(project_id).await?;
+    let mut waves = db.project_waves(project_id).await?;
+    waves.sort_by_key(|w| w.opens);
     let questionnaires = db.project_questionnaires(project_id).await?;
     // (response id, question, code name) of every open answer drawn from a coded phrase.
     let mut coded: Vec<(i64, String, &'static str)> = Vec::new();

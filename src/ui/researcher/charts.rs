@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub struct Segment {
     pub label: String,
     pub ratio: Option<f64>,
+    /// Printed on the segment when it is wide enough (a percentage, or a mean mark).
+    pub text: String,
     /// Index into the palette and the patterns.
     pub style: usize,
 }
@@ -17,7 +19,12 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
+    /// A line above the bar, starting a new block of bars (the option of a multiple choice).
+    pub heading: Option<String>,
     pub segments: Vec<Segment>,
+    /// The hidden segments together, as a share of the bar (known from the total and the
+    /// shown segments, so safe to draw), drawn as one hatched block.
+    pub hidden: Option<f64>,
     /// Shown after the bar (e.g. "n = 120" or "gemiddeld 6,8 · mediaan 7").
     pub note: String,
 }
@@ -55,9 +62,11 @@ const PALETTE: [&str; 8] = [
     "#D55E00", "#E69F00", "#999999", "#56B4E9", "#0072B2", "#CCCCCC", "#009E73", "#CC79A7",
 ];
 
-const LABEL_WIDTH: f64 = 190.0;
+const LABEL_WIDTH: f64 = 200.0;
 const PLOT_WIDTH: f64 = 380.0;
-const NOTE_WIDTH: f64 = 150.0;
+const NOTE_WIDTH: f64 = 260.0;
+/// The style of the block of hidden segments: light grey with crosses.
+pub const HIDDEN_STYLE: usize = 5;
 const ROW: f64 = 30.0;
 const BAR: f64 = 20.0;
 
@@ -87,112 +96,157 @@ fn patterns(chart: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// Where each segment of a bar starts, from 0 to 1 of the plot; none when hidden.
-fn positions(layout: Layout, bar: &Bar) -> Vec<Option<(f64, f64)>> {
-    let shown = |s: &Segment| s.ratio.unwrap_or(0.0);
+/// Where each segment of a bar starts and how wide it is, from 0 to 1 of the plot (none when
+/// hidden), and where the block of hidden segments goes.
+type Place = Option<(f64, f64)>;
+
+fn positions(layout: Layout, bar: &Bar) -> (Vec<Place>, Place) {
+    let hidden: Vec<usize> = (0..bar.segments.len())
+        .filter(|&i| bar.segments[i].ratio.is_none())
+        .collect();
+    let hidden_width = bar.hidden.unwrap_or(0.0);
     match layout {
-        Layout::Single => bar
-            .segments
-            .iter()
-            .map(|s| s.ratio.map(|r| (0.0, r)))
-            .collect(),
+        Layout::Single => (
+            bar.segments
+                .iter()
+                .map(|s| s.ratio.map(|r| (0.0, r)))
+                .collect(),
+            None,
+        ),
         Layout::Stacked => {
             let mut at = 0.0;
-            bar.segments
+            let places = bar
+                .segments
                 .iter()
                 .map(|s| {
                     let start = at;
-                    at += shown(s);
+                    at += s.ratio.unwrap_or(0.0);
                     s.ratio.map(|r| (start, r))
                 })
-                .collect()
+                .collect();
+            let block = (!hidden.is_empty() && hidden_width > 0.0).then_some((at, hidden_width));
+            (places, block)
         }
         Layout::Diverging => {
-            // Segments 0..=1 disagree, 2 neutral, 3..=4 agree; anything after is not drawn.
-            if bar.segments.iter().take(5).any(|s| s.ratio.is_none()) {
+            // Segments 0..=1 disagree, 2 neutral, 3..=4 agree, 5 "weet niet" (not drawn). Hidden
+            // segments can only be placed when they lie on one side and "weet niet" is shown.
+            let left_only = hidden.iter().all(|i| [0, 1].contains(i));
+            let right_only = hidden.iter().all(|i| [3, 4].contains(i));
+            let dont_know_shown = bar.segments.get(5).is_none_or(|s| s.ratio.is_some());
+            if !(hidden.is_empty() || (dont_know_shown && (left_only || right_only))) {
                 return positions(Layout::Stacked, bar);
             }
-            let r: Vec<f64> = bar.segments.iter().map(shown).collect();
-            // The middle of the plot is 0; each side can hold 100%.
-            let centre = 0.5;
+            let r: Vec<f64> = bar
+                .segments
+                .iter()
+                .map(|s| s.ratio.unwrap_or(0.0))
+                .collect();
+            // The middle of the plot is the middle of "neutraal"; each side holds 100%.
             let half = |x: f64| x / 2.0;
-            let mut out = vec![None; bar.segments.len()];
-            let neutral = r[2];
-            out[2] = Some((centre - half(neutral) / 2.0, half(neutral)));
-            let mut left = centre - half(neutral) / 2.0;
-            for i in [1, 0] {
-                left -= half(r[i]);
-                out[i] = Some((left, half(r[i])));
+            let mut places = vec![None; bar.segments.len()];
+            let neutral = half(r[2]);
+            places[2] = Some((0.5 - neutral / 2.0, neutral));
+            let mut left = 0.5 - neutral / 2.0;
+            let mut block = None;
+            if !hidden.is_empty() && left_only {
+                left -= half(hidden_width);
+                block = Some((left, half(hidden_width)));
             }
-            let mut right = centre + half(neutral) / 2.0;
-            for i in [3, 4] {
-                out[i] = Some((right, half(r[i])));
+            for i in [1, 0].into_iter().filter(|i| !hidden.contains(i)) {
+                left -= half(r[i]);
+                places[i] = Some((left, half(r[i])));
+            }
+            let mut right = 0.5 + neutral / 2.0;
+            for i in [3, 4].into_iter().filter(|i| !hidden.contains(i)) {
+                places[i] = Some((right, half(r[i])));
                 right += half(r[i]);
             }
-            out
+            if !hidden.is_empty() && right_only && !left_only {
+                block = Some((right, half(hidden_width)));
+            }
+            (places, block)
         }
     }
 }
 
-fn percent(ratio: f64) -> String {
-    format!("{:.0}%", ratio * 100.0)
-}
+/// The height of a heading row above a block of bars.
+const HEADING: f64 = 24.0;
 
 #[component]
 pub fn ChartSvg(chart: Chart) -> impl IntoView {
-    let height = ROW * chart.bars.len() as f64 + 34.0;
+    let headings = chart.bars.iter().filter(|b| b.heading.is_some()).count();
+    let height = ROW * chart.bars.len() as f64 + HEADING * headings as f64 + 34.0;
     let width = LABEL_WIDTH + PLOT_WIDTH + NOTE_WIDTH;
     let title_id = format!("{}-title", chart.id);
     let desc_id = format!("{}-desc", chart.id);
     let id = chart.id.clone();
     let diverging = chart.layout == Layout::Diverging;
-    let bars = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(row, bar)| {
-            let y = row as f64 * ROW + 4.0;
-            let places = positions(chart.layout, bar);
-            let any_hidden = bar.segments.iter().any(|s| s.ratio.is_none());
-            let segments = bar
-                .segments
-                .iter()
-                .zip(places)
-                .filter_map(|(s, place)| place.map(|p| (s, p)))
-                .filter(|(_, (_, w))| *w > 0.0)
-                .map(|(s, (start, w))| {
-                    let x = LABEL_WIDTH + start * PLOT_WIDTH;
-                    let w_px = w * PLOT_WIDTH;
-                    let shown_ratio = s.ratio.unwrap_or(0.0);
-                    let text = (w_px >= 30.0).then(|| {
-                        view! {
-                            <text x=x + w_px / 2.0 y=y + BAR / 2.0 + 4.0 text-anchor="middle" class="segment-label">
-                                {percent(shown_ratio)}
-                            </text>
-                        }
-                    });
+    let mut y = 4.0;
+    let mut rows = Vec::new();
+    for bar in &chart.bars {
+        let heading = bar.heading.clone().map(|h| {
+            y += HEADING;
+            view! { <text x="0" y=y - 8.0 class="bar-heading">{h}</text> }
+        });
+        let (places, block) = positions(chart.layout, bar);
+        let any_hidden = bar.segments.iter().any(|s| s.ratio.is_none());
+        let segments = bar
+            .segments
+            .iter()
+            .zip(places)
+            .filter_map(|(s, place)| place.map(|p| (s, p)))
+            .filter(|(_, (_, w))| *w > 0.0)
+            .map(|(s, (start, w))| {
+                let x = LABEL_WIDTH + start * PLOT_WIDTH;
+                let w_px = w * PLOT_WIDTH;
+                let text = (w_px >= 30.0).then(|| {
                     view! {
-                        <rect x=x y=y width=w_px height=BAR fill=format!("url(#{})", pattern_id(&id, s.style)) stroke="#fff" stroke-width="1">
-                            <title>{format!("{}: {}", s.label, percent(shown_ratio))}</title>
-                        </rect>
-                        {text}
+                        <text x=x + w_px / 2.0 y=y + BAR / 2.0 + 4.0 text-anchor="middle" class="segment-label">
+                            {s.text.clone()}
+                        </text>
                     }
-                })
-                .collect_view();
-            let note = if any_hidden {
-                format!("{} · {}", bar.note, chart.hidden_label)
-            } else {
-                bar.note.clone()
-            };
+                });
+                view! {
+                    <rect x=x y=y width=w_px height=BAR fill=format!("url(#{})", pattern_id(&id, s.style)) stroke="#fff" stroke-width="1">
+                        <title>{format!("{}: {}", s.label, s.text)}</title>
+                    </rect>
+                    {text}
+                }
+            })
+            .collect_view();
+        let block = block.filter(|(_, w)| *w > 0.0).map(|(start, w)| {
             view! {
-                <g>
-                    <text x=LABEL_WIDTH - 8.0 y=y + BAR / 2.0 + 4.0 text-anchor="end">{bar.label.clone()}</text>
-                    {segments}
-                    <text x=LABEL_WIDTH + PLOT_WIDTH + 8.0 y=y + BAR / 2.0 + 4.0 class="bar-note">{note}</text>
-                </g>
+                <rect
+                    x=LABEL_WIDTH + start * PLOT_WIDTH
+                    y=y
+                    width=w * PLOT_WIDTH
+                    height=BAR
+                    fill=format!("url(#{})", pattern_id(&id, HIDDEN_STYLE))
+                    stroke="#333"
+                    stroke-width="1"
+                    stroke-dasharray="3 2"
+                >
+                    <title>{chart.hidden_label.clone()}</title>
+                </rect>
             }
-        })
-        .collect_view();
+        });
+        let note = if any_hidden {
+            format!("{} · {}", bar.note, chart.hidden_label)
+        } else {
+            bar.note.clone()
+        };
+        rows.push(view! {
+            <g>
+                {heading}
+                <text x=LABEL_WIDTH - 8.0 y=y + BAR / 2.0 + 4.0 text-anchor="end">{bar.label.clone()}</text>
+                {segments}
+                {block}
+                <text x=LABEL_WIDTH + PLOT_WIDTH + 8.0 y=y + BAR / 2.0 + 4.0 class="bar-note">{note}</text>
+            </g>
+        });
+        y += ROW;
+    }
+    let bars = rows.into_iter().collect_view();
     let axis_x = LABEL_WIDTH + if diverging { PLOT_WIDTH / 2.0 } else { 0.0 };
     let axis_bottom = height - 26.0;
     view! {
@@ -245,15 +299,19 @@ mod tests {
     use super::*;
 
     fn bar(ratios: &[Option<f64>]) -> Bar {
+        let hidden = 1.0 - ratios.iter().map(|r| r.unwrap_or(0.0)).sum::<f64>();
         Bar {
             label: String::new(),
+            heading: None,
             note: String::new(),
+            hidden: Some(hidden),
             segments: ratios
                 .iter()
                 .enumerate()
                 .map(|(style, &ratio)| Segment {
                     label: String::new(),
                     ratio,
+                    text: String::new(),
                     style,
                 })
                 .collect(),
@@ -262,7 +320,7 @@ mod tests {
 
     #[test]
     fn diverging_bars_put_the_middle_of_neutral_on_the_axis() {
-        let p = positions(
+        let (p, _) = positions(
             Layout::Diverging,
             &bar(&[Some(0.1), Some(0.2), Some(0.2), Some(0.3), Some(0.2)]),
         );
@@ -276,13 +334,24 @@ mod tests {
     }
 
     #[test]
-    fn a_hidden_segment_falls_back_to_stacking_what_is_shown() {
-        let p = positions(
+    fn hidden_segments_are_drawn_as_one_block_where_they_belong() {
+        // Both disagreeing cells hidden (together 10%), "weet niet" shown: the block sits
+        // left of neutral, the middle of neutral stays on the axis.
+        let (p, block) = positions(
             Layout::Diverging,
-            &bar(&[None, None, Some(0.5), Some(0.3), Some(0.1)]),
+            &bar(&[None, None, Some(0.3), Some(0.4), Some(0.1), Some(0.1)]),
         );
-        assert_eq!(p[0], None);
-        assert_eq!(p[2], Some((0.0, 0.5)));
-        assert_eq!(p[3].map(|x| x.0), Some(0.5));
+        assert_eq!((p[0], p[1]), (None, None));
+        let neutral = p[2].unwrap();
+        assert!((neutral.0 + neutral.1 / 2.0 - 0.5).abs() < 1e-9);
+        let (start, width) = block.unwrap();
+        assert!((width - 0.05).abs() < 1e-9 && (start + width - neutral.0).abs() < 1e-9);
+        // Hidden on both sides: stacked left to right, the hidden block at the end.
+        let (p, block) = positions(
+            Layout::Diverging,
+            &bar(&[None, Some(0.2), Some(0.3), Some(0.3), None, Some(0.1)]),
+        );
+        assert_eq!(p[1], Some((0.0, 0.2)));
+        assert!((block.unwrap().0 - 0.9).abs() < 1e-9);
     }
 }
