@@ -187,7 +187,11 @@ fn main() {
         .unwrap();
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite:{}", dir.path().join("bench.db").display());
+        // BENCH_SQLITE keeps the SQLite file at that path, to look into afterwards.
+        let file = std::env::var("BENCH_SQLITE")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|_| dir.path().join("bench.db"));
+        let url = format!("sqlite:{}", file.display());
         let db = Db::connect(&url).await.expect("SQLite");
         run("SQLite", &db, responses).await;
         db.close().await;

@@ -181,6 +181,34 @@ async fn counts_are_read_per_audience_wave_and_filter() {
                 .iter()
                 .all(|c| c.value != "oneens" || c.wave == "voorjaar-2026")
         );
+
+        // The counts follow deletions, and rebuilding them from the answers changes nothing.
+        let first = t.db.export_responses(project, "naar-school").await.unwrap()[0].id;
+        assert!(t.db.delete_response(project, first).await.unwrap());
+        let after =
+            t.db.closed_counts(project, &keys, None, false)
+                .await
+                .unwrap();
+        let total =
+            |c: &[samenspraak::storage::ClosedCount]| c.iter().map(|c| c.count).sum::<u64>();
+        assert_eq!(total(&after), total(&counts) - 3);
+        let filtered =
+            t.db.closed_counts(project, &keys, Some(&filter), false)
+                .await
+                .unwrap();
+        t.db.rebuild_tallies().await.unwrap();
+        assert_eq!(
+            t.db.closed_counts(project, &keys, None, false)
+                .await
+                .unwrap(),
+            after
+        );
+        assert_eq!(
+            t.db.closed_counts(project, &keys, Some(&filter), false)
+                .await
+                .unwrap(),
+            filtered
+        );
         t
     })
     .await;

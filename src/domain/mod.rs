@@ -22,6 +22,8 @@ pub mod questionnaire;
 pub mod readability;
 #[cfg(feature = "ssr")]
 pub mod summary;
+#[cfg(feature = "ssr")]
+pub mod tally;
 
 pub use answers::{Answer, Answers, FieldError, PageOutcome, RawAnswers, Rejection};
 pub use audience::Audience;

@@ -8,6 +8,7 @@ mod interviews;
 mod meetings;
 mod reporting;
 mod respondents;
+mod tallies;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{
@@ -107,6 +108,7 @@ impl Db {
             .await?;
         let db = Db { pool, backend };
         db.migrate().await?;
+        db.ensure_tallies().await?;
         Ok(db)
     }
 

@@ -7,6 +7,7 @@
 //! inserts): only from constants and numbered placeholders, never from input, which is
 //! always bound — hence `AssertSqlSafe`.
 
+use super::tallies::{Deltas, Versions};
 use super::{Db, Result, StorageError};
 use crate::domain::Audience;
 use sqlx::any::AnyRow;
@@ -160,6 +161,9 @@ fn placeholders(from: usize, n: usize) -> String {
 const CODE_OF_THEME: &str = "JOIN codes c ON c.id = ca.code_id LEFT JOIN codes pc ON pc.id = c.parent_id \
      WHERE c.project_id = $1 AND (c.theme_key = $2 OR pc.theme_key = $2)";
 
+/// How many of the most recent applications of a code are searched for its quotes.
+pub const RECENT_PER_CODE: usize = 1000;
+
 /// The wave a meeting falls in, by its date.
 const MEETING_WAVE: &str = "LEFT JOIN waves w ON w.project_id = m.project_id \
      AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on";
@@ -184,14 +188,14 @@ impl Db {
         Ok(())
     }
 
-    /// How many questionnaires, conversations, meetings and insights there are per
-    /// audience and wave (meetings and insights under no audience).
+    /// How many questionnaires (from the tallies), conversations, meetings and insights there
+    /// are per audience and wave (meetings and insights under no audience).
     pub async fn material(&self, project_id: i64) -> Result<Vec<Material>> {
         let sql = format!(
-            "SELECT r.audience, w.key, COUNT(*), 0 FROM responses r \
-             JOIN questionnaire_versions v ON v.id = r.version_id \
-             JOIN questionnaires q ON q.id = v.questionnaire_id \
-             JOIN waves w ON w.id = r.wave_id WHERE q.project_id = $1 GROUP BY r.audience, w.key \
+            "SELECT t.audience, w.key, CAST(SUM(t.responses) AS BIGINT), 0 FROM answer_tallies t \
+             JOIN questionnaires q ON q.id = t.questionnaire_id \
+             JOIN waves w ON w.id = t.wave_id WHERE q.project_id = $1 \
+             AND t.filter_key = '' AND t.question_key = '' GROUP BY t.audience, w.key \
              UNION ALL \
              SELECT i.audience, w.key, 0, COUNT(*) FROM interviews i JOIN waves w ON w.id = i.wave_id \
              WHERE i.project_id = $1 GROUP BY i.audience, w.key \
@@ -232,8 +236,9 @@ impl Db {
     }
 
     /// Counts the answers to these closed questions per questionnaire, audience, wave and
-    /// answer code — from questionnaires and from conversations alike. With `respondents`,
-    /// counts who answered each question instead (value left empty).
+    /// answer code — from the tallies of questionnaires and, counted live, from the few
+    /// conversations. With `respondents`, counts who answered each question instead (value
+    /// left empty).
     pub async fn closed_counts(
         &self,
         project_id: i64,
@@ -244,52 +249,42 @@ impl Db {
         if questions.is_empty() {
             return Ok(Vec::new());
         }
-        let keys = placeholders(2, questions.len());
-        let next = 2 + questions.len();
-        let (answers_filter, notes_filter) = match filter {
-            Some(_) => (
-                format!(
-                    "AND EXISTS (SELECT 1 FROM answers f WHERE f.response_id = r.id \
-                     AND f.question_key = ${next} AND f.value = ${})",
-                    next + 1
-                ),
-                format!(
-                    "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
-                     AND f.question_key = ${next} AND f.value = ${})",
-                    next + 1
-                ),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let (value, count, group) = if respondents {
-            ("''", "COUNT(DISTINCT r.id)", "")
+        let keys = placeholders(4, questions.len());
+        let notes_filter = if filter.is_some() {
+            "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
+             AND f.question_key = $2 AND f.value = $3)"
         } else {
-            ("a.value", "COUNT(*)", ", a.value")
+            ""
+        };
+        let (value_test, value, count, group) = if respondents {
+            ("t.value = ''", "''", "COUNT(DISTINCT i.id)", "")
+        } else {
+            ("t.value <> ''", "a.value", "COUNT(*)", ", a.value")
         };
         let sql = format!(
-            "SELECT q.key, a.question_key, r.audience, w.key, {value}, {count} \
-             FROM responses r \
-             JOIN questionnaire_versions v ON v.id = r.version_id \
-             JOIN questionnaires q ON q.id = v.questionnaire_id \
-             JOIN waves w ON w.id = r.wave_id \
-             JOIN answers a ON a.response_id = r.id \
-             WHERE q.project_id = $1 AND a.question_key IN ({keys}) {answers_filter} \
-             GROUP BY q.key, a.question_key, r.audience, w.key{group} \
+            "SELECT q.key, t.question_key, t.audience, w.key, t.value, t.responses \
+             FROM answer_tallies t \
+             JOIN questionnaires q ON q.id = t.questionnaire_id \
+             JOIN waves w ON w.id = t.wave_id \
+             WHERE q.project_id = $1 AND t.filter_key = $2 AND t.filter_value = $3 \
+             AND t.question_key IN ({keys}) AND {value_test} AND t.responses > 0 \
              UNION ALL \
-             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, {value}, {} \
+             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, {value}, {count} \
              FROM interviews i \
              JOIN waves w ON w.id = i.wave_id \
              JOIN interview_answers a ON a.interview_id = i.id \
              WHERE i.project_id = $1 AND a.question_key IN ({keys}) {notes_filter} \
-             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key{group}",
-            count.replace("r.id", "i.id")
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key{group}"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id);
+        let (filter_key, filter_value) = filter
+            .map(|f| (f.question.as_str(), f.value.as_str()))
+            .unwrap_or(("", ""));
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(project_id)
+            .bind(filter_key)
+            .bind(filter_value);
         for key in questions {
             query = query.bind(key);
-        }
-        if let Some(filter) = filter {
-            query = query.bind(&filter.question).bind(&filter.value);
         }
         let rows = query.fetch_all(&self.pool).await?;
         let mut counts: BTreeMap<(String, String, Audience, String, String), u64> = BTreeMap::new();
@@ -375,52 +370,74 @@ impl Db {
     }
 
     /// The strongest coded texts of a theme: per code, audience and wave at most `per_cell`,
-    /// insights by priority and everything else newest first. Text still waiting for a
-    /// personal-data review is left out.
+    /// insights by priority and everything else newest first, from the
+    /// [`RECENT_PER_CODE`] most recent applications of each code (insights: all). Text still
+    /// waiting for a personal-data review is left out.
     pub async fn code_quotes(
         &self,
         project_id: i64,
         theme: &str,
         per_cell: i64,
     ) -> Result<Vec<CodedText>> {
-        let sql = format!(
-            "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
-               SELECT u.*, ROW_NUMBER() OVER (PARTITION BY code_id, audience, wave \
-                 ORDER BY weight DESC, app_id DESC) AS place FROM ( \
-                 SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
-                   ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
-                 FROM code_applications ca \
-                 JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
-                 JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
-                 LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
-                 {CODE_OF_THEME} AND ca.target_kind = 'answer' \
-                   AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
-                 UNION ALL \
-                 SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
-                 FROM code_applications ca \
-                 JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
-                 {CODE_OF_THEME} AND ca.target_kind = 'quote' \
-                   AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
-                     AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $3) \
-                 UNION ALL \
-                 SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
-                   ins.priority, ca.id \
-                 FROM code_applications ca \
-                 JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
-                 {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
-               ) u \
-             ) ranked WHERE place <= $4 ORDER BY code_id, audience, place"
-        );
-        sqlx::query(AssertSqlSafe(sql))
-            .bind(project_id)
-            .bind(theme)
+        let codes: Vec<i64> = sqlx::query_scalar(
+            "SELECT c.id FROM codes c LEFT JOIN codes pc ON pc.id = c.parent_id \
+             WHERE c.project_id = $1 AND (c.theme_key = $2 OR pc.theme_key = $2)",
+        )
+        .bind(project_id)
+        .bind(theme)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut quotes = Vec::new();
+        for code in codes {
+            // The oldest application still among the most recent ones.
+            let floor: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM code_applications WHERE code_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2",
+            )
+            .bind(code)
+            .bind(RECENT_PER_CODE as i64 - 1)
+            .fetch_optional(&self.pool)
+            .await?;
+            let rows = sqlx::query(
+                "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
+                   SELECT u.*, ROW_NUMBER() OVER (PARTITION BY audience, wave \
+                     ORDER BY weight DESC, app_id DESC) AS place FROM ( \
+                     SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
+                       ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
+                     FROM code_applications ca \
+                     JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+                     JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
+                     LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
+                     WHERE ca.code_id = $1 AND ca.id >= $2 AND ca.target_kind = 'answer' \
+                       AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
+                     UNION ALL \
+                     SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
+                     FROM code_applications ca \
+                     JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+                     WHERE ca.code_id = $1 AND ca.id >= $2 AND ca.target_kind = 'quote' \
+                       AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
+                         AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $3) \
+                     UNION ALL \
+                     SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
+                       ins.priority, ca.id \
+                     FROM code_applications ca \
+                     JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+                     LEFT JOIN waves w ON w.project_id = m.project_id \
+                       AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on \
+                     WHERE ca.code_id = $1 AND ca.target_kind = 'insight' \
+                   ) u \
+                 ) ranked WHERE place <= $4 ORDER BY audience, place",
+            )
+            .bind(code)
+            .bind(floor.unwrap_or(0))
             .bind("\n%")
             .bind(per_cell)
             .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| coded_text(row, false))
-            .collect()
+            .await?;
+            for row in &rows {
+                quotes.push(coded_text(row, false)?);
+            }
+        }
+        Ok(quotes)
     }
 
     /// Every coded piece of text of the project, for the export of fragments; texts waiting
@@ -467,8 +484,19 @@ impl Db {
         const OF_QUESTIONNAIRE: &str = "JOIN questionnaire_versions v ON v.id = r.version_id \
              JOIN questionnaires q ON q.id = v.questionnaire_id \
              WHERE q.project_id = $1 AND q.key = $2";
+        // One row per response with its answers as a JSON list of [key, value] pairs: a
+        // tenth of the rows a row per answer would take.
+        let answers = match self.backend {
+            super::Backend::Sqlite => {
+                "json_group_array(json_array(a.question_key, a.value) ORDER BY a.question_key, a.position)"
+            }
+            super::Backend::Postgres => {
+                "CAST(json_agg(json_build_array(a.question_key, a.value) ORDER BY a.question_key, a.position) AS TEXT)"
+            }
+        };
         let heads = sqlx::query(AssertSqlSafe(format!(
-            "SELECT r.id, v.version, r.audience, w.key, r.group_label, r.language, r.submitted_on \
+            "SELECT r.id, v.version, r.audience, w.key, r.group_label, r.language, r.submitted_on, \
+             (SELECT {answers} FROM answers a WHERE a.response_id = r.id) \
              FROM responses r JOIN waves w ON w.id = r.wave_id {OF_QUESTIONNAIRE} ORDER BY r.id"
         )))
         .bind(project_id)
@@ -479,6 +507,16 @@ impl Db {
         let mut index = std::collections::HashMap::with_capacity(heads.len());
         for row in &heads {
             let id: i64 = row.try_get(0)?;
+            let pairs: Option<String> = row.try_get(7)?;
+            let pairs: Vec<(String, String)> = match pairs {
+                Some(json) => serde_json::from_str(&json)
+                    .map_err(|e| StorageError::Corrupt(format!("answers of {id}: {e}")))?,
+                None => Vec::new(),
+            };
+            let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (key, value) in pairs {
+                answers.entry(key).or_default().push(value);
+            }
             index.insert(id, responses.len());
             responses.push(ExportResponse {
                 id,
@@ -488,28 +526,9 @@ impl Db {
                 group: row.try_get(4)?,
                 language: row.try_get(5)?,
                 submitted_on: row.try_get(6)?,
-                answers: BTreeMap::new(),
+                answers,
                 awaiting_review: Vec::new(),
             });
-        }
-        let answers = sqlx::query(AssertSqlSafe(format!(
-            "SELECT a.response_id, a.question_key, a.value FROM answers a \
-             JOIN responses r ON r.id = a.response_id {OF_QUESTIONNAIRE} \
-             ORDER BY a.response_id, a.question_key, a.position"
-        )))
-        .bind(project_id)
-        .bind(questionnaire)
-        .fetch_all(&self.pool)
-        .await?;
-        for row in &answers {
-            let id: i64 = row.try_get(0)?;
-            if let Some(&i) = index.get(&id) {
-                responses[i]
-                    .answers
-                    .entry(row.try_get(1)?)
-                    .or_default()
-                    .push(row.try_get(2)?);
-            }
         }
         let flags = sqlx::query(AssertSqlSafe(format!(
             "SELECT fl.response_id, fl.question_key FROM answer_flags fl \
@@ -600,6 +619,8 @@ impl Db {
     /// benchmarks and the demo; respondents always go through `submit`).
     pub async fn insert_responses(&self, batch: &[NewResponse]) -> Result<Vec<i64>> {
         let mut all_ids = Vec::with_capacity(batch.len());
+        let mut versions = Versions::default();
+        let mut deltas = Deltas::default();
         const ROWS_PER_INSERT: usize = 200;
         let mut tx = self.pool.begin().await?;
         for chunk in batch.chunks(ROWS_PER_INSERT) {
@@ -636,6 +657,18 @@ impl Db {
             // Identities are handed out in the order of the rows.
             ids.sort_unstable();
             all_ids.extend_from_slice(&ids);
+            for r in chunk {
+                let (questionnaire_id, questionnaire) = versions.get(&mut tx, r.version_id).await?;
+                let given: BTreeMap<String, Vec<String>> = r.answers.iter().cloned().collect();
+                deltas.add(
+                    *questionnaire_id,
+                    r.wave_id,
+                    r.audience.as_str(),
+                    questionnaire,
+                    &given,
+                    1,
+                );
+            }
             let rows: Vec<(i64, &str, i64, &str)> = chunk
                 .iter()
                 .zip(&ids)
@@ -665,6 +698,7 @@ impl Db {
                 query.execute(&mut *tx).await?;
             }
         }
+        deltas.apply(&mut tx).await?;
         tx.commit().await?;
         Ok(all_ids)
     }

@@ -1,5 +1,6 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
+use super::tallies::{Deltas, Versions, stored_answers};
 use super::{Db, Result, StorageError, day};
 use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
@@ -174,6 +175,26 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
+        let wave_id: i64 = sqlx::query_scalar("SELECT wave_id FROM responses WHERE id = $1")
+            .bind(response_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut versions = Versions::default();
+        let (questionnaire_id, questionnaire) = versions.get(&mut tx, draft.version_id).await?;
+        let given: BTreeMap<String, Vec<String>> = answers
+            .iter()
+            .map(|(k, a)| (k.clone(), a.values()))
+            .collect();
+        let mut deltas = Deltas::default();
+        deltas.add(
+            *questionnaire_id,
+            wave_id,
+            audience.as_str(),
+            questionnaire,
+            &given,
+            1,
+        );
+        deltas.apply(&mut tx).await?;
         sqlx::query("DELETE FROM drafts WHERE token = $1")
             .bind(&draft.token)
             .execute(&mut *tx)
@@ -340,16 +361,41 @@ impl Db {
     }
 
     /// Deletes a response of a project with its answers; false when there is none.
+    /// Deletes a response of the project, and takes it out of the tallies.
     pub async fn delete_response(&self, project_id: i64, response_id: i64) -> Result<bool> {
-        let done = sqlx::query(
-            "DELETE FROM responses WHERE id = $1 AND version_id IN \
-             (SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.project_id = $2)",
+        let mut tx = self.pool.begin().await?;
+        let head = sqlx::query(
+            "SELECT r.version_id, r.wave_id, r.audience FROM responses r \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id WHERE r.id = $1 AND q.project_id = $2",
         )
         .bind(response_id)
         .bind(project_id)
-        .execute(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(done.rows_affected() > 0)
+        let Some(head) = head else {
+            return Ok(false);
+        };
+        let audience: String = head.try_get(2)?;
+        let given = stored_answers(&mut tx, response_id).await?;
+        let mut versions = Versions::default();
+        let (questionnaire_id, questionnaire) = versions.get(&mut tx, head.try_get(0)?).await?;
+        let mut deltas = Deltas::default();
+        deltas.add(
+            *questionnaire_id,
+            head.try_get(1)?,
+            &audience,
+            questionnaire,
+            &given,
+            -1,
+        );
+        deltas.apply(&mut tx).await?;
+        sqlx::query("DELETE FROM responses WHERE id = $1")
+            .bind(response_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }
 

@@ -1,0 +1,186 @@
+//! The running counts of closed answers (migration 0007): added to in the transaction that
+//! stores a response, taken from in the one that deletes it, and rebuilt from the answers
+//! when they are missing (a database from before they existed).
+
+use super::{Db, Result, StorageError};
+use crate::domain::Questionnaire;
+use crate::domain::tally::{TallyCell, tally_cells};
+use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use std::collections::{BTreeMap, HashMap};
+
+/// Changes to the tallies: per questionnaire, wave, audience and cell, how much to add.
+#[derive(Debug, Default)]
+pub(super) struct Deltas(BTreeMap<(i64, i64, String, TallyCell), i64>);
+
+impl Deltas {
+    /// Counts one response (`sign` 1) or uncounts it (−1).
+    pub(super) fn add(
+        &mut self,
+        questionnaire_id: i64,
+        wave_id: i64,
+        audience: &str,
+        questionnaire: &Questionnaire,
+        answers: &BTreeMap<String, Vec<String>>,
+        sign: i64,
+    ) {
+        for cell in tally_cells(questionnaire, |k| answers.get(k).map(Vec::as_slice)) {
+            *self
+                .0
+                .entry((questionnaire_id, wave_id, audience.to_owned(), cell))
+                .or_default() += sign;
+        }
+    }
+
+    /// Writes the changes, many rows per statement.
+    pub(super) async fn apply(&self, tx: &mut Transaction<'static, Any>) -> Result<()> {
+        let rows: Vec<_> = self.0.iter().filter(|(_, d)| **d != 0).collect();
+        for chunk in rows.chunks(200) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 8;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                        p + 1,
+                        p + 2,
+                        p + 3,
+                        p + 4,
+                        p + 5,
+                        p + 6,
+                        p + 7,
+                        p + 8
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            // Only placeholders are put together here; every value is bound.
+            let sql = format!(
+                "INSERT INTO answer_tallies (questionnaire_id, wave_id, audience, filter_key, filter_value, \
+                 question_key, value, responses) VALUES {values} \
+                 ON CONFLICT (questionnaire_id, filter_key, filter_value, question_key, wave_id, audience, value) \
+                 DO UPDATE SET responses = answer_tallies.responses + excluded.responses"
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for ((questionnaire_id, wave_id, audience, cell), delta) in chunk {
+                query = query
+                    .bind(*questionnaire_id)
+                    .bind(*wave_id)
+                    .bind(audience.as_str())
+                    .bind(cell.filter_key.as_str())
+                    .bind(cell.filter_value.as_str())
+                    .bind(cell.question.as_str())
+                    .bind(cell.value.as_str())
+                    .bind(**delta);
+            }
+            query.execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The questionnaire of a version and the questionnaire it belongs to, read once per version.
+#[derive(Default)]
+pub(super) struct Versions(HashMap<i64, (i64, Questionnaire)>);
+
+impl Versions {
+    pub(super) async fn get(
+        &mut self,
+        tx: &mut Transaction<'static, Any>,
+        version_id: i64,
+    ) -> Result<&(i64, Questionnaire)> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(version_id) {
+            let row = sqlx::query(
+                "SELECT questionnaire_id, definition FROM questionnaire_versions WHERE id = $1",
+            )
+            .bind(version_id)
+            .fetch_one(&mut **tx)
+            .await?;
+            let definition: String = row.try_get(1)?;
+            let questionnaire = serde_json::from_str(&definition)
+                .map_err(|e| StorageError::Corrupt(format!("questionnaire: {e}")))?;
+            slot.insert((row.try_get(0)?, questionnaire));
+        }
+        Ok(&self.0[&version_id])
+    }
+}
+
+/// The stored answers of a response, per question key in order.
+pub(super) async fn stored_answers(
+    tx: &mut Transaction<'static, Any>,
+    response_id: i64,
+) -> Result<BTreeMap<String, Vec<String>>> {
+    let rows = sqlx::query(
+        "SELECT question_key, value FROM answers WHERE response_id = $1 ORDER BY question_key, position",
+    )
+    .bind(response_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in &rows {
+        answers
+            .entry(row.try_get(0)?)
+            .or_default()
+            .push(row.try_get(1)?);
+    }
+    Ok(answers)
+}
+
+impl Db {
+    /// Builds the tallies from the stored answers when there are responses but no tallies.
+    pub(super) async fn ensure_tallies(&self) -> Result<()> {
+        let tallied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answer_tallies")
+            .fetch_one(&self.pool)
+            .await?;
+        let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses")
+            .fetch_one(&self.pool)
+            .await?;
+        if tallied == 0 && responses > 0 {
+            self.rebuild_tallies().await?;
+        }
+        Ok(())
+    }
+
+    /// Counts every stored response again, from scratch, in one transaction.
+    pub async fn rebuild_tallies(&self) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM answer_tallies")
+            .execute(&mut *tx)
+            .await?;
+        let heads =
+            sqlx::query("SELECT id, version_id, wave_id, audience FROM responses ORDER BY id")
+                .fetch_all(&mut *tx)
+                .await?;
+        let rows = sqlx::query(
+            "SELECT response_id, question_key, value FROM answers ORDER BY response_id, question_key, position",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut answers: HashMap<i64, BTreeMap<String, Vec<String>>> = HashMap::new();
+        for row in &rows {
+            answers
+                .entry(row.try_get(0)?)
+                .or_default()
+                .entry(row.try_get(1)?)
+                .or_default()
+                .push(row.try_get(2)?);
+        }
+        let mut versions = Versions::default();
+        let mut deltas = Deltas::default();
+        let empty = BTreeMap::new();
+        for head in &heads {
+            let id: i64 = head.try_get(0)?;
+            let audience: String = head.try_get(3)?;
+            let (questionnaire_id, questionnaire) = versions.get(&mut tx, head.try_get(1)?).await?;
+            deltas.add(
+                *questionnaire_id,
+                head.try_get(2)?,
+                &audience,
+                questionnaire,
+                answers.get(&id).unwrap_or(&empty),
+                1,
+            );
+        }
+        deltas.apply(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
