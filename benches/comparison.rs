@@ -6,7 +6,7 @@
 //! the full CSV export. Method and figures: BENCHMARKS.md.
 //!
 //! Run: `cargo bench --features ssr --bench comparison` (`BENCH_RESPONSES=n` to change the
-//! size).
+//! size; `BENCH_SQLITE=path` and `BENCH_KEEP=1` keep the databases to look into).
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -208,6 +208,10 @@ fn main() {
                 .expect("PostgreSQL");
             run("PostgreSQL", &db, responses).await;
             db.close().await;
+            if std::env::var("BENCH_KEEP").is_ok() {
+                println!("(kept PostgreSQL database {name})");
+                return;
+            }
             sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name}")))
                 .execute(&admin_db)
                 .await

@@ -54,22 +54,22 @@ pub(super) struct ProjectFacts {
 impl ProjectFacts {
     pub(super) async fn read(state: &AppState, project_id: i64) -> Result<Self, Denied> {
         let db = &state.db;
-        let mut waves = db.project_waves(project_id).await.map_err(internal)?;
+        let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
+            db.project_themes(project_id),
+            db.project_waves(project_id),
+            db.project_questionnaires(project_id),
+            db.codes(project_id),
+            db.report_threshold(project_id),
+        )
+        .map_err(internal)?;
         // Oldest first: rounds are read in the order they happened.
         waves.sort_by_key(|w| w.opens);
         Ok(ProjectFacts {
-            themes: db.project_themes(project_id).await.map_err(internal)?,
+            themes,
             waves,
-            questionnaires: db
-                .project_questionnaires(project_id)
-                .await
-                .map_err(internal)?,
-            codes: db.codes(project_id).await.map_err(internal)?,
-            threshold: db
-                .report_threshold(project_id)
-                .await
-                .map_err(internal)?
-                .max(MIN_THRESHOLD),
+            questionnaires,
+            codes,
+            threshold: threshold.max(MIN_THRESHOLD),
         })
     }
 
@@ -290,23 +290,19 @@ async fn closed_data(
         let (keys, multiple) = (keys.clone(), multiple.clone());
         let filter = filter.cloned();
         async move {
-            let rows = db
-                .closed_counts(project_id, &keys, filter.as_ref(), false)
-                .await
-                .map_err(internal)?;
-            let answered = db
-                .closed_counts(project_id, &multiple, filter.as_ref(), true)
-                .await
-                .map_err(internal)?;
-            Ok::<_, Denied>((rows, answered))
+            tokio::try_join!(
+                db.closed_counts(project_id, &keys, filter.as_ref(), false),
+                db.closed_counts(project_id, &multiple, filter.as_ref(), true),
+            )
+            .map_err(internal)
         }
     };
-    let (rows, answered) = read(filter).await?;
-    let (all_rows, all_answered) = if filter.is_some() {
-        read(None).await?
-    } else {
-        (Vec::new(), Vec::new())
-    };
+    let ((rows, answered), (all_rows, all_answered)) = tokio::try_join!(read(filter), async {
+        match filter {
+            Some(_) => read(None).await,
+            None => Ok((Vec::new(), Vec::new())),
+        }
+    })?;
     Ok(ClosedData {
         rows,
         answered,
@@ -917,15 +913,20 @@ pub(super) async fn theme_comparison(
 ) -> Result<ThemeComparison, Denied> {
     let db = &state.db;
     let asked = asked_in_theme(facts, &theme.key);
-    let data = closed_data(state, project_id, &asked, resolved.filter.as_ref()).await?;
-    let counts = db
-        .code_counts(project_id, &theme.key, resolved.filter.as_ref())
-        .await
-        .map_err(internal)?;
-    let quotes = db
-        .code_quotes(project_id, &theme.key, 3)
-        .await
-        .map_err(internal)?;
+    // Independent reads, side by side on the pool.
+    let (data, counts, quotes) = tokio::try_join!(
+        closed_data(state, project_id, &asked, resolved.filter.as_ref()),
+        async {
+            db.code_counts(project_id, &theme.key, resolved.filter.as_ref())
+                .await
+                .map_err(internal)
+        },
+        async {
+            db.code_quotes(project_id, &theme.key, 3)
+                .await
+                .map_err(internal)
+        },
+    )?;
     let (code_columns, codes) = code_rows(tr, facts, resolved, &theme.key, &counts, &quotes);
     Ok(ThemeComparison {
         key: theme.key.clone(),
@@ -1033,8 +1034,10 @@ pub async fn comparison(
     else {
         return Ok(StatusCode::NOT_FOUND.into_response());
     };
-    let comparison = theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme).await?;
-    let material = state.db.material(project.id).await.map_err(internal)?;
+    let (comparison, material) = tokio::try_join!(
+        theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
+        async { state.db.material(project.id).await.map_err(internal) },
+    )?;
     let filters = facts.filters(&tr);
     let role = project.role.unwrap_or(Role::Viewer);
     let view = ComparisonView {

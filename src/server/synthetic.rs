@@ -317,7 +317,8 @@ pub async fn seed(
             }
         }
     }
-    db.insert_code_applications(&applications).await
+    db.insert_code_applications(&applications).await?;
+    db.analyze().await
 }
 
 #[cfg(test)]

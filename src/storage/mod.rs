@@ -134,6 +134,13 @@ impl Db {
         Ok(())
     }
 
+    /// Refreshes the query planner's statistics, as autovacuum would after a while: call it
+    /// after loading much data at once.
+    pub async fn analyze(&self) -> Result<()> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

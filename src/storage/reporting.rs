@@ -387,9 +387,12 @@ impl Db {
         .bind(theme)
         .fetch_all(&self.pool)
         .await?;
-        let mut quotes = Vec::new();
-        for code in codes {
-            // The oldest application still among the most recent ones.
+        if codes.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Per code the oldest application still among its most recent ones.
+        let mut floors = Vec::with_capacity(codes.len());
+        for &code in &codes {
             let floor: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM code_applications WHERE code_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2",
             )
@@ -397,47 +400,60 @@ impl Db {
             .bind(RECENT_PER_CODE as i64 - 1)
             .fetch_optional(&self.pool)
             .await?;
-            let rows = sqlx::query(
-                "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
-                   SELECT u.*, ROW_NUMBER() OVER (PARTITION BY audience, wave \
-                     ORDER BY weight DESC, app_id DESC) AS place FROM ( \
-                     SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
-                       ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
-                     FROM code_applications ca \
-                     JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
-                     JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
-                     LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
-                     WHERE ca.code_id = $1 AND ca.id >= $2 AND ca.target_kind = 'answer' \
-                       AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
-                     UNION ALL \
-                     SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
-                     FROM code_applications ca \
-                     JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
-                     WHERE ca.code_id = $1 AND ca.id >= $2 AND ca.target_kind = 'quote' \
-                       AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
-                         AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $3) \
-                     UNION ALL \
-                     SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
-                       ins.priority, ca.id \
-                     FROM code_applications ca \
-                     JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
-                     LEFT JOIN waves w ON w.project_id = m.project_id \
-                       AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on \
-                     WHERE ca.code_id = $1 AND ca.target_kind = 'insight' \
-                   ) u \
-                 ) ranked WHERE place <= $4 ORDER BY audience, place",
-            )
-            .bind(code)
-            .bind(floor.unwrap_or(0))
-            .bind("\n%")
-            .bind(per_cell)
-            .fetch_all(&self.pool)
-            .await?;
-            for row in &rows {
-                quotes.push(coded_text(row, false)?);
-            }
+            floors.push((code, floor.unwrap_or(0)));
         }
-        Ok(quotes)
+        let codes_in = placeholders(3, codes.len());
+        let floor = format!(
+            "CASE ca.code_id {} END",
+            (0..floors.len())
+                .map(|i| {
+                    let p = 3 + codes.len() + 2 * i;
+                    format!("WHEN ${p} THEN ${}", p + 1)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let sql = format!(
+            "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
+               SELECT u.*, ROW_NUMBER() OVER (PARTITION BY code_id, audience, wave \
+                 ORDER BY weight DESC, app_id DESC) AS place FROM ( \
+                 SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
+                   ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
+                 FROM code_applications ca \
+                 JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+                 JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
+                 LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
+                 WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'answer' \
+                   AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
+                 UNION ALL \
+                 SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
+                 FROM code_applications ca \
+                 JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+                 WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'quote' \
+                   AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
+                     AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $1) \
+                 UNION ALL \
+                 SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
+                   ins.priority, ca.id \
+                 FROM code_applications ca \
+                 JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+                 {MEETING_WAVE} WHERE ca.code_id IN ({codes_in}) AND ca.target_kind = 'insight' \
+               ) u \
+             ) ranked WHERE place <= $2 ORDER BY code_id, audience, place"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind("\n%").bind(per_cell);
+        for code in &codes {
+            query = query.bind(*code);
+        }
+        for (code, floor) in &floors {
+            query = query.bind(*code).bind(*floor);
+        }
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| coded_text(row, false))
+            .collect()
     }
 
     /// Every coded piece of text of the project, for the export of fragments; texts waiting
