@@ -1,214 +1,36 @@
-//! The comparison per theme and the printable report: reads counts from storage, makes them
-//! safe with `domain::summary` (the project's threshold, applied here on the server) and
-//! lays them out as charts, tables and sentences.
+//! The closed questions of a theme: counts per group made safe, charts, tables, the
+//! differences between groups and the trend over rounds; and the same counts for the
+//! aggregate export.
 
-use super::AppState;
-use super::auth::{Denied, Researcher};
-use super::render::{PageFrame, render};
-use super::researcher::{internal, page, tr};
-use crate::domain::account::Role;
-use crate::domain::comparison::{Cell, Difference, MIN_THRESHOLD};
+use crate::domain::comparison::{Cell, Difference};
 use crate::domain::summary::{
-    Counts, GroupSummary, Pattern, group_difference, pattern, raises, summarize, value_codes,
+    Counts, GroupSummary, group_difference, raises, summarize, value_codes,
 };
-use crate::domain::{Audience, Question, QuestionKind, Theme, Wave};
+use crate::domain::{Audience, Question, QuestionKind};
 use crate::i18n::Tr;
-use crate::storage::{
-    AnswerFilter, ClosedCount, Code, CodeCount, CodedText, Material, ProjectSummary,
-    QuestionnaireSummary,
-};
+use crate::server::AppState;
+use crate::server::auth::Denied;
+use crate::server::researcher::internal;
+use crate::storage::{AnswerFilter, ClosedCount, Code};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::charts::{Bar, Chart, HIDDEN_STYLE, Layout, Segment};
-use crate::ui::researcher::{
-    CodeCell, CodeRow, ComparisonPage, ComparisonView, DataTable, QuestionBlock, ReportPage,
-    ReportView, Selection, ThemeComparison, Viewer, audience_name,
-};
-use axum::Form;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use leptos::prelude::*;
-use serde::Deserialize;
+use crate::ui::researcher::{DataTable, QuestionBlock, audience_name};
 use std::collections::HashMap;
 
-/// The query of the comparison and report pages.
-#[derive(Debug, Default, Deserialize)]
-pub struct ComparisonQuery {
-    pub thema: Option<String>,
-    pub golf: Option<String>,
-    pub tegen: Option<String>,
-    pub filter: Option<String>,
-    pub weergave: Option<String>,
-}
-
-/// A project's themes, rounds, questionnaires and threshold: read once per request.
-pub(super) struct ProjectFacts {
-    pub themes: Vec<Theme>,
-    pub waves: Vec<Wave>,
-    pub questionnaires: Vec<QuestionnaireSummary>,
-    pub codes: Vec<Code>,
-    pub threshold: u64,
-}
-
-impl ProjectFacts {
-    pub(super) async fn read(state: &AppState, project_id: i64) -> Result<Self, Denied> {
-        let db = &state.db;
-        let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
-            db.project_themes(project_id),
-            db.project_waves(project_id),
-            db.project_questionnaires(project_id),
-            db.codes(project_id),
-            db.report_threshold(project_id),
-        )
-        .map_err(internal)?;
-        // Oldest first: rounds are read in the order they happened.
-        waves.sort_by_key(|w| w.opens);
-        Ok(ProjectFacts {
-            themes,
-            waves,
-            questionnaires,
-            codes,
-            threshold: threshold.max(MIN_THRESHOLD),
-        })
-    }
-
-    fn wave_name(&self, key: &str) -> String {
-        self.waves
-            .iter()
-            .find(|w| w.key == key)
-            .map_or_else(|| key.to_owned(), |w| w.name.clone())
-    }
-
-    /// Closed questions that can narrow the comparison: single choice and yes/no, as
-    /// (`question=value`, label).
-    fn filters(&self, tr: &Tr) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for q in self
-            .questionnaires
-            .iter()
-            .flat_map(|s| &s.questionnaire.questions)
-        {
-            if !q.kind.can_be_condition()
-                || out
-                    .iter()
-                    .any(|(v, _): &(String, String)| v.starts_with(&format!("{}=", q.key)))
-            {
-                continue;
-            }
-            for value in q.kind.values() {
-                out.push((
-                    format!("{}={value}", q.key),
-                    format!("{}: {}", question_text(q), answer_label(tr, &q.kind, value)),
-                ));
-            }
-        }
-        out
-    }
-}
-
-/// The choices of a request, checked against the project.
-pub(super) struct Resolved {
-    pub wave: Option<String>,
-    pub against: Option<String>,
-    pub filter: Option<AnswerFilter>,
-}
-
-impl Resolved {
-    /// Unknown rounds and filters are reported and left out.
-    fn from_query(
-        facts: &ProjectFacts,
-        query: &ComparisonQuery,
-        tr: &Tr,
-        problems: &mut Vec<String>,
-    ) -> Self {
-        let mut wave = |key: &Option<String>| match key.as_deref().filter(|k| !k.is_empty()) {
-            None => None,
-            Some(k) if facts.waves.iter().any(|w| w.key == k) => Some(k.to_owned()),
-            Some(_) => {
-                problems.push(t!(tr, "comparison-unknown-wave"));
-                None
-            }
-        };
-        let (wave_a, against) = (wave(&query.golf), wave(&query.tegen));
-        let filter = query
-            .filter
-            .as_deref()
-            .filter(|f| !f.is_empty())
-            .and_then(|f| {
-                let known = facts.filters(tr).iter().any(|(v, _)| v == f);
-                if !known {
-                    problems.push(t!(tr, "comparison-unknown-filter"));
-                }
-                let (question, value) = f.split_once('=')?;
-                known.then(|| AnswerFilter {
-                    question: question.to_owned(),
-                    value: value.to_owned(),
-                })
-            });
-        // Comparing a round with itself says nothing.
-        let against = against.filter(|b| Some(b) != wave_a.as_ref());
-        Resolved {
-            wave: wave_a,
-            against,
-            filter,
-        }
-    }
-
-    /// The groups each audience is shown in: the round (or all rounds), and the other
-    /// round when comparing.
-    fn waves(&self) -> Vec<Option<String>> {
-        let mut out = vec![self.wave.clone()];
-        if self.against.is_some() {
-            out.push(self.against.clone());
-        }
-        out
-    }
-}
-
-/// The wording a question is known by: the young people's, else the parents', else the
-/// professionals'.
-fn question_text(q: &Question) -> String {
-    [Audience::Youth, Audience::Parent, Audience::Professional]
-        .into_iter()
-        .find_map(|a| q.wording_for(a))
-        .map(|w| w.text.clone())
-        .unwrap_or_else(|| q.key.clone())
-}
-
-fn percent(ratio: f64) -> String {
-    format!("{:.0}%", ratio * 100.0)
-}
-
-/// A number with one decimal, Dutch style.
-fn decimal(x: f64) -> String {
-    format!("{x:.1}").replace('.', ",")
-}
-
-fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
-    match cell {
-        Cell::Shown(n) => n.to_string(),
-        Cell::Suppressed => t!(tr, "researcher-responses-suppressed", threshold = threshold),
-    }
-}
-
-/// The palette style of an audience: blue, orange, green.
-fn audience_style(a: Audience) -> usize {
-    match a {
-        Audience::Youth => 4,
-        Audience::Parent => 1,
-        Audience::Professional => 6,
-    }
-}
+use super::{
+    ProjectFacts, Resolved, audience_style, capitalise, cell_text, decimal, group_label, percent,
+    question_text,
+};
 
 /// A closed question of a theme asked of more than one audience, in its questionnaire.
-struct Asked<'a> {
+pub(super) struct Asked<'a> {
     questionnaire: &'a str,
     question: &'a Question,
     audiences: Vec<Audience>,
 }
 
-fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<Asked<'a>> {
+pub(super) fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<Asked<'a>> {
     facts
         .questionnaires
         .iter()
@@ -232,7 +54,7 @@ fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<Asked<'a>> {
 }
 
 /// Adds up stored counts into the cells of one group.
-fn counts_for(
+pub(super) fn counts_for(
     asked: &Asked,
     codes: &[String],
     rows: &[ClosedCount],
@@ -262,14 +84,14 @@ fn counts_for(
 
 /// Stored counts for the closed questions of a theme: filtered, and (with a filter) the
 /// unfiltered counts the suppression of the rest needs.
-struct ClosedData {
+pub(super) struct ClosedData {
     rows: Vec<ClosedCount>,
     answered: Vec<ClosedCount>,
     all_rows: Vec<ClosedCount>,
     all_answered: Vec<ClosedCount>,
 }
 
-async fn closed_data(
+pub(super) async fn closed_data(
     state: &AppState,
     project_id: i64,
     asked: &[Asked<'_>],
@@ -318,29 +140,7 @@ struct Group {
     summary: GroupSummary,
 }
 
-fn group_label(
-    tr: &Tr,
-    facts: &ProjectFacts,
-    audience: Audience,
-    wave: Option<&str>,
-    with_wave: bool,
-) -> String {
-    let name = capitalise(&audience_name(tr, audience));
-    match wave {
-        Some(w) if with_wave => format!("{name} · {}", facts.wave_name(w)),
-        _ => name,
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
-fn summarize_group(
+pub(super) fn summarize_group(
     asked: &Asked,
     codes: &[String],
     data: &ClosedData,
@@ -405,7 +205,7 @@ fn difference_text(tr: &Tr, first: &str, second: &str, d: &Difference, marks: bo
 }
 
 /// The chart, table, differences and trend of one closed question.
-fn question_block(
+pub(super) fn question_block(
     tr: &Tr,
     facts: &ProjectFacts,
     resolved: &Resolved,
@@ -780,438 +580,10 @@ fn trend(
     })
 }
 
-/// The codes of a theme, counted per audience (and round), with quotes and their pattern.
-fn code_rows(
-    tr: &Tr,
-    facts: &ProjectFacts,
-    resolved: &Resolved,
-    theme: &str,
-    counts: &[CodeCount],
-    quotes: &[CodedText],
-) -> (Vec<String>, Vec<CodeRow>) {
-    let waves = resolved.waves();
-    let comparing = resolved.against.is_some();
-    let in_wave = |wave: &Option<String>, w: &Option<String>| wave.is_none() || wave == w;
-    let count = |code: i64, audience: Audience, wave: &Option<String>| -> u64 {
-        counts
-            .iter()
-            .filter(|c| c.code_id == code && c.audience == audience && in_wave(wave, &c.wave))
-            .map(|c| c.count)
-            .sum()
-    };
-    let of_theme: Vec<&Code> = facts
-        .codes
-        .iter()
-        .filter(|c| {
-            c.theme.as_deref() == Some(theme)
-                || c.parent_id.is_some_and(|p| {
-                    facts
-                        .codes
-                        .iter()
-                        .any(|parent| parent.id == p && parent.theme.as_deref() == Some(theme))
-                })
-        })
-        .collect();
-    // Audiences with any coded material on the theme in the first round (or all rounds).
-    let with_material: Vec<Audience> = Audience::ALL
-        .into_iter()
-        .filter(|&a| of_theme.iter().any(|c| count(c.id, a, &waves[0]) > 0))
-        .collect();
-    let columns = Audience::ALL
-        .into_iter()
-        .flat_map(|a| waves.iter().map(move |w| (a, w.clone())))
-        .map(|(a, w)| group_label(tr, facts, a, w.as_deref(), comparing))
-        .collect();
-    let rows = of_theme
-        .iter()
-        .map(|code| {
-            let cells = Audience::ALL
-                .into_iter()
-                .flat_map(|a| waves.iter().map(move |w| (a, w)))
-                .map(|(a, w)| {
-                    let n = count(code.id, a, w);
-                    // Insights are a meeting's statements: not counts of people.
-                    let visible = a == Audience::Professional || n == 0 || n >= facts.threshold;
-                    let shown = if visible {
-                        n.to_string()
-                    } else {
-                        t!(
-                            tr,
-                            "researcher-responses-suppressed",
-                            threshold = facts.threshold
-                        )
-                    };
-                    CodeCell {
-                        count: shown,
-                        // A hidden count shows no quotes either: they would count it.
-                        quotes: quotes
-                            .iter()
-                            .filter(|q| {
-                                visible
-                                    && q.code_id == code.id
-                                    && q.audience == a
-                                    && in_wave(w, &q.wave)
-                                    && !q.text.is_empty()
-                            })
-                            .take(3)
-                            .map(|q| q.text.clone())
-                            .collect(),
-                    }
-                })
-                .collect();
-            let per_audience: Vec<(Audience, u64)> = with_material
-                .iter()
-                .map(|&a| (a, count(code.id, a, &waves[0])))
-                .collect();
-            let (text, class) = match pattern(&per_audience, facts.threshold) {
-                Pattern::Shared => (t!(tr, "comparison-pattern-shared"), "shared"),
-                Pattern::Differs { raised } => {
-                    let names = |list: Vec<Audience>| {
-                        list.into_iter()
-                            .map(|a| audience_name(tr, a))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    };
-                    let silent: Vec<Audience> = with_material
-                        .iter()
-                        .copied()
-                        .filter(|a| !raised.contains(a))
-                        .collect();
-                    (
-                        t!(
-                            tr,
-                            "comparison-pattern-differs",
-                            raised = names(raised),
-                            silent = names(silent)
-                        ),
-                        "differs",
-                    )
-                }
-                Pattern::Rare => (t!(tr, "comparison-pattern-rare"), "rare"),
-                Pattern::NotComparable => (t!(tr, "comparison-pattern-none"), "none"),
-            };
-            CodeRow {
-                name: code.name.clone(),
-                child: code.parent_id.is_some(),
-                cells,
-                pattern: text,
-                pattern_class: class,
-            }
-        })
-        .collect();
-    (columns, rows)
-}
-
-/// The whole comparison of one theme.
-pub(super) async fn theme_comparison(
-    state: &AppState,
-    tr: &Tr,
-    project_id: i64,
-    facts: &ProjectFacts,
-    resolved: &Resolved,
-    theme: &Theme,
-) -> Result<ThemeComparison, Denied> {
-    let db = &state.db;
-    let asked = asked_in_theme(facts, &theme.key);
-    // Independent reads, side by side on the pool.
-    let (data, counts, quotes) = tokio::try_join!(
-        closed_data(state, project_id, &asked, resolved.filter.as_ref()),
-        async {
-            db.code_counts(project_id, &theme.key, resolved.filter.as_ref())
-                .await
-                .map_err(internal)
-        },
-        async {
-            db.code_quotes(project_id, &theme.key, 3)
-                .await
-                .map_err(internal)
-        },
-    )?;
-    let (code_columns, codes) = code_rows(tr, facts, resolved, &theme.key, &counts, &quotes);
-    Ok(ThemeComparison {
-        key: theme.key.clone(),
-        title: theme.title.clone(),
-        description: theme.description.clone(),
-        code_columns,
-        codes,
-        questions: asked
-            .iter()
-            .map(|a| question_block(tr, facts, resolved, a, &data))
-            .collect(),
-    })
-}
-
-/// Who was asked, when and how many; counts of people below the threshold are not shown.
-fn method_note(
-    tr: &Tr,
-    facts: &ProjectFacts,
-    resolved: &Resolved,
-    material: &[Material],
-    filters: &[(String, String)],
-) -> Vec<String> {
-    let threshold = facts.threshold;
-    let mut lines = Vec::new();
-    for wave in resolved.waves() {
-        let here = |m: &&Material| wave.is_none() || m.wave == wave;
-        let round = wave.as_deref().map_or_else(
-            || t!(tr, "comparison-all-waves").to_lowercase(),
-            |w| facts.wave_name(w),
-        );
-        for audience in [Audience::Youth, Audience::Parent, Audience::Professional] {
-            let (responses, conversations) = material
-                .iter()
-                .filter(here)
-                .filter(|m| m.audience == Some(audience))
-                .fold((0, 0), |(r, c), m| (r + m.responses, c + m.conversations));
-            if responses == 0 && conversations == 0 {
-                continue;
-            }
-            let shown = |n: u64| {
-                if n == 0 || n >= threshold {
-                    n.to_string()
-                } else {
-                    t!(tr, "researcher-responses-suppressed", threshold = threshold)
-                }
-            };
-            lines.push(t!(
-                tr,
-                "comparison-method-audience",
-                audience = capitalise(&audience_name(tr, audience)),
-                round = round.clone(),
-                responses = shown(responses),
-                conversations = conversations.to_string()
-            ));
-        }
-        let (meetings, insights) = material
-            .iter()
-            .filter(here)
-            .filter(|m| m.audience.is_none())
-            .fold((0, 0), |(m, i), x| (m + x.meetings, i + x.insights));
-        if meetings > 0 {
-            lines.push(t!(
-                tr,
-                "comparison-method-meetings",
-                round = round.clone(),
-                meetings = meetings.to_string(),
-                insights = insights.to_string()
-            ));
-        }
-    }
-    if let Some(f) = &resolved.filter {
-        let key = format!("{}={}", f.question, f.value);
-        let label = filters
-            .iter()
-            .find(|(v, _)| *v == key)
-            .map_or(key.clone(), |(_, l)| l.clone());
-        lines.push(t!(tr, "comparison-method-filter", filter = label));
-    }
-    lines.push(t!(
-        tr,
-        "comparison-method-threshold",
-        threshold = threshold.to_string()
-    ));
-    lines
-}
-
-/// `GET /beheer/projecten/{key}/vergelijking`: the comparison of one theme.
-pub async fn comparison(
-    State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
-    Query(query): Query<ComparisonQuery>,
-) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
-    let tr = tr(&state);
-    let facts = ProjectFacts::read(&state, project.id).await?;
-    let mut problems = Vec::new();
-    let resolved = Resolved::from_query(&facts, &query, &tr, &mut problems);
-    let Some(theme) = query
-        .thema
-        .as_deref()
-        .and_then(|k| facts.themes.iter().find(|t| t.key == k))
-        .or(facts.themes.first())
-        .cloned()
-    else {
-        return Ok(StatusCode::NOT_FOUND.into_response());
-    };
-    let (comparison, material) = tokio::try_join!(
-        theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
-        async { state.db.material(project.id).await.map_err(internal) },
-    )?;
-    let filters = facts.filters(&tr);
-    let role = project.role.unwrap_or(Role::Viewer);
-    let view = ComparisonView {
-        viewer: Viewer::from(&researcher),
-        themes: facts
-            .themes
-            .iter()
-            .map(|t| (t.key.clone(), t.title.clone()))
-            .collect(),
-        waves: facts
-            .waves
-            .iter()
-            .map(|w| (w.key.clone(), w.name.clone()))
-            .collect(),
-        method: method_note(&tr, &facts, &resolved, &material, &filters),
-        filters,
-        selection: Selection {
-            theme: theme.key.clone(),
-            wave: resolved.wave.clone(),
-            against: resolved.against.clone(),
-            filter: resolved
-                .filter
-                .as_ref()
-                .map(|f| format!("{}={}", f.question, f.value)),
-            table: query.weergave.as_deref() == Some("tabel"),
-        },
-        comparison,
-        threshold: facts.threshold,
-        is_owner: role.allows(Role::Owner),
-        can_export: role.allows(Role::Researcher),
-        questionnaires: facts
-            .questionnaires
-            .iter()
-            .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
-            .collect(),
-        problems,
-        project,
-    };
-    let title = view.comparison.title.clone();
-    let status = if view.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    Ok(page(
-        &state,
-        status,
-        t!(tr, "comparison-title", theme = title),
-        move || {
-            view! { <ComparisonPage page=view.clone() /> }
-        },
-    )
-    .await)
-}
-
-/// `GET /beheer/projecten/{key}/rapport`: the printable report of one theme (`thema`) or of
-/// every theme, with the same choices of rounds and filter as the comparison.
-pub async fn report(
-    State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
-    Query(query): Query<ComparisonQuery>,
-) -> Result<Response, Denied> {
-    let project: ProjectSummary = researcher.project(&state.db, &key, Role::Viewer).await?;
-    let tr = tr(&state);
-    let facts = ProjectFacts::read(&state, project.id).await?;
-    let mut problems = Vec::new();
-    let resolved = Resolved::from_query(&facts, &query, &tr, &mut problems);
-    if !problems.is_empty() {
-        return Ok((StatusCode::BAD_REQUEST, problems.join(" ")).into_response());
-    }
-    let chosen: Vec<&Theme> = match query.thema.as_deref().filter(|t| !t.is_empty()) {
-        Some(k) => facts.themes.iter().filter(|t| t.key == k).collect(),
-        None => facts.themes.iter().collect(),
-    };
-    if chosen.is_empty() {
-        return Ok(StatusCode::NOT_FOUND.into_response());
-    }
-    let mut themes = Vec::new();
-    for theme in chosen {
-        themes.push(theme_comparison(&state, &tr, project.id, &facts, &resolved, theme).await?);
-    }
-    let material = state.db.material(project.id).await.map_err(internal)?;
-    let filters = facts.filters(&tr);
-    let scope = match (&resolved.wave, &resolved.against) {
-        (Some(a), Some(b)) => t!(
-            tr,
-            "report-scope-against",
-            first = facts.wave_name(a),
-            second = facts.wave_name(b)
-        ),
-        (Some(a), None) => facts.wave_name(a),
-        _ => t!(tr, "comparison-all-waves"),
-    };
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "report opened",
-            &query.thema.clone().unwrap_or_default(),
-        )
-        .await?;
-    let view = ReportView {
-        made_on: state.clock.today().to_string(),
-        scope,
-        method: method_note(&tr, &facts, &resolved, &material, &filters),
-        threshold: facts.threshold,
-        themes,
-        project,
-    };
-    let title = t!(tr, "report-title", project = view.project.name.clone());
-    let frame = PageFrame {
-        tr: tr.clone(),
-        title,
-        islands: false,
-    };
-    Ok(render(
-        &state,
-        StatusCode::OK,
-        frame,
-        move || view! { <ReportPage page=view.clone() /> },
-    )
-    .await)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ThresholdForm {
-    csrf: String,
-    threshold: String,
-}
-
-/// `POST /beheer/projecten/{key}/drempel`: owners set the reporting threshold (3 or more).
-pub async fn set_threshold(
-    State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
-    Form(form): Form<ThresholdForm>,
-) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
-    let Some(threshold) = form
-        .threshold
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|n| (MIN_THRESHOLD..=100).contains(n))
-    else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            t!(tr(&state), "comparison-threshold-invalid"),
-        )
-            .into_response());
-    };
-    state
-        .db
-        .set_report_threshold(project.id, threshold)
-        .await
-        .map_err(internal)?;
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "reporting threshold set",
-            &threshold.to_string(),
-        )
-        .await?;
-    Ok(Redirect::to(&format!("/beheer/projecten/{key}/vergelijking")).into_response())
-}
-
 /// For the aggregate export: every closed question of every theme, per audience and round,
 /// as rows (theme, question, audience, round, answer, count, share) with the threshold
 /// applied; and the codes with their counts.
-pub(super) async fn aggregate_rows(
+pub(in crate::server) async fn aggregate_rows(
     state: &AppState,
     project_id: i64,
     facts: &ProjectFacts,
