@@ -237,254 +237,312 @@ pub(super) fn question_block(
         }
     }
     let labels: Vec<String> = codes.iter().map(|c| answer_label(tr, kind, c)).collect();
-    let is_marks = matches!(kind, QuestionKind::Mark);
-    let hidden = t!(tr, "researcher-responses-suppressed", threshold = threshold);
-    let n_text =
-        |s: &GroupSummary| t!(tr, "comparison-n", n = cell_text(tr, s.answered, threshold));
-    // The chart.
-    let (layout, legend, bars) = match kind {
-        QuestionKind::Mark => (
-            Layout::Single,
-            asked
-                .audiences
-                .iter()
-                .map(|a| (capitalise(&audience_name(tr, *a)), audience_style(*a)))
-                .collect(),
-            groups
-                .iter()
-                .map(|g| Bar {
-                    label: g.label.clone(),
-                    heading: None,
-                    hidden: None,
-                    segments: vec![Segment {
-                        label: t!(tr, "comparison-mean"),
-                        ratio: g
-                            .summary
-                            .marks
-                            .filter(|_| g.summary.answered != Cell::Suppressed)
-                            .map(|m| m.mean / 10.0),
-                        text: g.summary.marks.map(|m| decimal(m.mean)).unwrap_or_default(),
-                        style: audience_style(g.audience),
-                    }],
-                    note: match g.summary.marks {
-                        Some(m) if g.summary.answered != Cell::Suppressed => t!(
-                            tr,
-                            "comparison-marks-note",
-                            mean = decimal(m.mean),
-                            median = decimal(m.median)
-                        ),
-                        _ => n_text(&g.summary),
-                    },
-                })
-                .collect::<Vec<_>>(),
-        ),
-        QuestionKind::MultipleChoice { .. } => (
-            Layout::Single,
-            asked
-                .audiences
-                .iter()
-                .map(|a| (capitalise(&audience_name(tr, *a)), audience_style(*a)))
-                .collect(),
-            labels
-                .iter()
-                .enumerate()
-                .flat_map(|(i, option)| {
-                    groups.iter().enumerate().map(move |(n, g)| Bar {
-                        label: g.label.clone(),
-                        heading: (n == 0).then(|| option.clone()),
-                        hidden: None,
-                        segments: vec![Segment {
-                            label: format!("{option} – {}", g.label),
-                            ratio: g.summary.cell_ratio(i),
-                            text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
-                            style: audience_style(g.audience),
-                        }],
-                        note: n_text(&g.summary),
-                    })
-                })
-                .collect(),
-        ),
-        _ => {
-            let scale = matches!(kind, QuestionKind::Agreement);
-            // "Weet ik niet" is not part of the scale's colours.
-            let style = |i: usize| if scale && i == 5 { 7 } else { i };
-            let bars: Vec<Bar> = groups
-                .iter()
-                .map(|g| Bar {
-                    label: g.label.clone(),
-                    heading: None,
-                    hidden: hidden_share(&g.summary),
-                    segments: (0..codes.len())
-                        .map(|i| Segment {
-                            label: labels[i].clone(),
-                            ratio: g.summary.cell_ratio(i),
-                            text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
-                            style: style(i),
-                        })
-                        .collect(),
-                    note: match g.summary.cell_ratio(5) {
-                        Some(r) if scale => format!(
-                            "{} · {} {}",
-                            n_text(&g.summary),
-                            labels[5].to_lowercase(),
-                            percent(r)
-                        ),
-                        _ => n_text(&g.summary),
-                    },
-                })
-                .collect();
-            let mut legend: Vec<(String, usize)> = labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.clone(), style(i)))
-                .collect();
-            if bars.iter().any(|b| b.hidden.is_some()) {
-                legend.push((t!(tr, "comparison-hidden-part"), HIDDEN_STYLE));
-            }
-            (
-                if scale {
-                    Layout::Diverging
-                } else {
-                    Layout::Stacked
-                },
-                legend,
-                bars,
-            )
-        }
+    let view = QuestionView {
+        tr,
+        asked,
+        codes: codes.clone(),
+        labels,
+        groups,
+        threshold,
     };
-    // The text alternative: each group's share or mean, in words.
-    let summary = groups
-        .iter()
-        .map(|g| match (g.summary.share, g.summary.marks) {
-            (_, Some(m)) if g.summary.answered != Cell::Suppressed => format!(
-                "{}: {}",
-                g.label,
-                t!(
-                    tr,
-                    "comparison-marks-note",
-                    mean = decimal(m.mean),
-                    median = decimal(m.median)
-                )
-            ),
-            (Some(s), _) => format!(
-                "{}: {} {}",
-                g.label,
-                percent(s.ratio()),
-                share_name(tr, kind)
-            ),
-            _ => format!("{}: {}", g.label, n_text(&g.summary)),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let chart = Chart {
-        id: format!("chart-{}-{}", asked.questionnaire, asked.question.key),
-        title: question_text(asked.question),
-        summary,
-        layout,
-        legend,
-        bars,
-        hidden_label: t!(tr, "comparison-hidden-part"),
-        axis: (
-            t!(tr, "respondent-agree-oneens"),
-            t!(tr, "respondent-agree-eens"),
-        ),
-    };
-    // The table.
-    let mut columns = vec![t!(tr, "comparison-group")];
-    let rows: Vec<(String, Vec<String>)> = if is_marks {
-        columns.extend([
-            t!(tr, "comparison-answered"),
-            t!(tr, "comparison-mean"),
-            t!(tr, "comparison-median"),
-            t!(tr, "comparison-share-pass"),
-        ]);
-        groups
-            .iter()
-            .map(|g| {
-                let m = g
-                    .summary
-                    .marks
-                    .filter(|_| g.summary.answered != Cell::Suppressed);
-                (
-                    g.label.clone(),
-                    vec![
-                        cell_text(tr, g.summary.answered, threshold),
-                        m.map_or_else(|| hidden.clone(), |m| decimal(m.mean)),
-                        m.map_or_else(|| hidden.clone(), |m| decimal(m.median)),
-                        g.summary
-                            .share
-                            .map_or_else(|| hidden.clone(), |s| percent(s.ratio())),
-                    ],
-                )
-            })
-            .collect()
-    } else {
-        columns.extend(labels.iter().cloned());
-        columns.push(t!(tr, "comparison-answered"));
-        let has_share = matches!(kind, QuestionKind::Agreement | QuestionKind::YesNo);
-        if has_share {
-            columns.push(share_name(tr, kind));
-        }
-        groups
-            .iter()
-            .map(|g| {
-                let mut cells: Vec<String> = g
-                    .summary
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| match (c, g.summary.cell_ratio(i)) {
-                        (Cell::Shown(n), Some(r)) => format!("{n} ({})", percent(r)),
-                        (c, _) => cell_text(tr, *c, threshold),
-                    })
-                    .collect();
-                cells.push(cell_text(tr, g.summary.answered, threshold));
-                if has_share {
-                    cells.push(
-                        g.summary
-                            .share
-                            .map_or_else(|| hidden.clone(), |s| percent(s.ratio())),
-                    );
-                }
-                (g.label.clone(), cells)
-            })
-            .collect()
-    };
-    let table = DataTable {
-        caption: t!(
-            tr,
-            "comparison-table-caption",
-            question = question_text(asked.question)
-        ),
-        columns,
-        rows,
-    };
-    // Differences: between audiences in the same round(s), or per audience between rounds.
-    let mut differences = Vec::new();
-    if comparing {
-        for pair in groups.chunks(2) {
-            if let [a, b] = pair
-                && let Some(d) = group_difference(&a.summary, &b.summary)
-            {
-                differences.push(difference_text(tr, &a.label, &b.label, &d, is_marks));
-            }
-        }
-    } else {
-        for (i, a) in groups.iter().enumerate() {
-            for b in &groups[i + 1..] {
-                if let Some(d) = group_difference(&a.summary, &b.summary) {
-                    differences.push(difference_text(tr, &a.label, &b.label, &d, is_marks));
-                }
-            }
-        }
-    }
     QuestionBlock {
         key: format!("{}-{}", asked.questionnaire, asked.question.key),
         text: question_text(asked.question),
-        chart,
-        table,
-        differences,
+        chart: view.chart(),
+        table: view.table(),
+        differences: view.differences(comparing),
         trend: trend(tr, facts, resolved, asked, &codes, data),
+    }
+}
+
+/// One closed question's groups, with what its chart, table and differences share.
+struct QuestionView<'a> {
+    tr: &'a Tr,
+    asked: &'a Asked<'a>,
+    codes: Vec<String>,
+    labels: Vec<String>,
+    groups: Vec<Group>,
+    threshold: u64,
+}
+
+impl QuestionView<'_> {
+    /// The chart, with its text alternative.
+    fn chart(&self) -> Chart {
+        let QuestionView {
+            tr,
+            asked,
+            codes,
+            labels,
+            groups,
+            threshold,
+        } = self;
+        let (tr, threshold) = (*tr, *threshold);
+        let kind = &asked.question.kind;
+        let n_text =
+            |s: &GroupSummary| t!(tr, "comparison-n", n = cell_text(tr, s.answered, threshold));
+        // The chart.
+        let (layout, legend, bars) = match kind {
+            QuestionKind::Mark => (
+                Layout::Single,
+                asked
+                    .audiences
+                    .iter()
+                    .map(|a| (capitalise(&audience_name(tr, *a)), audience_style(*a)))
+                    .collect(),
+                groups
+                    .iter()
+                    .map(|g| Bar {
+                        label: g.label.clone(),
+                        heading: None,
+                        hidden: None,
+                        segments: vec![Segment {
+                            label: t!(tr, "comparison-mean"),
+                            ratio: g
+                                .summary
+                                .marks
+                                .filter(|_| g.summary.answered != Cell::Suppressed)
+                                .map(|m| m.mean / 10.0),
+                            text: g.summary.marks.map(|m| decimal(m.mean)).unwrap_or_default(),
+                            style: audience_style(g.audience),
+                        }],
+                        note: match g.summary.marks {
+                            Some(m) if g.summary.answered != Cell::Suppressed => t!(
+                                tr,
+                                "comparison-marks-note",
+                                mean = decimal(m.mean),
+                                median = decimal(m.median)
+                            ),
+                            _ => n_text(&g.summary),
+                        },
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            QuestionKind::MultipleChoice { .. } => (
+                Layout::Single,
+                asked
+                    .audiences
+                    .iter()
+                    .map(|a| (capitalise(&audience_name(tr, *a)), audience_style(*a)))
+                    .collect(),
+                labels
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, option)| {
+                        groups.iter().enumerate().map(move |(n, g)| Bar {
+                            label: g.label.clone(),
+                            heading: (n == 0).then(|| option.clone()),
+                            hidden: None,
+                            segments: vec![Segment {
+                                label: format!("{option} – {}", g.label),
+                                ratio: g.summary.cell_ratio(i),
+                                text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
+                                style: audience_style(g.audience),
+                            }],
+                            note: n_text(&g.summary),
+                        })
+                    })
+                    .collect(),
+            ),
+            _ => {
+                let scale = matches!(kind, QuestionKind::Agreement);
+                // "Weet ik niet" is not part of the scale's colours.
+                let style = |i: usize| if scale && i == 5 { 7 } else { i };
+                let bars: Vec<Bar> = groups
+                    .iter()
+                    .map(|g| Bar {
+                        label: g.label.clone(),
+                        heading: None,
+                        hidden: hidden_share(&g.summary),
+                        segments: (0..codes.len())
+                            .map(|i| Segment {
+                                label: labels[i].clone(),
+                                ratio: g.summary.cell_ratio(i),
+                                text: g.summary.cell_ratio(i).map(percent).unwrap_or_default(),
+                                style: style(i),
+                            })
+                            .collect(),
+                        note: match g.summary.cell_ratio(5) {
+                            Some(r) if scale => format!(
+                                "{} · {} {}",
+                                n_text(&g.summary),
+                                labels[5].to_lowercase(),
+                                percent(r)
+                            ),
+                            _ => n_text(&g.summary),
+                        },
+                    })
+                    .collect();
+                let mut legend: Vec<(String, usize)> = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (l.clone(), style(i)))
+                    .collect();
+                if bars.iter().any(|b| b.hidden.is_some()) {
+                    legend.push((t!(tr, "comparison-hidden-part"), HIDDEN_STYLE));
+                }
+                (
+                    if scale {
+                        Layout::Diverging
+                    } else {
+                        Layout::Stacked
+                    },
+                    legend,
+                    bars,
+                )
+            }
+        };
+        // The text alternative: each group's share or mean, in words.
+        let summary = groups
+            .iter()
+            .map(|g| match (g.summary.share, g.summary.marks) {
+                (_, Some(m)) if g.summary.answered != Cell::Suppressed => format!(
+                    "{}: {}",
+                    g.label,
+                    t!(
+                        tr,
+                        "comparison-marks-note",
+                        mean = decimal(m.mean),
+                        median = decimal(m.median)
+                    )
+                ),
+                (Some(s), _) => format!(
+                    "{}: {} {}",
+                    g.label,
+                    percent(s.ratio()),
+                    share_name(tr, kind)
+                ),
+                _ => format!("{}: {}", g.label, n_text(&g.summary)),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Chart {
+            id: format!("chart-{}-{}", asked.questionnaire, asked.question.key),
+            title: question_text(asked.question),
+            summary,
+            layout,
+            legend,
+            bars,
+            hidden_label: t!(tr, "comparison-hidden-part"),
+            axis: (
+                t!(tr, "respondent-agree-oneens"),
+                t!(tr, "respondent-agree-eens"),
+            ),
+        }
+    }
+
+    /// The same numbers as a table.
+    fn table(&self) -> DataTable {
+        let QuestionView {
+            tr,
+            asked,
+            codes: _,
+            labels,
+            groups,
+            threshold,
+        } = self;
+        let (tr, threshold) = (*tr, *threshold);
+        let kind = &asked.question.kind;
+        let is_marks = matches!(kind, QuestionKind::Mark);
+        let hidden = t!(tr, "researcher-responses-suppressed", threshold = threshold);
+        // The table.
+        let mut columns = vec![t!(tr, "comparison-group")];
+        let rows: Vec<(String, Vec<String>)> = if is_marks {
+            columns.extend([
+                t!(tr, "comparison-answered"),
+                t!(tr, "comparison-mean"),
+                t!(tr, "comparison-median"),
+                t!(tr, "comparison-share-pass"),
+            ]);
+            groups
+                .iter()
+                .map(|g| {
+                    let m = g
+                        .summary
+                        .marks
+                        .filter(|_| g.summary.answered != Cell::Suppressed);
+                    (
+                        g.label.clone(),
+                        vec![
+                            cell_text(tr, g.summary.answered, threshold),
+                            m.map_or_else(|| hidden.clone(), |m| decimal(m.mean)),
+                            m.map_or_else(|| hidden.clone(), |m| decimal(m.median)),
+                            g.summary
+                                .share
+                                .map_or_else(|| hidden.clone(), |s| percent(s.ratio())),
+                        ],
+                    )
+                })
+                .collect()
+        } else {
+            columns.extend(labels.iter().cloned());
+            columns.push(t!(tr, "comparison-answered"));
+            let has_share = matches!(kind, QuestionKind::Agreement | QuestionKind::YesNo);
+            if has_share {
+                columns.push(share_name(tr, kind));
+            }
+            groups
+                .iter()
+                .map(|g| {
+                    let mut cells: Vec<String> = g
+                        .summary
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| match (c, g.summary.cell_ratio(i)) {
+                            (Cell::Shown(n), Some(r)) => format!("{n} ({})", percent(r)),
+                            (c, _) => cell_text(tr, *c, threshold),
+                        })
+                        .collect();
+                    cells.push(cell_text(tr, g.summary.answered, threshold));
+                    if has_share {
+                        cells.push(
+                            g.summary
+                                .share
+                                .map_or_else(|| hidden.clone(), |s| percent(s.ratio())),
+                        );
+                    }
+                    (g.label.clone(), cells)
+                })
+                .collect()
+        };
+        DataTable {
+            caption: t!(
+                tr,
+                "comparison-table-caption",
+                question = question_text(asked.question)
+            ),
+            columns,
+            rows,
+        }
+    }
+
+    /// Differences between audiences in the same round(s), or per audience between rounds.
+    fn differences(&self, comparing: bool) -> Vec<String> {
+        let QuestionView {
+            tr, asked, groups, ..
+        } = self;
+        let tr = *tr;
+        let kind = &asked.question.kind;
+        let is_marks = matches!(kind, QuestionKind::Mark);
+        let mut differences = Vec::new();
+        if comparing {
+            for pair in groups.chunks(2) {
+                if let [a, b] = pair
+                    && let Some(d) = group_difference(&a.summary, &b.summary)
+                {
+                    differences.push(difference_text(tr, &a.label, &b.label, &d, is_marks));
+                }
+            }
+        } else {
+            for (i, a) in groups.iter().enumerate() {
+                for b in &groups[i + 1..] {
+                    if let Some(d) = group_difference(&a.summary, &b.summary) {
+                        differences.push(difference_text(tr, &a.label, &b.label, &d, is_marks));
+                    }
+                }
+            }
+        }
+        differences
     }
 }
 
