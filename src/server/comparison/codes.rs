@@ -10,6 +10,9 @@ use crate::ui::researcher::{CodeCell, CodeRow, audience_name};
 
 use super::{ProjectFacts, Resolved, group_label};
 
+/// How many quotes a cell of the codes table shows.
+pub(super) const QUOTES_PER_CELL: usize = 3;
+
 /// The codes of a theme, counted per audience (and round), with quotes and their pattern.
 pub(super) fn code_rows(
     tr: &Tr,
@@ -83,9 +86,13 @@ pub(super) fn code_rows(
                                     && in_wave(w, &q.wave)
                                     && !q.text.is_empty()
                             })
-                            .take(3)
-                            .map(|q| q.text.clone())
-                            .collect(),
+                            .fold(Vec::new(), |mut shown: Vec<String>, q| {
+                                // The same words twice say nothing new.
+                                if shown.len() < QUOTES_PER_CELL && !shown.contains(&q.text) {
+                                    shown.push(q.text.clone());
+                                }
+                                shown
+                            }),
                     }
                 })
                 .collect();

@@ -5,7 +5,7 @@
 mod codes;
 mod questions;
 
-use codes::code_rows;
+use codes::{QUOTES_PER_CELL, code_rows};
 pub(in crate::server) use questions::aggregate_rows;
 use questions::{asked_in_theme, closed_data, question_block};
 
@@ -242,7 +242,8 @@ pub(super) async fn theme_comparison(
                 .map_err(internal)
         },
         async {
-            db.code_quotes(project_id, &theme.key, 3)
+            // Twice as many as shown, so repeated words can be left out.
+            db.code_quotes(project_id, &theme.key, 2 * QUOTES_PER_CELL as i64)
                 .await
                 .map_err(internal)
         },
