@@ -397,6 +397,7 @@ comparison-view = View
 comparison-view-charts = Charts
 comparison-view-table = Tables
 comparison-report = Printable report
+comparison-report-all = Report of all themes
 comparison-back = Back to the comparison
 comparison-filter-note = The filter applies to questionnaires and conversations. Professionals' insights are not filtered.
 comparison-unknown-wave = This round does not exist in this project.

@@ -400,6 +400,7 @@ comparison-view = Weergave
 comparison-view-charts = Grafieken
 comparison-view-table = Tabellen
 comparison-report = Rapport om te printen
+comparison-report-all = Rapport van alle thema’s
 comparison-back = Terug naar de vergelijking
 comparison-filter-note = Het filter geldt voor vragenlijsten en gesprekken. Inzichten van professionals zijn niet gefilterd.
 comparison-unknown-wave = Dit meetmoment bestaat niet in dit project.

@@ -278,9 +278,9 @@ pub fn ChartSvg(chart: Chart) -> impl IntoView {
                         .map(|(label, style)| {
                             view! {
                                 <li>
+                                    // The chart's own patterns: one set of ids per page.
                                     <svg width="18" height="14" aria-hidden="true" focusable="false">
-                                        <defs>{patterns(&format!("{}-legend", chart.id))}</defs>
-                                        <rect width="18" height="14" fill=format!("url(#{})", pattern_id(&format!("{}-legend", chart.id), *style)) />
+                                        <rect width="18" height="14" fill=format!("url(#{})", pattern_id(&chart.id, *style)) />
                                     </svg>
                                     " "
                                     {label.clone()}

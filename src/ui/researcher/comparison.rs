@@ -349,6 +349,9 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
                     <li>
                         <a href=report>{t!(tr, "comparison-report")}</a>
                     </li>
+                    <li>
+                        <a href=format!("/beheer/projecten/{key}/rapport")>{t!(tr, "comparison-report-all")}</a>
+                    </li>
                 </ul>
             </nav>
             {filter_note.map(|n| view! { <p class="note">{n}</p> })}
