@@ -510,3 +510,49 @@ async fn a_new_project_reports_with_five() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn text_waiting_for_review_is_never_shown_or_exported() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let first = app.start("verzm26j").await;
+        let page2 = app.post(&first, "q.leeftijd=13-15&q.graag-naar-school=eens&q.volwassene-op-school=eens&q.cijfer-school=8&nav=next").await.location.unwrap();
+        let page3 = app.post(&page2, "q.thuisgebleven=nee&q.wat-helpt=Een+vaste+mentor%2C+bel+me+op+06-12345678&nav=next").await.location.unwrap();
+        let page4 = app.post(&page3, "q.hulp-gehad=nee&q.serieus-genomen=eens&q.weet-waar-hulp=eens&nav=next").await.location.unwrap();
+        app.post(&page4, "q.anderen-ontmoeten=nee&nav=next").await;
+
+        // A researcher codes it before anyone has looked at the phone number.
+        let project = app.db.project_id("samenhang").await.unwrap().unwrap();
+        let id = app.db.export_responses(project, "naar-school").await.unwrap().last().unwrap().id;
+        let mentor = app.db.codes(project).await.unwrap().into_iter().find(|c| c.name == "Een vaste mentor").unwrap();
+        app.db
+            .insert_code_applications(&[samenspraak::storage::NewApplication {
+                code_id: mentor.id,
+                source: samenspraak::storage::Source::Answer,
+                target_id: id,
+                part: "wat-helpt".into(),
+                span: None,
+            }])
+            .await
+            .unwrap();
+        let viewer = login(&app, "kijker@example.nl").await;
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let comparison = format!("{P}/vergelijking?thema=naar-school");
+        let fragments = format!("{P}/export?formaat=fragmenten");
+        for path in [&comparison, &format!("{P}/rapport"), &fragments] {
+            let reply = request(&app, Method::GET, path, &researcher, "").await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}");
+            assert!(!reply.body.contains("06-12345678"), "{path}");
+        }
+        assert!(!request(&app, Method::GET, &comparison, &viewer, "").await.body.contains("06-12345678"));
+        let export = request(&app, Method::GET, &fragments, &researcher, "").await;
+        assert!(export.body.contains("[nog niet nagekeken op persoonsgegevens]"));
+
+        // Once a researcher has found it in order, it is a quote like any other.
+        assert!(app.db.resolve_flag(project, id, "wat-helpt", None).await.unwrap());
+        let page = request(&app, Method::GET, &comparison, &viewer, "").await;
+        assert!(page.body.contains("Een vaste mentor, bel me op 06-12345678"));
+        t
+    })
+    .await;
+}
