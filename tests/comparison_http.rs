@@ -389,6 +389,10 @@ async fn the_threshold_is_applied_on_the_server_everywhere() {
         .await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         assert!(page.body.contains("minder dan 30"));
+        // The project page counts responses per link with the same threshold (the group
+        // link of the demo has 18).
+        let overview = request(&app, Method::GET, P, &viewer, "").await;
+        assert!(overview.body.contains("minder dan 30"), "{}", overview.body);
         assert!(
             page.body
                 .contains("Inzichten van professionals zijn niet gefilterd")

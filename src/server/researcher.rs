@@ -30,9 +30,6 @@ use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 
-/// Counts of responses below this are not shown to viewers.
-pub const REPORT_THRESHOLD: i64 = 5;
-
 pub(super) fn internal(e: impl std::fmt::Display) -> Denied {
     Denied::Internal(e.to_string())
 }
@@ -263,6 +260,8 @@ pub(super) async fn project_page(
         .iter()
         .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
         .collect();
+    // Counts of responses below the project's threshold are not shown to viewers.
+    let threshold = db.report_threshold(project.id).await.map_err(internal)? as i64;
     let links = db
         .project_links(project.id)
         .await
@@ -279,14 +278,10 @@ pub(super) async fn project_page(
             wave: l.wave,
             group: l.group,
             closed: l.closed,
-            responses: if role.allows(Role::Researcher) || l.responses >= REPORT_THRESHOLD {
+            responses: if role.allows(Role::Researcher) || l.responses >= threshold {
                 l.responses.to_string()
             } else {
-                t!(
-                    tr,
-                    "researcher-responses-suppressed",
-                    threshold = REPORT_THRESHOLD
-                )
+                t!(tr, "researcher-responses-suppressed", threshold = threshold)
             },
         })
         .collect();
