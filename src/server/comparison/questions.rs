@@ -632,7 +632,12 @@ fn trend(
         share_name(tr, kind)
     };
     Some(DataTable {
-        caption: t!(tr, "comparison-trend-caption", measure = measure),
+        caption: t!(
+            tr,
+            "comparison-trend-caption",
+            measure = measure,
+            question = question_text(asked.question)
+        ),
         columns,
         rows,
     })

@@ -142,7 +142,9 @@ fn select(
 
 #[component]
 fn Table(table: DataTable) -> impl IntoView {
+    let label = table.caption.clone();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
         <table class="data">
             <caption>{table.caption}</caption>
             <thead>
@@ -169,6 +171,7 @@ fn Table(table: DataTable) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -180,6 +183,7 @@ fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
         return view! { <p>{t!(tr, "comparison-codes-none")}</p> }.into_any();
     }
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t!(tr, "comparison-codes-caption", theme = comparison.title.clone())>
         <table class="data codes">
             <caption>{t!(tr, "comparison-codes-caption", theme = comparison.title.clone())}</caption>
             <thead>
@@ -228,6 +232,7 @@ fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }
