@@ -165,6 +165,21 @@ fn prepare_sqlite_url(url: &str) -> Result<String> {
     })
 }
 
+/// The placeholders of a multi-row INSERT: `($1, $2), ($3, $4)` for 2 rows of 2 columns.
+/// Bulk statements are put together from these alone; every value is bound.
+fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let cells = (1..=columns)
+                .map(|c| format!("${}", row * columns + c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({cells})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Today as stored: an ISO day.
 fn day(date: time::Date) -> String {
     date.to_string()
@@ -182,4 +197,15 @@ fn parse_day(text: &str) -> Result<time::Date> {
         time::macros::format_description!("[year]-[month]-[day]"),
     )
     .map_err(|e| StorageError::Corrupt(format!("day `{text}`: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_rows;
+
+    #[test]
+    fn bulk_placeholders_count_on_row_by_row() {
+        assert_eq!(value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(value_rows(1, 1), "($1)");
+    }
 }

@@ -594,22 +594,7 @@ impl Db {
     pub async fn insert_code_applications(&self, batch: &[NewApplication]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for chunk in batch.chunks(200) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 7;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                        p + 1,
-                        p + 2,
-                        p + 3,
-                        p + 4,
-                        p + 5,
-                        p + 6,
-                        p + 7
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let values = super::value_rows(chunk.len(), 7);
             let sql = format!(
                 "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, start_offset, end_offset, created_at) \
                  VALUES {values}"
@@ -640,23 +625,9 @@ impl Db {
         const ROWS_PER_INSERT: usize = 200;
         let mut tx = self.pool.begin().await?;
         for chunk in batch.chunks(ROWS_PER_INSERT) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 6;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, 'nl', ${})",
-                        p + 1,
-                        p + 2,
-                        p + 3,
-                        p + 4,
-                        p + 5,
-                        p + 6
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let values = super::value_rows(chunk.len(), 7);
             let sql = format!(
-                "INSERT INTO responses (link_id, version_id, audience, wave_id, group_label, language, submitted_on) \
+                "INSERT INTO responses (link_id, version_id, audience, wave_id, group_label, submitted_on, language) \
                  VALUES {values} RETURNING id"
             );
             let mut query = sqlx::query_scalar::<_, i64>(AssertSqlSafe(sql));
@@ -667,7 +638,8 @@ impl Db {
                     .bind(r.audience.as_str())
                     .bind(r.wave_id)
                     .bind(r.group.clone())
-                    .bind(super::day(r.submitted_on));
+                    .bind(super::day(r.submitted_on))
+                    .bind("nl");
             }
             let mut ids = query.fetch_all(&mut *tx).await?;
             // Identities are handed out in the order of the rows.
@@ -697,13 +669,7 @@ impl Db {
                 })
                 .collect();
             for part in rows.chunks(ROWS_PER_INSERT) {
-                let values = (0..part.len())
-                    .map(|i| {
-                        let p = i * 4;
-                        format!("(${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let values = super::value_rows(part.len(), 4);
                 let sql = format!(
                     "INSERT INTO answers (response_id, question_key, position, value) VALUES {values}"
                 );

@@ -35,24 +35,7 @@ impl Deltas {
     pub(super) async fn apply(&self, tx: &mut Transaction<'static, Any>) -> Result<()> {
         let rows: Vec<_> = self.0.iter().filter(|(_, d)| **d != 0).collect();
         for chunk in rows.chunks(200) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 8;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                        p + 1,
-                        p + 2,
-                        p + 3,
-                        p + 4,
-                        p + 5,
-                        p + 6,
-                        p + 7,
-                        p + 8
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            // Only placeholders are put together here; every value is bound.
+            let values = super::value_rows(chunk.len(), 8);
             let sql = format!(
                 "INSERT INTO answer_tallies (questionnaire_id, wave_id, audience, filter_key, filter_value, \
                  question_key, value, responses) VALUES {values} \
