@@ -342,6 +342,11 @@ mod browser {
             let Ok(input) = source.clone().dyn_into::<web_sys::HtmlTextAreaElement>() else {
                 continue;
             };
+            // What was typed before the island woke up shows at once, not at the next key.
+            let typed = input.value();
+            if target.text_content().as_deref() != Some(typed.as_str()) {
+                target.set_text_content(Some(&typed));
+            }
             let closure = Closure::<dyn Fn(Event)>::new(move |_| {
                 target.set_text_content(Some(&input.value()))
             });
