@@ -1,6 +1,7 @@
 //! The arithmetic of the comparison: suppressing small cells (also those that could be
 //! derived by subtraction from a total), and a difference measure between audiences that a
 //! researcher can explain — the difference in the share agreeing, with a 95% interval.
+//! Means and medians of marks live with the other summaries in `summary.rs`.
 
 /// The smallest reporting threshold a project may set.
 pub const MIN_THRESHOLD: u64 = 3;
@@ -110,23 +111,6 @@ pub fn difference(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<Difference> {
     })
 }
 
-/// Mean and median of report marks (1–10); none for no marks.
-pub fn mean_and_median(marks: &[u8]) -> Option<(f64, f64)> {
-    if marks.is_empty() {
-        return None;
-    }
-    let mut sorted = marks.to_vec();
-    sorted.sort_unstable();
-    let mean = sorted.iter().map(|&m| f64::from(m)).sum::<f64>() / sorted.len() as f64;
-    let mid = sorted.len() / 2;
-    let median = if sorted.len().is_multiple_of(2) {
-        (f64::from(sorted[mid - 1]) + f64::from(sorted[mid])) / 2.0
-    } else {
-        f64::from(sorted[mid])
-    };
-    Some((mean, median))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,12 +181,5 @@ mod tests {
         );
         assert!(d.is_clear());
         assert!(!difference(5, 10, 4, 10).unwrap().is_clear());
-    }
-
-    #[test]
-    fn marks_have_a_mean_and_a_median() {
-        assert_eq!(mean_and_median(&[7, 8, 6, 10]), Some((7.75, 7.5)));
-        assert_eq!(mean_and_median(&[5, 9, 6]), Some((20.0 / 3.0, 6.0)));
-        assert_eq!(mean_and_median(&[]), None);
     }
 }

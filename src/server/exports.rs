@@ -230,7 +230,7 @@ pub async fn export(
             body,
         ));
     }
-    let facts = ProjectFacts::read(&state, project.id).await?;
+    let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let chosen = query.vragenlijst.as_deref().filter(|q| !q.is_empty());
     let Some(summary) = facts
         .questionnaires
@@ -377,7 +377,7 @@ pub async fn export_aggregates(
     Path(key): Path<String>,
 ) -> Result<Response, Denied> {
     let project = researcher.project(&state.db, &key, Role::Viewer).await?;
-    let facts = ProjectFacts::read(&state, project.id).await?;
+    let facts = ProjectFacts::read(&state, &tr(&state), project.id).await?;
     let rows = aggregate_rows(&state, project.id, &facts).await?;
     researcher
         .audit(&state.db, Some(project.id), "export", "vergelijking.csv")

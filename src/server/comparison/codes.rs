@@ -8,7 +8,7 @@ use crate::storage::{Code, CodeCount, CodedText};
 use crate::t;
 use crate::ui::researcher::{CodeCell, CodeRow, audience_name};
 
-use super::{ProjectFacts, Resolved, group_label};
+use super::{ProjectFacts, Resolved, count_text, group_label};
 
 /// How many quotes a cell of the codes table shows.
 pub(super) const QUOTES_PER_CELL: usize = 3;
@@ -65,14 +65,10 @@ pub(super) fn code_rows(
                     let n = count(code.id, a, w);
                     // Insights are a meeting's statements: not counts of people.
                     let visible = a == Audience::Professional || n == 0 || n >= facts.threshold;
-                    let shown = if visible {
+                    let shown = if a == Audience::Professional {
                         n.to_string()
                     } else {
-                        t!(
-                            tr,
-                            "researcher-responses-suppressed",
-                            threshold = facts.threshold
-                        )
+                        count_text(tr, n, facts.threshold)
                     };
                     CodeCell {
                         count: shown,

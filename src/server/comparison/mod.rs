@@ -47,11 +47,13 @@ pub(super) struct ProjectFacts {
     pub waves: Vec<Wave>,
     pub questionnaires: Vec<QuestionnaireSummary>,
     pub codes: Vec<Code>,
+    /// Closed questions that can narrow the comparison, as (`question=value`, label).
+    pub filters: Vec<(String, String)>,
     pub threshold: u64,
 }
 
 impl ProjectFacts {
-    pub(super) async fn read(state: &AppState, project_id: i64) -> Result<Self, Denied> {
+    pub(super) async fn read(state: &AppState, tr: &Tr, project_id: i64) -> Result<Self, Denied> {
         let db = &state.db;
         let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
             db.project_themes(project_id),
@@ -63,11 +65,13 @@ impl ProjectFacts {
         .map_err(internal)?;
         // Oldest first: rounds are read in the order they happened.
         waves.sort_by_key(|w| w.opens);
+        let filters = filters(tr, &questionnaires);
         Ok(ProjectFacts {
             themes,
             waves,
             questionnaires,
             codes,
+            filters,
             threshold: threshold.max(MIN_THRESHOLD),
         })
     }
@@ -78,32 +82,31 @@ impl ProjectFacts {
             .find(|w| w.key == key)
             .map_or_else(|| key.to_owned(), |w| w.name.clone())
     }
+}
 
-    /// Closed questions that can narrow the comparison: single choice and yes/no, as
-    /// (`question=value`, label).
-    fn filters(&self, tr: &Tr) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for q in self
-            .questionnaires
-            .iter()
-            .flat_map(|s| &s.questionnaire.questions)
+/// Closed questions that can narrow the comparison: single choice and yes/no, as
+/// (`question=value`, label).
+fn filters(tr: &Tr, questionnaires: &[QuestionnaireSummary]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for q in questionnaires
+        .iter()
+        .flat_map(|s| &s.questionnaire.questions)
+    {
+        if !q.kind.can_be_condition()
+            || out
+                .iter()
+                .any(|(v, _): &(String, String)| v.starts_with(&format!("{}=", q.key)))
         {
-            if !q.kind.can_be_condition()
-                || out
-                    .iter()
-                    .any(|(v, _): &(String, String)| v.starts_with(&format!("{}=", q.key)))
-            {
-                continue;
-            }
-            for value in q.kind.values() {
-                out.push((
-                    format!("{}={value}", q.key),
-                    format!("{}: {}", question_text(q), answer_label(tr, &q.kind, value)),
-                ));
-            }
+            continue;
         }
-        out
+        for value in q.kind.values() {
+            out.push((
+                format!("{}={value}", q.key),
+                format!("{}: {}", question_text(q), answer_label(tr, &q.kind, value)),
+            ));
+        }
     }
+    out
 }
 
 /// The choices of a request, checked against the project.
@@ -135,7 +138,7 @@ impl Resolved {
             .as_deref()
             .filter(|f| !f.is_empty())
             .and_then(|f| {
-                let known = facts.filters(tr).iter().any(|(v, _)| v == f);
+                let known = facts.filters.iter().any(|(v, _)| v == f);
                 if !known {
                     problems.push(t!(tr, "comparison-unknown-filter"));
                 }
@@ -189,6 +192,16 @@ fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
         Cell::Shown(n) => n.to_string(),
         Cell::Suppressed => t!(tr, "researcher-responses-suppressed", threshold = threshold),
     }
+}
+
+/// A count of people as it may be shown: the number when it is 0 or at least the threshold.
+fn count_text(tr: &Tr, n: u64, threshold: u64) -> String {
+    let cell = if n == 0 || n >= threshold {
+        Cell::Shown(n)
+    } else {
+        Cell::Suppressed
+    };
+    cell_text(tr, cell, threshold)
 }
 
 /// The palette style of an audience: blue, orange, green.
@@ -268,7 +281,6 @@ fn method_note(
     facts: &ProjectFacts,
     resolved: &Resolved,
     material: &[Material],
-    filters: &[(String, String)],
 ) -> Vec<String> {
     let threshold = facts.threshold;
     let mut lines = Vec::new();
@@ -287,19 +299,12 @@ fn method_note(
             if responses == 0 && conversations == 0 {
                 continue;
             }
-            let shown = |n: u64| {
-                if n == 0 || n >= threshold {
-                    n.to_string()
-                } else {
-                    t!(tr, "researcher-responses-suppressed", threshold = threshold)
-                }
-            };
             lines.push(t!(
                 tr,
                 "comparison-method-audience",
                 audience = capitalise(&audience_name(tr, audience)),
                 round = round.clone(),
-                responses = shown(responses),
+                responses = count_text(tr, responses, threshold),
                 conversations = conversations.to_string()
             ));
         }
@@ -320,7 +325,8 @@ fn method_note(
     }
     if let Some(f) = &resolved.filter {
         let key = format!("{}={}", f.question, f.value);
-        let label = filters
+        let label = facts
+            .filters
             .iter()
             .find(|(v, _)| *v == key)
             .map_or(key.clone(), |(_, l)| l.clone());
@@ -343,7 +349,7 @@ pub async fn comparison(
 ) -> Result<Response, Denied> {
     let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let tr = tr(&state);
-    let facts = ProjectFacts::read(&state, project.id).await?;
+    let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
     let resolved = Resolved::from_query(&facts, &query, &tr, &mut problems);
     let Some(theme) = query
@@ -359,7 +365,6 @@ pub async fn comparison(
         theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
         async { state.db.material(project.id).await.map_err(internal) },
     )?;
-    let filters = facts.filters(&tr);
     let role = project.role.unwrap_or(Role::Viewer);
     let view = ComparisonView {
         viewer: Viewer::from(&researcher),
@@ -373,8 +378,8 @@ pub async fn comparison(
             .iter()
             .map(|w| (w.key.clone(), w.name.clone()))
             .collect(),
-        method: method_note(&tr, &facts, &resolved, &material, &filters),
-        filters,
+        method: method_note(&tr, &facts, &resolved, &material),
+        filters: facts.filters.clone(),
         selection: Selection {
             theme: theme.key.clone(),
             wave: resolved.wave.clone(),
@@ -424,7 +429,7 @@ pub async fn report(
 ) -> Result<Response, Denied> {
     let project: ProjectSummary = researcher.project(&state.db, &key, Role::Viewer).await?;
     let tr = tr(&state);
-    let facts = ProjectFacts::read(&state, project.id).await?;
+    let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
     let resolved = Resolved::from_query(&facts, &query, &tr, &mut problems);
     if !problems.is_empty() {
@@ -442,7 +447,6 @@ pub async fn report(
         themes.push(theme_comparison(&state, &tr, project.id, &facts, &resolved, theme).await?);
     }
     let material = state.db.material(project.id).await.map_err(internal)?;
-    let filters = facts.filters(&tr);
     let scope = match (&resolved.wave, &resolved.against) {
         (Some(a), Some(b)) => t!(
             tr,
@@ -464,7 +468,7 @@ pub async fn report(
     let view = ReportView {
         made_on: state.clock.today().to_string(),
         scope,
-        method: method_note(&tr, &facts, &resolved, &material, &filters),
+        method: method_note(&tr, &facts, &resolved, &material),
         threshold: facts.threshold,
         themes,
         project,

@@ -74,9 +74,9 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The query string of this selection, with the view and theme as given.
-    pub fn query(&self, theme: &str, table: bool) -> String {
-        let mut parts = vec![format!("thema={theme}")];
+    /// The query string of this selection, in the table or the chart view.
+    pub fn query(&self, table: bool) -> String {
+        let mut parts = vec![format!("thema={}", self.theme)];
         if let Some(w) = &self.wave {
             parts.push(format!("golf={w}"));
         }
@@ -287,10 +287,7 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
     let base = format!("/beheer/projecten/{key}/vergelijking");
     let selection = page.selection.clone();
     let table = selection.table;
-    let report = format!(
-        "/beheer/projecten/{key}/rapport{}",
-        selection.query(&selection.theme, false)
-    );
+    let report = format!("/beheer/projecten/{key}/rapport{}", selection.query(false));
     let filter_note = selection
         .filter
         .as_ref()
@@ -342,12 +339,12 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
             <nav class="view-switch" aria-label=t!(tr, "comparison-view")>
                 <ul class="menu">
                     <li>
-                        <a href=format!("{base}{}", selection.query(&selection.theme, false)) aria-current=(!table).then_some("page")>
+                        <a href=format!("{base}{}", selection.query(false)) aria-current=(!table).then_some("page")>
                             {t!(tr, "comparison-view-charts")}
                         </a>
                     </li>
                     <li>
-                        <a href=format!("{base}{}", selection.query(&selection.theme, true)) aria-current=table.then_some("page")>
+                        <a href=format!("{base}{}", selection.query(true)) aria-current=table.then_some("page")>
                             {t!(tr, "comparison-view-table")}
                         </a>
                     </li>
