@@ -110,13 +110,16 @@ pub(super) async fn stored_answers(
 impl Db {
     /// Builds the tallies from the stored answers when there are responses but no tallies.
     pub(super) async fn ensure_tallies(&self) -> Result<()> {
-        let tallied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answer_tallies")
-            .fetch_one(&self.pool)
-            .await?;
-        let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses")
-            .fetch_one(&self.pool)
-            .await?;
-        if tallied == 0 && responses > 0 {
+        // At start-up: look for one row, never count them all.
+        let tallied: Option<i64> =
+            sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM answer_tallies LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        let responses: Option<i64> =
+            sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM responses LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if tallied.is_none() && responses.is_some() {
             self.rebuild_tallies().await?;
         }
         Ok(())
