@@ -84,6 +84,11 @@ pub struct ServeArgs {
     /// Load the demo project before serving (when it is not there yet).
     #[arg(long)]
     pub demo: bool,
+    /// Behind a reverse proxy: the header in which it passes the client's address (e.g.
+    /// X-Forwarded-For; the last address in it counts), for the login throttle. Without it
+    /// the peer's address counts; set it only when every request comes through that proxy.
+    #[arg(long, env = "SAMENSPRAAK_TRUSTED_PROXY_HEADER")]
+    pub trusted_proxy_header: Option<axum::http::HeaderName>,
 }
 
 /// The Leptos options for serving `/pkg`: from cargo-leptos's environment when it runs us,

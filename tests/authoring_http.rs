@@ -254,7 +254,7 @@ async fn the_definition_file_goes_out_and_comes_back_in_through_the_browser() {
                 ),
             )
             .await;
-        assert_eq!(broken.status, StatusCode::OK);
+        assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(broken.body.contains("Regel "), "problems carry their line");
         assert!(broken.body.contains("slider"));
         let foreign = me

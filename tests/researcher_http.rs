@@ -4,134 +4,16 @@
 #[path = "common/app.rs"]
 mod app;
 mod common;
+#[path = "common/workspace.rs"]
+mod workspace;
 
-use app::{App, Reply, page_path};
+use app::page_path;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::{TestDb, load_demo, on_every_database};
+use common::{TestDb, on_every_database};
 use samenspraak::domain::account::{Email, Role};
-use samenspraak::server::auth::hash_password;
-use samenspraak::storage::Db;
 use time::macros::date;
-
-const PASSWORD: &str = "lange zinnen zijn sterk";
-
-/// A logged-in browser: its session cookie and CSRF token.
-#[derive(Clone)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn account(db: &Db, email: &str, admin: bool, role: Option<(&str, Role)>) {
-    let email = Email::parse(email).unwrap();
-    let hash = hash_password(PASSWORD.into()).await.unwrap();
-    let id = db.create_user(&email, &hash, admin).await.unwrap();
-    if let Some((project, role)) = role {
-        let admin_view = samenspraak::storage::User {
-            is_admin: true,
-            ..db.user(id).await.unwrap().unwrap()
-        };
-        let project = db.project_for(&admin_view, project).await.unwrap().unwrap();
-        db.set_membership(id, project.id, role).await.unwrap();
-    }
-}
-
-fn cookie_of(reply: &Reply) -> Option<String> {
-    reply
-        .headers
-        .get(header::SET_COOKIE)
-        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
-}
-
-fn csrf_in(html: &str) -> String {
-    let start = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with a CSRF token")
-        + 19;
-    html[start..].split('"').next().unwrap().to_owned()
-}
-
-async fn request(
-    app: &App,
-    method: Method,
-    path: &str,
-    session: Option<&Session>,
-    form: &str,
-) -> Reply {
-    let mut builder = Request::builder().method(method.clone()).uri(path);
-    if let Some(s) = session {
-        builder = builder.header(header::COOKIE, &s.cookie);
-    }
-    if method == Method::POST {
-        builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    }
-    app.send(builder.body(Body::from(form.to_owned())).unwrap())
-        .await
-}
-
-async fn login(app: &App, email: &str) -> Session {
-    let reply = request(
-        app,
-        Method::POST,
-        "/beheer/inloggen",
-        None,
-        &format!("email={email}&password={}", PASSWORD.replace(' ', "+")),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let cookie = cookie_of(&reply).expect("a session cookie");
-    let home = request(
-        app,
-        Method::GET,
-        "/beheer",
-        Some(&Session {
-            cookie: cookie.clone(),
-            csrf: String::new(),
-        }),
-        "",
-    )
-    .await;
-    assert_eq!(home.status, StatusCode::OK);
-    Session {
-        cookie,
-        csrf: csrf_in(&home.body),
-    }
-}
-
-async fn setup(t: &TestDb) -> App {
-    load_demo(&t.db).await;
-    account(&t.db, "admin@example.nl", true, None).await;
-    account(
-        &t.db,
-        "eigenaar@example.nl",
-        false,
-        Some(("samenhang", Role::Owner)),
-    )
-    .await;
-    account(
-        &t.db,
-        "onderzoeker@example.nl",
-        false,
-        Some(("samenhang", Role::Researcher)),
-    )
-    .await;
-    account(
-        &t.db,
-        "kijker@example.nl",
-        false,
-        Some(("samenhang", Role::Viewer)),
-    )
-    .await;
-    account(
-        &t.db,
-        "buiten@example.nl",
-        false,
-        Some(("veilig-thuis", Role::Owner)),
-    )
-    .await;
-    App::new(&t.db, date!(2026 - 11 - 22))
-}
+use workspace::{PASSWORD, Session, cookie_of, csrf_in, login, request, respond, setup};
 
 #[tokio::test]
 async fn login_sets_a_safe_session_cookie_and_logout_ends_it() {
@@ -246,9 +128,11 @@ async fn repeated_failures_lock_the_account_for_a_while() {
             "email=kijker%40example.nl&password={}",
             PASSWORD.replace(' ', "+")
         );
+        // Locked: even the right password gets the answer a wrong one gets.
         let locked = request(&app, Method::POST, "/beheer/inloggen", None, &right).await;
-        assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
-        assert!(locked.body.contains("Probeer het over 15 minuten opnieuw."));
+        assert_eq!(locked.status, StatusCode::UNAUTHORIZED);
+        assert!(locked.body.contains("pas na 15 minuten opnieuw"));
+        assert!(cookie_of(&locked).is_none());
         // Another account is not affected.
         login(&app, "onderzoeker@example.nl").await;
         t
@@ -578,47 +462,13 @@ async fn administrators_create_accounts_under_the_password_policy_and_owners_add
             &format!("csrf={}&email=nieuw%40example.nl", owner.csrf),
         )
         .await;
-        assert_eq!(
-            request(&app, Method::GET, p, Some(&newcomer), "")
-                .await
-                .status,
-            StatusCode::FORBIDDEN
-        );
+        // Taking the role away ends the account's sessions at once.
+        let after = request(&app, Method::GET, p, Some(&newcomer), "").await;
+        assert_eq!(after.status, StatusCode::SEE_OTHER);
+        assert_eq!(after.location.as_deref(), Some("/beheer/inloggen"));
         t
     })
     .await;
-}
-
-/// Stores a response to a demo link as a respondent would.
-async fn respond(db: &Db, code: &str, answers: &[(&str, samenspraak::domain::Answer)]) {
-    let link = db.find_link(&common::code(code)).await.unwrap().unwrap();
-    let token = format!(
-        "t{}",
-        samenspraak::domain::InvitationCode::from_random(rand::random())
-    );
-    db.create_draft(
-        &token,
-        link.id,
-        link.version_id,
-        "nl",
-        date!(2026 - 11 - 22),
-    )
-    .await
-    .unwrap();
-    let draft = db.draft(&token).await.unwrap().unwrap();
-    let answers = answers
-        .iter()
-        .map(|(k, a)| ((*k).to_owned(), a.clone()))
-        .collect();
-    db.submit(
-        &draft,
-        link.audience,
-        &answers,
-        &Default::default(),
-        date!(2026 - 11 - 22),
-    )
-    .await
-    .unwrap();
 }
 
 #[tokio::test]

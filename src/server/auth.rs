@@ -14,10 +14,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
@@ -31,12 +28,15 @@ const CSRF_KEY: &str = "csrf";
 /// A session ends after this long without a request.
 const IDLE: time::Duration = time::Duration::hours(8);
 
-/// Failed logins on one account before it is locked, and for how long.
-pub const ACCOUNT_LOCK_AFTER: i64 = 5;
-pub const ACCOUNT_LOCK_SECS: i64 = 15 * 60;
-/// Failed logins from one client within the window before it must wait.
-const CLIENT_LIMIT: u32 = 20;
-const CLIENT_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Login attempts on one account within the window before it is locked until the window
+/// ends, and from one client before it must wait.
+pub const ACCOUNT_LIMIT: i64 = 5;
+pub const CLIENT_LIMIT: i64 = 20;
+pub const LOGIN_WINDOW_SECS: i64 = 15 * 60;
+/// Password hashes computed at once (19 MiB and most of a core each); more wait a little,
+/// then get a 429.
+pub const HASHES_AT_ONCE: usize = 2;
+pub(super) const HASH_WAIT: Duration = Duration::from_secs(3);
 
 /// Sessions stored through the storage seam (SQLite or PostgreSQL alike).
 #[derive(Debug, Clone)]
@@ -56,6 +56,7 @@ impl SessionStore for DbSessionStore {
                 .0
                 .session_create(
                     &record.id.to_string(),
+                    account_of(record),
                     &data,
                     record.expiry_date.unix_timestamp(),
                 )
@@ -74,6 +75,7 @@ impl SessionStore for DbSessionStore {
         self.0
             .session_save(
                 &record.id.to_string(),
+                account_of(record),
                 &data,
                 record.expiry_date.unix_timestamp(),
             )
@@ -83,7 +85,7 @@ impl SessionStore for DbSessionStore {
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        let Some((data, expires)) = self
+        let Some((account, data, expires)) = self
             .0
             .session_load(&id.to_string(), now)
             .await
@@ -91,12 +93,14 @@ impl SessionStore for DbSessionStore {
         else {
             return Ok(None);
         };
-        Ok(Some(Record {
+        let record = Record {
             id: *id,
             data: serde_json::from_str(&data)
                 .map_err(|e| session_store::Error::Decode(e.to_string()))?,
             expiry_date: time::OffsetDateTime::from_unix_timestamp(expires).map_err(backend)?,
-        }))
+        };
+        // The account column is what ends sessions; a record that disagrees with it is void.
+        Ok((account_of(&record) == account).then_some(record))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
@@ -105,6 +109,15 @@ impl SessionStore for DbSessionStore {
             .await
             .map_err(backend)
     }
+}
+
+/// The account logged in on a session record, kept beside it so that ending an account's
+/// sessions is one statement (and a deleted account takes its sessions along).
+fn account_of(record: &Record) -> Option<i64> {
+    record
+        .data
+        .get(USER_KEY)
+        .and_then(serde_json::Value::as_i64)
 }
 
 /// The session layer for researcher routes: HttpOnly, SameSite=Lax, Secure over HTTPS,
@@ -156,38 +169,6 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     })
     .await
     .unwrap_or(false)
-}
-
-/// Failed logins per client address, kept in memory only for the throttle window (never
-/// written to disk or logs).
-#[derive(Debug, Clone, Default)]
-pub struct ClientThrottle(Arc<Mutex<HashMap<IpAddr, (u32, Instant)>>>);
-
-impl ClientThrottle {
-    /// Whether this client may try again now.
-    pub fn allows(&self, client: Option<IpAddr>) -> bool {
-        let Some(client) = client else { return true };
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        map.retain(|_, (_, since)| since.elapsed() < CLIENT_WINDOW);
-        map.get(&client)
-            .is_none_or(|(failures, _)| *failures < CLIENT_LIMIT)
-    }
-
-    pub fn failed(&self, client: Option<IpAddr>) {
-        if let Some(client) = client {
-            let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-            map.entry(client).or_insert((0, Instant::now())).0 += 1;
-        }
-    }
-
-    pub fn succeeded(&self, client: Option<IpAddr>) {
-        if let Some(client) = client {
-            self.0
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .remove(&client);
-        }
-    }
 }
 
 /// Starts a fresh session for a user who just logged in: a new session id (against

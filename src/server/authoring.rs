@@ -1200,6 +1200,20 @@ pub async fn import_definition(
         Ok(d) if d.project.key != project.key => {
             vec![t!(tr, "researcher-definition-other-project")]
         }
+        // The name and description are the owners' (as in the project's settings).
+        Ok(d)
+            if !project.role.is_some_and(|r| r.allows(Role::Owner))
+                && (d.project.name != project.name
+                    || d.project.description.trim()
+                        != state
+                            .db
+                            .project_description(project.id)
+                            .await
+                            .map_err(internal)?
+                            .trim()) =>
+        {
+            vec![t!(tr, "researcher-definition-owner-only")]
+        }
         Ok(d) => {
             match state
                 .db

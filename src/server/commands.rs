@@ -192,7 +192,8 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
         leptos_options(),
         Clock::system(),
     )
-    .with_public_base(common.public_base());
+    .with_public_base(common.public_base())
+    .with_client_header(args.trusted_proxy_header.clone());
     spawn_purge(db.clone(), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(common.addr).await?;
     let addr = listener.local_addr()?;

@@ -8,6 +8,7 @@ mod comparison;
 mod exports;
 pub mod form;
 mod interviews;
+pub mod login;
 mod meetings;
 mod middleware;
 pub mod render;
@@ -64,7 +65,7 @@ pub struct AppState {
     pub clock: Clock,
     /// The start of every public link (QR codes, flyers), without a trailing slash.
     pub public_base: String,
-    pub login_throttle: auth::ClientThrottle,
+    pub login: login::LoginSettings,
 }
 
 impl AppState {
@@ -82,8 +83,15 @@ impl AppState {
             assets,
             clock,
             public_base: "http://127.0.0.1:3000".to_owned(),
-            login_throttle: auth::ClientThrottle::default(),
+            login: login::LoginSettings::default(),
         }
+    }
+
+    /// Takes the client's address for the login throttle from this header (set by a
+    /// trusted reverse proxy) instead of the peer.
+    pub fn with_client_header(mut self, header: Option<axum::http::HeaderName>) -> Self {
+        self.login.client_header = header;
+        self
     }
 
     /// Sets the start of public links; session cookies are `Secure` when it is HTTPS.
@@ -118,11 +126,9 @@ pub fn router(state: AppState) -> Router {
 
     let researcher = Router::new()
         .route("/", get(researcher::projects))
-        .route(
-            "/inloggen",
-            get(researcher::login_form).post(researcher::login),
-        )
-        .route("/uitloggen", post(researcher::logout))
+        .route("/inloggen", get(login::login_form).post(login::login))
+        .route("/uitloggen", post(login::logout))
+        .route("/uitloggen/overal", post(login::logout_everywhere))
         .route(
             "/accounts",
             get(researcher::accounts).post(researcher::create_account),

@@ -4,7 +4,7 @@
 //! audit log for every change.
 
 use super::AppState;
-use super::auth::{self, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_SECS, Denied, Researcher};
+use super::auth::{self, Denied, Researcher};
 use super::render::{PageFrame, render};
 use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
 use crate::domain::privacy::{PersonalData, redact, scan};
@@ -15,38 +15,18 @@ use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
     AccountsPage, AccountsView, AnswerLine, AuditPage, AuditView, FilterValues, FlyerPage,
-    FlyerView, LinkRow, LoginPage, LoginView, PasswordPage, PasswordView, ProjectPage, ProjectView,
-    ProjectsPage, ProjectsView, ResponsePage, ResponseView, ResponsesPage, ResponsesView, Viewer,
-    audience_name,
+    FlyerView, LinkRow, PasswordPage, PasswordView, ProjectPage, ProjectView, ProjectsPage,
+    ProjectsView, ResponsePage, ResponseView, ResponsesPage, ResponsesView, Viewer, audience_name,
 };
 use axum::Form;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::*;
 use serde::Deserialize;
-use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr};
-use tower_sessions::Session;
 
 pub(super) fn internal(e: impl std::fmt::Display) -> Denied {
     Denied::Internal(e.to_string())
-}
-
-/// The client's address, for login throttling only (kept in memory, never stored).
-pub struct ClientAddr(Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
-    }
 }
 
 pub(super) fn tr(state: &AppState) -> Tr {
@@ -93,118 +73,10 @@ where
     render(state, status, PageFrame { tr, title, islands }, body).await
 }
 
-/// `GET /beheer/inloggen`
-pub async fn login_form(State(state): State<AppState>, session: Session) -> Response {
-    if session.get::<i64>("user").await.ok().flatten().is_some() {
-        return Redirect::to(auth::BASE).into_response();
-    }
-    login_page(&state, StatusCode::OK, LoginView::default()).await
-}
-
-async fn login_page(state: &AppState, status: StatusCode, view: LoginView) -> Response {
-    let title = t!(tr(state), "researcher-login-title");
-    page(
-        state,
-        status,
-        title,
-        move || view! { <LoginPage page=view.clone() /> },
-    )
-    .await
-}
-
-#[derive(Deserialize)]
-pub struct LoginForm {
-    email: String,
-    password: String,
-}
-
-/// `POST /beheer/inloggen`: checks the password, with throttling per account and per client.
-pub async fn login(
-    State(state): State<AppState>,
-    ClientAddr(client): ClientAddr,
-    session: Session,
-    Form(form): Form<LoginForm>,
-) -> Result<Response, Denied> {
-    let tr = tr(&state);
-    let refused = |message: String| LoginView {
-        email: form.email.clone(),
-        error: Some(message),
-    };
-    if !state.login_throttle.allows(client) {
-        return Ok(login_page(
-            &state,
-            StatusCode::TOO_MANY_REQUESTS,
-            refused(t!(tr, "researcher-login-throttled")),
-        )
-        .await);
-    }
-    let user = match auth::login_email(&form.email) {
-        Some(email) => state.db.user_by_email(&email).await.map_err(internal)?,
-        None => None,
-    };
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    if user
-        .as_ref()
-        .is_some_and(|u| u.locked_until.is_some_and(|until| until > now))
-    {
-        return Ok(login_page(
-            &state,
-            StatusCode::TOO_MANY_REQUESTS,
-            refused(t!(tr, "researcher-login-throttled")),
-        )
-        .await);
-    }
-    let valid = auth::verify_password(
-        form.password.clone(),
-        user.as_ref().map(|u| u.password_hash.clone()),
-    )
-    .await;
-    match user {
-        Some(user) if valid => {
-            state
-                .db
-                .reset_failed_logins(user.id)
-                .await
-                .map_err(internal)?;
-            state.login_throttle.succeeded(client);
-            auth::start_session(&session, &user)
-                .await
-                .map_err(internal)?;
-            Ok(Redirect::to(auth::BASE).into_response())
-        }
-        user => {
-            state.login_throttle.failed(client);
-            if let Some(user) = user {
-                state
-                    .db
-                    .record_failed_login(user.id, ACCOUNT_LOCK_AFTER, now + ACCOUNT_LOCK_SECS)
-                    .await
-                    .map_err(internal)?;
-            }
-            Ok(login_page(
-                &state,
-                StatusCode::UNAUTHORIZED,
-                refused(t!(tr, "researcher-login-failed")),
-            )
-            .await)
-        }
-    }
-}
-
 #[derive(Deserialize)]
 pub struct CsrfOnly {
     #[serde(default)]
     csrf: String,
-}
-
-/// `POST /beheer/uitloggen`
-pub async fn logout(
-    researcher: Researcher,
-    Form(form): Form<CsrfOnly>,
-) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
-    researcher.session.flush().await.map_err(internal)?;
-    Ok(Redirect::to(auth::LOGIN).into_response())
 }
 
 /// `GET /beheer`: the account's projects.
@@ -322,7 +194,7 @@ pub(super) async fn project_page(
         project,
     };
     let title = view.project.name.clone();
-    let status = form_status(view.errors.is_empty());
+    let status = form_status(view.errors.is_empty() && view.definition.1.is_empty());
     Ok(page(
         state,
         status,
@@ -1191,12 +1063,15 @@ pub async fn change_password(
         .await);
     }
     let hash = auth::hash_password(form.new).await.map_err(internal)?;
-    state
-        .db
-        .set_password(researcher.user.id, &hash)
+    auth::start_session(&researcher.session, &researcher.user)
         .await
         .map_err(internal)?;
-    auth::start_session(&researcher.session, &researcher.user)
+    // Saved now, so that its new id is the one session of the account that stays.
+    researcher.session.save().await.map_err(internal)?;
+    let keep = researcher.session.id().map(|id| id.to_string());
+    state
+        .db
+        .set_password(researcher.user.id, &hash, keep.as_deref())
         .await
         .map_err(internal)?;
     researcher

@@ -77,11 +77,23 @@ struct Respondent {
 }
 
 impl Respondent {
+    /// `path` is the page's own path for the language links; anything but our own kind of
+    /// path (segments of lowercase letters, digits and dashes) becomes `/`, so that no
+    /// request path is echoed into a page (`/%2Fevil.example` would link off-site).
     fn new(state: &AppState, lang: Option<&str>, path: String) -> Self {
+        let ours = path.len() > 1
+            && path.strip_prefix('/').is_some_and(|rest| {
+                rest.split('/').all(|segment| {
+                    !segment.is_empty()
+                        && segment
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+            });
         Self {
             tr: state.translations.get(lang),
             state: state.clone(),
-            path,
+            path: if ours { path } else { "/".to_owned() },
         }
     }
 

@@ -12,9 +12,6 @@ pub struct User {
     /// PHC string (Argon2id); never leaves the server.
     pub password_hash: String,
     pub is_admin: bool,
-    pub failed_logins: i64,
-    /// Unix seconds until which logins are refused after repeated failures.
-    pub locked_until: Option<i64>,
 }
 
 /// A project as listed for an account, with the account's role in it (none for an
@@ -50,8 +47,6 @@ fn user_from(row: &sqlx::any::AnyRow) -> Result<User> {
         email: row.try_get(1)?,
         password_hash: row.try_get(2)?,
         is_admin: row.try_get::<i64, _>(3)? != 0,
-        failed_logins: row.try_get(4)?,
-        locked_until: row.try_get(5)?,
     })
 }
 
@@ -60,7 +55,7 @@ fn role_from(text: &str) -> Result<Role> {
         .map_err(|e| StorageError::Corrupt(format!("{e}")))
 }
 
-const USER_COLUMNS: &str = "id, email, password_hash, is_admin, failed_logins, locked_until";
+const USER_COLUMNS: &str = "id, email, password_hash, is_admin";
 
 impl Db {
     /// Creates an account; a conflict when the address is taken.
@@ -112,35 +107,6 @@ impl Db {
         rows.iter().map(user_from).collect()
     }
 
-    /// Counts a failed login; from `lock_after` failures on, the account is locked until
-    /// `lock_until` (Unix seconds).
-    pub async fn record_failed_login(
-        &self,
-        user_id: i64,
-        lock_after: i64,
-        lock_until: i64,
-    ) -> Result<()> {
-        sqlx::query(
-            "UPDATE users SET failed_logins = failed_logins + 1, \
-             locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END \
-             WHERE id = $3",
-        )
-        .bind(lock_after)
-        .bind(lock_until)
-        .bind(user_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn reset_failed_logins(&self, user_id: i64) -> Result<()> {
-        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-            .bind(user_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// The projects an account may open: its memberships, or every project for an
     /// administrator.
     pub async fn projects_for(&self, user: &User) -> Result<Vec<ProjectSummary>> {
@@ -176,7 +142,17 @@ impl Db {
     }
 
     /// Gives an account a role in a project, replacing any earlier role.
+    /// Gives an account a role in a project. A role that changes ends the account's
+    /// sessions, so that nobody works on with what they were allowed before.
     pub async fn set_membership(&self, user_id: i64, project_id: i64, role: Role) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let before: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM memberships WHERE user_id = $1 AND project_id = $2",
+        )
+        .bind(user_id)
+        .bind(project_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO memberships (user_id, project_id, role) VALUES ($1, $2, $3) \
              ON CONFLICT (user_id, project_id) DO UPDATE SET role = excluded.role",
@@ -184,17 +160,27 @@ impl Db {
         .bind(user_id)
         .bind(project_id)
         .bind(role.as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        if before.is_some_and(|b| b != role.as_str()) {
+            end_sessions(&mut tx, user_id, None).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
+    /// Takes an account's role in a project away, and with it every session of the account.
     pub async fn remove_membership(&self, user_id: i64, project_id: i64) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND project_id = $2")
             .bind(user_id)
             .bind(project_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        if done.rows_affected() > 0 {
+            end_sessions(&mut tx, user_id, None).await?;
+        }
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -260,12 +246,21 @@ impl Db {
             .collect()
     }
 
-    /// Creates a session record; false when the id is taken.
-    pub async fn session_create(&self, id: &str, data: &str, expires_at: i64) -> Result<bool> {
+    /// Creates a session record for the account logged in on it (if any); false when the
+    /// id is taken.
+    pub async fn session_create(
+        &self,
+        id: &str,
+        user_id: Option<i64>,
+        data: &str,
+        expires_at: i64,
+    ) -> Result<bool> {
         let done = sqlx::query(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO NOTHING",
         )
         .bind(id)
+        .bind(user_id)
         .bind(data)
         .bind(expires_at)
         .execute(&self.pool)
@@ -273,12 +268,21 @@ impl Db {
         Ok(done.rows_affected() > 0)
     }
 
-    pub async fn session_save(&self, id: &str, data: &str, expires_at: i64) -> Result<()> {
+    /// Updates a session record. A session that was ended meanwhile (its account deleted,
+    /// its password changed) stays ended: this never creates one.
+    pub async fn session_save(
+        &self,
+        id: &str,
+        user_id: Option<i64>,
+        data: &str,
+        expires_at: i64,
+    ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+            "UPDATE sessions SET user_id = $2, data = $3, expires_at = $4 WHERE id = $1 \
+             AND (user_id IS NULL OR user_id = $2)",
         )
         .bind(id)
+        .bind(user_id)
         .bind(data)
         .bind(expires_at)
         .execute(&self.pool)
@@ -286,15 +290,21 @@ impl Db {
         Ok(())
     }
 
-    /// A session that has not expired at `now` (Unix seconds).
-    pub async fn session_load(&self, id: &str, now: i64) -> Result<Option<(String, i64)>> {
-        let row =
-            sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
-                .bind(id)
-                .bind(now)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+    /// A session that has not expired at `now` (Unix seconds), with the account on it.
+    pub async fn session_load(
+        &self,
+        id: &str,
+        now: i64,
+    ) -> Result<Option<(Option<i64>, String, i64)>> {
+        let row = sqlx::query(
+            "SELECT user_id, data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+        )
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .transpose()
     }
 
     pub async fn session_delete(&self, id: &str) -> Result<()> {
@@ -302,6 +312,14 @@ impl Db {
             .bind(id)
             .execute(&self.pool)
             .await?;
+        Ok(())
+    }
+
+    /// Ends every session of an account ("log out everywhere"), but `keep` if given.
+    pub async fn end_sessions(&self, user_id: i64, keep: Option<&str>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        end_sessions(&mut tx, user_id, keep).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -316,17 +334,27 @@ impl Db {
 }
 
 impl Db {
-    /// Replaces an account's password hash.
-    pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<()> {
-        sqlx::query("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2")
+    /// Replaces an account's password hash and ends its other sessions: whoever knew the
+    /// old password is logged out everywhere but in `keep`.
+    pub async fn set_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        keep: Option<&str>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        end_sessions(&mut tx, user_id, keep).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Deletes an account; its memberships go with it, its audit lines keep its address.
+    /// Deletes an account; its memberships and sessions go with it (foreign keys), its audit
+    /// lines keep its address. Account ids are never reused.
     pub async fn delete_user(&self, user_id: i64) -> Result<bool> {
         let done = sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(user_id)
@@ -334,4 +362,17 @@ impl Db {
             .await?;
         Ok(done.rows_affected() > 0)
     }
+}
+
+async fn end_sessions(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(""))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -175,8 +175,11 @@ impl Db {
         user_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, start_offset, end_offset, user_id, created_at) \
-             SELECT c.id, 'answer', $1, $2, $3, $4, $5, $6 FROM codes c WHERE c.id = $7 AND c.project_id = $8",
+            "INSERT INTO code_applications (code_id, target_kind, response_id, target_part, start_offset, end_offset, user_id, created_at) \
+             SELECT c.id, 'answer', r.id, a.question_key, $3, $4, $5, $6 FROM codes c, responses r \
+             JOIN questionnaire_versions v ON v.id = r.version_id JOIN questionnaires q ON q.id = v.questionnaire_id \
+             JOIN answers a ON a.response_id = r.id AND a.question_key = $2 AND a.position = 0 \
+             WHERE c.id = $7 AND c.project_id = $8 AND r.id = $1 AND q.project_id = $8",
         )
         .bind(response_id)
         .bind(question_key)
@@ -200,7 +203,7 @@ impl Db {
         let rows = sqlx::query(
             "SELECT a.target_part, a.id, c.id, c.name, a.start_offset, a.end_offset FROM code_applications a \
              JOIN codes c ON c.id = a.code_id \
-             WHERE a.target_kind = 'answer' AND a.target_id = $1 AND c.project_id = $2 ORDER BY a.id",
+             WHERE a.response_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(response_id)
         .bind(project_id)
@@ -246,7 +249,7 @@ impl Db {
         user_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, user_id, created_at) \
+            "INSERT INTO code_applications (code_id, target_kind, insight_id, target_part, user_id, created_at) \
              SELECT c.id, 'insight', i.id, '', $1, $2 FROM codes c, insights i JOIN meetings m ON m.id = i.meeting_id \
              WHERE c.id = $3 AND c.project_id = $4 AND i.id = $5 AND m.project_id = $4",
         )
@@ -269,7 +272,7 @@ impl Db {
         let rows = sqlx::query(
             "SELECT i.id, a.id, c.id, c.name FROM code_applications a \
              JOIN codes c ON c.id = a.code_id \
-             JOIN insights i ON i.id = a.target_id AND a.target_kind = 'insight' \
+             JOIN insights i ON i.id = a.insight_id \
              WHERE i.meeting_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(meeting_id)
@@ -314,8 +317,8 @@ impl Db {
         const UNCODED: &str = "FROM answers a JOIN responses r ON r.id = a.response_id \
              JOIN questionnaire_versions v ON v.id = r.version_id JOIN questionnaires q ON q.id = v.questionnaire_id \
              WHERE q.project_id = $1 AND q.key = $2 AND a.question_key = $3 AND a.position = 0 \
-             AND NOT EXISTS (SELECT 1 FROM code_applications ca WHERE ca.target_kind = 'answer' \
-                 AND ca.target_id = a.response_id AND ca.target_part = a.question_key)";
+             AND NOT EXISTS (SELECT 1 FROM code_applications ca WHERE ca.response_id = a.response_id \
+                 AND ca.target_part = a.question_key)";
         let remaining: i64 =
             sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {UNCODED}")))
                 .bind(project_id)

@@ -235,7 +235,7 @@ impl Db {
         user_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, user_id, created_at) \
+            "INSERT INTO code_applications (code_id, target_kind, interview_id, target_part, user_id, created_at) \
              SELECT c.id, 'quote', i.id, $1, $2, $3 FROM codes c, interviews i \
              WHERE c.id = $4 AND c.project_id = $5 AND i.id = $6 AND i.project_id = $5",
         )
@@ -258,7 +258,7 @@ impl Db {
     ) -> Result<Vec<(String, String, String)>> {
         let rows = sqlx::query(
             "SELECT a.target_part, c.name FROM code_applications a JOIN codes c ON c.id = a.code_id \
-             WHERE a.target_kind = 'quote' AND a.target_id = $1 AND c.project_id = $2 ORDER BY a.id",
+             WHERE a.interview_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(interview_id)
         .bind(project_id)

@@ -9,6 +9,7 @@ mod meetings;
 mod reporting;
 mod respondents;
 mod tallies;
+mod throttle;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
 pub use catalogue::{
@@ -24,6 +25,7 @@ pub use reporting::{
 pub use respondents::{
     AnswerFlags, Draft, ResponseFilter, ResponseRow, StoredFlag, StoredResponse, SubmitOutcome,
 };
+pub use throttle::Subject;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

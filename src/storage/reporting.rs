@@ -335,17 +335,17 @@ impl Db {
         };
         let sql = format!(
             "SELECT ca.code_id, r.audience, w.key, COUNT(DISTINCT r.id) FROM code_applications ca \
-             JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
              {CODE_OF_THEME} AND ca.target_kind = 'answer' {answers_filter} \
              GROUP BY ca.code_id, r.audience, w.key \
              UNION ALL \
              SELECT ca.code_id, i.audience, w.key, COUNT(*) FROM code_applications ca \
-             JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+             JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
              {CODE_OF_THEME} AND ca.target_kind = 'quote' {notes_filter} \
              GROUP BY ca.code_id, i.audience, w.key \
              UNION ALL \
              SELECT ca.code_id, 'professional', w.key, COUNT(DISTINCT ins.id) FROM code_applications ca \
-             JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+             JOIN insights ins ON ins.id = ca.insight_id JOIN meetings m ON m.id = ins.meeting_id \
              {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
              GROUP BY ca.code_id, w.key"
         );
@@ -420,7 +420,7 @@ impl Db {
                  SELECT ca.code_id, 'answer' AS source, r.audience, w.key AS wave, a.value AS body, \
                    ca.start_offset AS from_byte, ca.end_offset AS to_byte, 0 AS weight, ca.id AS app_id \
                  FROM code_applications ca \
-                 JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+                 JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
                  JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
                  LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
                  WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'answer' \
@@ -428,7 +428,7 @@ impl Db {
                  UNION ALL \
                  SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
                  FROM code_applications ca \
-                 JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+                 JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
                  WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'quote' \
                    AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
                      AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $1) \
@@ -436,7 +436,7 @@ impl Db {
                  SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, \
                    ins.priority, ca.id \
                  FROM code_applications ca \
-                 JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+                 JOIN insights ins ON ins.id = ca.insight_id JOIN meetings m ON m.id = ins.meeting_id \
                  {MEETING_WAVE} WHERE ca.code_id IN ({codes_in}) AND ca.target_kind = 'insight' \
                ) u \
              ) ranked WHERE place <= $2 ORDER BY code_id, audience, place"
@@ -462,7 +462,7 @@ impl Db {
         let sql = "SELECT ca.code_id, 'answer', r.audience, w.key, a.value, ca.start_offset, ca.end_offset, \
                CAST(CASE WHEN fl.response_id IS NOT NULL AND fl.reviewed_at IS NULL THEN 1 ELSE 0 END AS BIGINT), ca.id \
              FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
-             JOIN responses r ON r.id = ca.target_id JOIN waves w ON w.id = r.wave_id \
+             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
              JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
              LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
              WHERE c.project_id = $1 AND ca.target_kind = 'answer' \
@@ -471,12 +471,12 @@ impl Db {
                CAST(CASE WHEN EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
                  AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $2) THEN 1 ELSE 0 END AS BIGINT), ca.id \
              FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
-             JOIN interviews i ON i.id = ca.target_id JOIN waves w ON w.id = i.wave_id \
+             JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
              WHERE c.project_id = $1 AND ca.target_kind = 'quote' \
              UNION ALL \
              SELECT ca.code_id, 'insight', 'professional', w.key, ins.statement, NULL, NULL, CAST(0 AS BIGINT), ca.id \
              FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
-             JOIN insights ins ON ins.id = ca.target_id JOIN meetings m ON m.id = ins.meeting_id \
+             JOIN insights ins ON ins.id = ca.insight_id JOIN meetings m ON m.id = ins.meeting_id \
              LEFT JOIN waves w ON w.project_id = m.project_id \
                AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on \
              WHERE c.project_id = $1 AND ca.target_kind = 'insight' \
@@ -594,17 +594,20 @@ impl Db {
     pub async fn insert_code_applications(&self, batch: &[NewApplication]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for chunk in batch.chunks(200) {
-            let values = super::value_rows(chunk.len(), 7);
+            let values = super::value_rows(chunk.len(), 9);
             let sql = format!(
-                "INSERT INTO code_applications (code_id, target_kind, target_id, target_part, start_offset, end_offset, created_at) \
-                 VALUES {values}"
+                "INSERT INTO code_applications (code_id, target_kind, response_id, insight_id, interview_id, \
+                 target_part, start_offset, end_offset, created_at) VALUES {values}"
             );
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for a in chunk {
+                let target = |source: Source| (a.source == source).then_some(a.target_id);
                 query = query
                     .bind(a.code_id)
                     .bind(a.source.as_str())
-                    .bind(a.target_id)
+                    .bind(target(Source::Answer))
+                    .bind(target(Source::Insight))
+                    .bind(target(Source::Quote))
                     .bind(&a.part)
                     .bind(a.span.map(|s| s.0 as i64))
                     .bind(a.span.map(|s| s.1 as i64))

@@ -1,5 +1,10 @@
 //! The app behind its router, driven request by request as a browser without JavaScript would.
 
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of the helpers"
+)]
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -23,18 +28,26 @@ pub struct App {
 
 impl App {
     pub fn new(db: &Db, today: time::Date) -> App {
+        App::with_state(App::state(db, today))
+    }
+
+    /// The state `App::new` starts from, for tests that change a setting first.
+    pub fn state(db: &Db, today: time::Date) -> AppState {
         let options = leptos::config::LeptosOptions::builder()
             .output_name("samenspraak")
             .build();
-        let state = AppState::new(
+        AppState::new(
             db.clone(),
             Translations::load().unwrap(),
             options,
             Clock::fixed(today),
-        );
+        )
+    }
+
+    pub fn with_state(state: AppState) -> App {
         App {
+            db: state.db.clone(),
             router: router(state),
-            db: db.clone(),
         }
     }
 
