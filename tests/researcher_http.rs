@@ -12,6 +12,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use common::{TestDb, on_every_database};
 use samenspraak::domain::account::{Email, Role};
+use samenspraak::server::workspace::Access;
 use time::macros::date;
 use workspace::{PASSWORD, Session, cookie_of, csrf_in, login, request, respond, setup};
 
@@ -140,95 +141,38 @@ async fn repeated_failures_lock_the_account_for_a_while() {
     .await;
 }
 
-/// Every researcher route, with the least role that may use it (`None`: administrators).
-fn routes() -> Vec<(Method, &'static str, Option<Role>)> {
-    let p = "/beheer/projecten/samenhang";
-    vec![
-        (Method::GET, "/beheer", Some(Role::Viewer)),
-        (Method::POST, "/beheer/uitloggen", Some(Role::Viewer)),
-        (Method::GET, "/beheer/wachtwoord", Some(Role::Viewer)),
-        (Method::POST, "/beheer/wachtwoord", Some(Role::Viewer)),
-        (Method::POST, "/beheer/accounts/1/verwijderen", None),
+/// A route of the registry with its parameters filled in for the demo project `key`.
+fn concrete(path: &str, key: &str) -> String {
+    let values = [
+        ("{key}", key),
+        ("{id}", "1"),
         (
-            Method::POST,
-            "/beheer/projecten/samenhang/meetmomenten/najaar-2026",
-            Some(Role::Researcher),
+            "{code}",
+            if path.contains("/links/") {
+                "verzm26j"
+            } else {
+                "1"
+            },
         ),
-        (Method::GET, "/beheer/accounts", None),
-        (Method::POST, "/beheer/accounts", None),
-        (Method::POST, "/beheer/accounts/toegang", None),
-        (Method::GET, p, Some(Role::Viewer)),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/links/verzm26j/qr.svg",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/links/verzm26j/qr.png",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/links/verzm26j/flyer",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/links",
-            Some(Role::Researcher),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/links/verzm26j/sluiten",
-            Some(Role::Researcher),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/links/verzm26j/openen",
-            Some(Role::Researcher),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/leden",
-            Some(Role::Owner),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/leden/verwijderen",
-            Some(Role::Owner),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/logboek",
-            Some(Role::Owner),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/vergelijking",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/rapport",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/export/vergelijking.csv",
-            Some(Role::Viewer),
-        ),
-        (
-            Method::GET,
-            "/beheer/projecten/samenhang/export",
-            Some(Role::Researcher),
-        ),
-        (
-            Method::POST,
-            "/beheer/projecten/samenhang/drempel",
-            Some(Role::Owner),
-        ),
-    ]
+        ("{questionnaire}", "naar-school"),
+        ("{question}", "wat-helpt"),
+        ("{theme}", "naar-school"),
+        ("{direction}", "omhoog"),
+        ("{wave}", "najaar-2026"),
+        ("{application}", "1"),
+        ("{insight}", "1"),
+        ("{part}", "wat-helpt"),
+        ("{action}", "sluiten"),
+    ];
+    let mut path = format!("/beheer{path}").trim_end_matches('/').to_owned();
+    for (name, value) in values {
+        path = path.replace(name, value);
+    }
+    assert!(
+        !path.contains('{'),
+        "a parameter without a test value: {path}"
+    );
+    path
 }
 
 #[tokio::test]
@@ -246,7 +190,14 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
         for (email, role, admin) in people {
             sessions.push((email, role, admin, login(&app, email).await));
         }
-        for (method, path, needed) in routes() {
+        let routes = samenspraak::server::workspace::routes();
+        assert!(routes.len() >= 68, "every route of the workspace is walked");
+        for route in routes {
+            let (method, needed) = (route.method.clone(), route.access);
+            let path = &concrete(route.path, "samenhang");
+            if needed == Access::Anyone {
+                continue;
+            }
             let form = "into=2&code=1&question=wat-helpt&title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&definition=x&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=kijker%40example.nl&role=viewer&project=samenhang&password=x";
             // Without a session: to the login page, nothing done.
             let reply = request(&app, method.clone(), path, None, form).await;
@@ -254,14 +205,9 @@ async fn every_researcher_route_is_closed_to_who_may_not_use_it() {
 
             for (email, role, admin, session) in &sessions {
                 let allowed = match needed {
-                    None => *admin,
-                    // Every account may see its own projects, start one, and log out.
-                    Some(Role::Viewer)
-                        if ["/beheer", "/beheer/projecten", "/beheer/uitloggen", "/beheer/wachtwoord"].contains(&path) =>
-                    {
-                        true
-                    }
-                    Some(needed) => role.is_some_and(|r| r.allows(needed)),
+                    Access::Anyone | Access::Account => true,
+                    Access::Admin => *admin,
+                    Access::Project(needed) => role.is_some_and(|r| r.allows(needed)),
                 };
                 let with_token = format!("csrf={}&{form}", session.csrf);
                 // Without the CSRF token, no change ever happens.
@@ -1367,4 +1313,126 @@ async fn after_code(t: &TestDb) -> i64 {
         .unwrap()
         .unwrap();
     t.db.codes(project.id).await.unwrap()[0].id
+}
+
+/// What a route could change in the samenhang project: its rows, counted and read.
+async fn fingerprint(url: &str) -> Vec<String> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut db = sqlx::AnyConnection::connect(url).await.unwrap();
+    const P: &str = "(SELECT id FROM projects WHERE key = 'samenhang')";
+    const Q: &str = "(SELECT id FROM questionnaires WHERE project_id = (SELECT id FROM projects WHERE key = 'samenhang'))";
+    let queries = [
+        format!("SELECT name || '|' || description FROM projects WHERE id = {P}"),
+        format!("SELECT name || '|' || description FROM codes WHERE project_id = {P} ORDER BY id"),
+        format!(
+            "SELECT CAST(COUNT(*) AS TEXT) FROM code_applications WHERE code_id IN (SELECT id FROM codes WHERE project_id = {P})"
+        ),
+        format!(
+            "SELECT title || '|' || CAST(position AS TEXT) FROM themes WHERE project_id = {P} ORDER BY id"
+        ),
+        format!(
+            "SELECT name || '|' || opens_on || '|' || closes_on FROM waves WHERE project_id = {P} ORDER BY id"
+        ),
+        format!("SELECT title || '|' || held_on FROM meetings WHERE project_id = {P} ORDER BY id"),
+        format!(
+            "SELECT statement FROM insights WHERE meeting_id IN (SELECT id FROM meetings WHERE project_id = {P}) ORDER BY id"
+        ),
+        format!("SELECT label FROM interviews WHERE project_id = {P} ORDER BY id"),
+        format!(
+            "SELECT notes || '|' || quotes FROM interview_notes WHERE interview_id IN (SELECT id FROM interviews WHERE project_id = {P}) ORDER BY interview_id, question_key"
+        ),
+        format!(
+            "SELECT definition FROM questionnaire_versions WHERE questionnaire_id IN {Q} ORDER BY id"
+        ),
+        format!(
+            "SELECT code || '|' || COALESCE(closed_at, 'open') FROM links WHERE questionnaire_id IN {Q} ORDER BY id"
+        ),
+        format!(
+            "SELECT CAST(r.id AS TEXT) || '|' || a.question_key || '|' || a.value FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.link_id IN (SELECT id FROM links WHERE questionnaire_id IN {Q}) ORDER BY r.id, a.question_key, a.position"
+        ),
+        format!(
+            "SELECT CAST(response_id AS TEXT) || COALESCE(reviewed_at, 'open') FROM answer_flags WHERE response_id IN (SELECT id FROM responses WHERE link_id IN (SELECT id FROM links WHERE questionnaire_id IN {Q})) ORDER BY 1"
+        ),
+        format!(
+            "SELECT CAST(user_id AS TEXT) || '|' || role FROM memberships WHERE project_id = {P} ORDER BY user_id"
+        ),
+    ];
+    let mut out = Vec::new();
+    for query in queries {
+        let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(query.clone()))
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+        out.push(format!("{query}: {rows:?}"));
+    }
+    db.close().await.ok();
+    out
+}
+
+#[tokio::test]
+async fn items_of_another_project_are_out_of_reach_on_every_route() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        // Material of every kind in samenhang, made by its owner.
+        respond(&t.db, "verzm26p", &[("wat-helpt", samenspraak::domain::Answer::Text("Mijn naam is Piet Jansen".into()))]).await;
+        let owner = login(&app, "eigenaar@example.nl").await;
+        let post = |path: String, form: String| {
+            let owner = owner.clone();
+            let app = &app;
+            async move { request(app, Method::POST, &path, Some(&owner), &format!("csrf={}&{form}", owner.csrf)).await }
+        };
+        let p = "/beheer/projecten/samenhang";
+        post(format!("{p}/codeboek"), "name=Eigen+code".into()).await;
+        post(format!("{p}/bijeenkomsten"), "held_on=2026-11-01&title=Sessie&onderwijs=3".into()).await;
+        post(format!("{p}/gesprekken"), "audience=youth&wave=najaar-2026&held_on=2026-11-02&setting=individual&group_size=1&label=j1&questionnaire=naar-school".into()).await;
+        let admin = t.db.user_by_email(&Email::parse("admin@example.nl").unwrap()).await.unwrap().unwrap();
+        let samenhang = t.db.project_for(&admin, "samenhang").await.unwrap().unwrap();
+        let response = t.db.project_responses(samenhang.id, &Default::default(), 1).await.unwrap()[0].id;
+        let code = t.db.codes(samenhang.id).await.unwrap()[0].id;
+        let user = t.db.user_by_email(&Email::parse("eigenaar@example.nl").unwrap()).await.unwrap().unwrap();
+        assert!(t.db.apply_code_to_answer(samenhang.id, code, response, "wat-helpt", None, user.id).await.unwrap());
+        let application = t.db.answer_codes(samenhang.id, response).await.unwrap()[0].1.id;
+        let meeting = t.db.meetings(samenhang.id).await.unwrap().first().map_or(1, |m| m.id);
+        let interview = t.db.interviews(samenhang.id).await.unwrap().first().map_or(1, |i| i.id);
+
+        // The owner of veilig-thuis names those items in the paths of their own project.
+        let attacker = login(&app, "buiten@example.nl").await;
+        let before = fingerprint(&t.url).await;
+        let form = "into=1&code=1&question=wat-helpt&title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=eigenaar%40example.nl&role=viewer&lines=knelpunt%3A+x&description=x";
+        let mut redirected = Vec::new();
+        for route in samenspraak::server::workspace::routes() {
+            let Access::Project(_) = route.access else { continue };
+            let takes_item = ["{id}", "{code}", "{questionnaire}", "{question}", "{theme}", "{wave}", "{application}", "{insight}"]
+                .iter()
+                .any(|p| route.path.contains(p));
+            if !takes_item {
+                continue;
+            }
+            let path = concrete(route.path, "veilig-thuis")
+                .replace("/antwoorden/1", &format!("/antwoorden/{response}"))
+                .replace("/codeboek/1", &format!("/codeboek/{code}"))
+                .replace("/bijeenkomsten/1", &format!("/bijeenkomsten/{meeting}"))
+                .replace("/gesprekken/1", &format!("/gesprekken/{interview}"))
+                .replace("/codes/1/", &format!("/codes/{application}/"))
+;
+            let form = format!("csrf={}&{form}&code={code}&response={response}&vraag=naar-school/wat-helpt", attacker.csrf);
+            let reply = request(&app, route.method.clone(), &path, Some(&attacker), &form).await;
+            assert!(
+                [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND, StatusCode::UNPROCESSABLE_ENTITY, StatusCode::SEE_OTHER]
+                    .contains(&reply.status),
+                "{} {path}: {}",
+                route.method,
+                reply.status
+            );
+            if reply.status == StatusCode::SEE_OTHER {
+                redirected.push(format!("{} {path}", route.method));
+            }
+            assert!(!reply.body.contains("Piet Jansen"), "{} {path} shows another project's answer", route.method);
+            assert_eq!(fingerprint(&t.url).await, before, "{} {path} changed another project's data", route.method);
+        }
+        eprintln!("answered with a redirect (nothing changed): {redirected:?}");
+        t
+    })
+    .await;
 }

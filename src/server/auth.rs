@@ -189,6 +189,8 @@ pub async fn start_session(
 pub struct Researcher {
     pub user: User,
     pub session: Session,
+    /// This session's token, for the forms on the pages it is shown (checked by
+    /// [`csrf_layer`]).
     pub csrf: String,
 }
 
@@ -259,15 +261,6 @@ impl FromRequestParts<AppState> for Researcher {
 }
 
 impl Researcher {
-    /// Refuses a form whose token is not this session's.
-    pub fn check_csrf(&self, token: &str) -> Result<(), Denied> {
-        if token.len() == self.csrf.len() && token == self.csrf {
-            Ok(())
-        } else {
-            Err(Denied::Csrf)
-        }
-    }
-
     /// The project with this key if the researcher's role there allows `needed`.
     pub async fn project(
         &self,
@@ -340,4 +333,41 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
 /// Parses the address typed on the login form.
 pub fn login_email(input: &str) -> Option<Email> {
     Email::parse(input).ok()
+}
+
+/// The CSRF check as one layer over the workspace: every request that is not a GET or HEAD
+/// and comes with a logged-in session must carry that session's token in its form (field
+/// `csrf`), or it is refused before any handler runs. Requests without a session go on to
+/// their handler, which sends them to the login page; the login form itself has no session
+/// to protect (and is guarded by [`same_origin_only`]).
+pub async fn csrf_layer(session: Session, request: Request, next: Next) -> Response {
+    if request.method() == Method::GET || request.method() == Method::HEAD {
+        return next.run(request).await;
+    }
+    let expected: Option<String> = match session.get(CSRF_KEY).await {
+        Ok(token) => token,
+        Err(error) => return Denied::Internal(error.to_string()).into_response(),
+    };
+    let Some(expected) = expected else {
+        return next.run(request).await;
+    };
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, super::BODY_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let sent = form_urlencoded_field(&bytes, "csrf");
+    if !sent.is_some_and(|token| token.len() == expected.len() && token == expected) {
+        return Denied::Csrf.into_response();
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
+}
+
+/// The first value of a field in a URL-encoded form body.
+fn form_urlencoded_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
 }

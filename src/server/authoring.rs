@@ -48,8 +48,6 @@ fn unique_key(text: &str, taken: &[String]) -> String {
 
 #[derive(Deserialize)]
 pub struct ProjectForm {
-    #[serde(default)]
-    csrf: String,
     name: String,
     #[serde(default)]
     description: String,
@@ -69,7 +67,6 @@ pub async fn create_project(
     researcher: Researcher,
     Form(form): Form<ProjectForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let name = clean_name(&form.name)?;
     let everyone = crate::storage::User {
         is_admin: true,
@@ -109,7 +106,6 @@ pub async fn update_project(
     Path(key): Path<String>,
     Form(form): Form<ProjectForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let name = clean_name(&form.name)?;
     state
@@ -126,8 +122,6 @@ pub async fn update_project(
 #[derive(Deserialize)]
 pub struct ThemeForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     key: String,
     title: String,
     #[serde(default)]
@@ -141,7 +135,6 @@ pub async fn save_theme(
     Path(key): Path<String>,
     Form(form): Form<ThemeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -185,20 +178,12 @@ pub async fn save_theme(
     Ok(back_to(&key))
 }
 
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /beheer/projecten/{key}/themas/{theme}/omhoog` (or `omlaag`).
 pub async fn move_theme(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, theme, direction)): Path<(String, String, String)>,
-    Form(form): Form<CsrfForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -222,8 +207,6 @@ pub async fn move_theme(
 
 #[derive(Deserialize)]
 pub struct WaveForm {
-    #[serde(default)]
-    csrf: String,
     name: String,
     opens: String,
     closes: String,
@@ -255,7 +238,6 @@ pub async fn add_wave(
     Path(key): Path<String>,
     Form(form): Form<WaveForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -295,7 +277,6 @@ pub async fn edit_wave(
     Path((key, wave_key)): Path<(String, String)>,
     Form(form): Form<WaveForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -375,8 +356,6 @@ async fn save(
 
 #[derive(Deserialize)]
 pub struct NewQuestionnaireForm {
-    #[serde(default)]
-    csrf: String,
     title: String,
     #[serde(default)]
     minutes: String,
@@ -389,7 +368,6 @@ pub async fn create_questionnaire(
     Path(key): Path<String>,
     Form(form): Form<NewQuestionnaireForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -539,8 +517,6 @@ fn card(tr: &Tr, q: &Questionnaire, question: &Question, themes: &[Theme]) -> Qu
 
 #[derive(Deserialize)]
 pub struct QuestionnaireForm {
-    #[serde(default)]
-    csrf: String,
     title: String,
     #[serde(default)]
     minutes: String,
@@ -559,7 +535,6 @@ pub async fn update_questionnaire(
     Path((key, qkey)): Path<(String, String)>,
     Form(form): Form<QuestionnaireForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -589,9 +564,7 @@ pub async fn duplicate_questionnaire(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, qkey)): Path<(String, String)>,
-    Form(form): Form<CsrfForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -618,8 +591,6 @@ pub async fn duplicate_questionnaire(
 
 #[derive(Debug, Clone, Deserialize, Default)]
 pub struct QuestionForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     key: String,
     #[serde(default)]
@@ -693,7 +664,6 @@ impl QuestionForm {
                 .unwrap_or_default()
         };
         QuestionForm {
-            csrf: String::new(),
             key: question.key.clone(),
             kind: kind.to_owned(),
             theme: question.theme.clone(),
@@ -964,7 +934,6 @@ pub async fn save_question(
     Path(path): Path<Vec<String>>,
     Form(form): Form<QuestionForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let (key, qkey, editing) = match path.as_slice() {
         [key, qkey] => (key.clone(), qkey.clone(), None),
         [key, qkey, question] => (key.clone(), qkey.clone(), Some(question.clone())),
@@ -1044,9 +1013,7 @@ pub async fn question_action(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, qkey, question, action)): Path<(String, String, String, String)>,
-    Form(form): Form<CsrfForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -1166,8 +1133,6 @@ pub async fn export_definition(
 #[derive(Deserialize)]
 pub struct DefinitionForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     definition: String,
 }
 
@@ -1179,7 +1144,6 @@ pub async fn import_definition(
     Path(key): Path<String>,
     Form(form): Form<DefinitionForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;

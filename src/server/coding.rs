@@ -62,8 +62,6 @@ pub async fn codebook(
 #[derive(Deserialize)]
 pub struct CodeForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     name: String,
     #[serde(default)]
     description: String,
@@ -80,7 +78,6 @@ pub async fn create_code(
     Path(key): Path<String>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -141,7 +138,6 @@ pub async fn update_code(
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -183,8 +179,6 @@ pub async fn update_code(
 #[derive(Deserialize)]
 pub struct MergeForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     into: i64,
 }
 
@@ -195,7 +189,6 @@ pub async fn merge_code(
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<MergeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -214,20 +207,12 @@ pub async fn merge_code(
     Ok(to_codebook(&key))
 }
 
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /beheer/projecten/{key}/codeboek/{code}/verwijderen`
 pub async fn delete_code(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, code)): Path<(String, i64)>,
-    Form(form): Form<CsrfForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -253,8 +238,6 @@ pub async fn delete_code(
 #[derive(Deserialize)]
 pub struct ApplyForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     question: String,
     #[serde(default)]
     code: i64,
@@ -270,7 +253,6 @@ pub async fn apply_code(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<ApplyForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -324,11 +306,9 @@ pub(super) async fn remove_application(
     state: &AppState,
     researcher: &Researcher,
     key: &str,
-    csrf: &str,
     application: i64,
     on: &str,
 ) -> Result<(), Denied> {
-    researcher.check_csrf(csrf)?;
     let project = researcher.project(&state.db, key, Role::Researcher).await?;
     if !state
         .db
@@ -349,13 +329,11 @@ pub async fn remove_code(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, id, application)): Path<(String, i64, i64)>,
-    Form(form): Form<CsrfForm>,
 ) -> Result<Response, Denied> {
     remove_application(
         &state,
         &researcher,
         &key,
-        &form.csrf,
         application,
         &format!("response {id}"),
     )
@@ -467,7 +445,6 @@ pub async fn code_from_queue(
             .map(|(_, v)| v.as_str())
             .unwrap_or_default()
     };
-    researcher.check_csrf(field("csrf"))?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;

@@ -82,7 +82,6 @@ pub async fn create_interview(
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, Denied> {
     let field = |name: &str| form.get(name).map_or("", |v| v.trim());
-    researcher.check_csrf(field("csrf"))?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -338,12 +337,6 @@ async fn save_posted(
     id: i64,
     form: &[(String, String)],
 ) -> Result<Result<Interview, Response>, Denied> {
-    let csrf = form
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
-    researcher.check_csrf(csrf)?;
     let (interview, guide) = interview_and_guide(state, project, id).await?;
     let parts = guide.parts(interview.audience);
     let mut raw = RawAnswers::new();

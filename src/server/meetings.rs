@@ -78,7 +78,6 @@ pub async fn create_meeting(
     Path(key): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(form.get("csrf").map_or("", String::as_str))?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -201,8 +200,6 @@ pub async fn meeting(
 #[derive(Deserialize)]
 pub struct LinesForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     theme: String,
     #[serde(default)]
     kind: String,
@@ -256,7 +253,6 @@ pub async fn add_lines(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<LinesForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -301,8 +297,6 @@ pub async fn add_lines(
 #[derive(Deserialize)]
 pub struct CsvForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     csv: String,
 }
 
@@ -313,7 +307,6 @@ pub async fn add_csv(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<CsvForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -338,8 +331,6 @@ pub async fn add_csv(
 #[derive(Deserialize)]
 pub struct CodeForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     code: i64,
 }
 
@@ -350,7 +341,6 @@ pub async fn code_insight(
     Path((key, id, insight)): Path<(String, i64, i64)>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -374,13 +364,11 @@ pub async fn uncode_insight(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, id, application)): Path<(String, i64, i64)>,
-    Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
     super::coding::remove_application(
         &state,
         &researcher,
         &key,
-        &form.csrf,
         application,
         &format!("meeting {id}"),
     )

@@ -15,6 +15,7 @@ pub mod render;
 mod researcher;
 mod respondent;
 pub mod synthetic;
+pub mod workspace;
 
 use crate::i18n::Translations;
 use crate::storage::Db;
@@ -22,7 +23,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::get;
 use leptos::config::LeptosOptions;
 use render::Assets;
 use std::sync::Arc;
@@ -124,188 +125,8 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
-    let researcher = Router::new()
-        .route("/", get(researcher::projects))
-        .route("/inloggen", get(login::login_form).post(login::login))
-        .route("/uitloggen", post(login::logout))
-        .route("/uitloggen/overal", post(login::logout_everywhere))
-        .route(
-            "/accounts",
-            get(researcher::accounts).post(researcher::create_account),
-        )
-        .route("/accounts/toegang", post(researcher::grant_access))
-        .route(
-            "/accounts/{id}/verwijderen",
-            post(researcher::delete_account),
-        )
-        .route(
-            "/wachtwoord",
-            get(researcher::password_form).post(researcher::change_password),
-        )
-        .route("/projecten", post(authoring::create_project))
-        .route("/projecten/{key}", get(researcher::project))
-        .route(
-            "/projecten/{key}/instellingen",
-            post(authoring::update_project),
-        )
-        .route("/projecten/{key}/themas", post(authoring::save_theme))
-        .route(
-            "/projecten/{key}/themas/{theme}/{direction}",
-            post(authoring::move_theme),
-        )
-        .route("/projecten/{key}/meetmomenten", post(authoring::add_wave))
-        .route(
-            "/projecten/{key}/meetmomenten/{wave}",
-            post(authoring::edit_wave),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten",
-            post(authoring::create_questionnaire),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}",
-            get(authoring::editor).post(authoring::update_questionnaire),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}/dupliceren",
-            post(authoring::duplicate_questionnaire),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen",
-            post(authoring::save_question),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/nieuw",
-            get(authoring::new_question),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}",
-            get(authoring::edit_question).post(authoring::save_question),
-        )
-        .route(
-            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}/{action}",
-            post(authoring::question_action),
-        )
-        .route(
-            "/projecten/{key}/definitie.toml",
-            get(authoring::export_definition),
-        )
-        .route(
-            "/projecten/{key}/definitie",
-            post(authoring::import_definition),
-        )
-        .route("/projecten/{key}/links", post(researcher::create_link))
-        .route(
-            "/projecten/{key}/links/{code}/qr.svg",
-            get(researcher::qr_code_svg),
-        )
-        .route(
-            "/projecten/{key}/links/{code}/qr.png",
-            get(researcher::qr_code_png),
-        )
-        .route(
-            "/projecten/{key}/links/{code}/flyer",
-            get(researcher::flyer),
-        )
-        .route(
-            "/projecten/{key}/links/{code}/{action}",
-            post(researcher::set_link_open),
-        )
-        .route("/projecten/{key}/leden", post(researcher::add_member))
-        .route(
-            "/projecten/{key}/leden/verwijderen",
-            post(researcher::remove_member),
-        )
-        .route("/projecten/{key}/logboek", get(researcher::audit_log))
-        .route("/projecten/{key}/antwoorden", get(researcher::responses))
-        .route(
-            "/projecten/{key}/antwoorden/{id}",
-            get(researcher::response),
-        )
-        .route(
-            "/projecten/{key}/antwoorden/{id}/verwijderen",
-            post(researcher::delete_response),
-        )
-        .route(
-            "/projecten/{key}/antwoorden/{id}/gegevens/{question}/{action}",
-            post(researcher::resolve_flag),
-        )
-        .route(
-            "/projecten/{key}/codeboek",
-            get(coding::codebook).post(coding::create_code),
-        )
-        .route(
-            "/projecten/{key}/codeboek/wachtrij",
-            get(coding::queue).post(coding::code_from_queue),
-        )
-        .route(
-            "/projecten/{key}/codeboek/{code}",
-            post(coding::update_code),
-        )
-        .route(
-            "/projecten/{key}/codeboek/{code}/samenvoegen",
-            post(coding::merge_code),
-        )
-        .route(
-            "/projecten/{key}/codeboek/{code}/verwijderen",
-            post(coding::delete_code),
-        )
-        .route(
-            "/projecten/{key}/antwoorden/{id}/codes",
-            post(coding::apply_code),
-        )
-        .route(
-            "/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen",
-            post(coding::remove_code),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten",
-            get(meetings::meetings).post(meetings::create_meeting),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten/{id}",
-            get(meetings::meeting),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten/{id}/inzichten",
-            post(meetings::add_lines),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten/{id}/inzichten/csv",
-            post(meetings::add_csv),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten/{id}/inzichten/{insight}/codes",
-            post(meetings::code_insight),
-        )
-        .route(
-            "/projecten/{key}/bijeenkomsten/{id}/codes/{application}/verwijderen",
-            post(meetings::uncode_insight),
-        )
-        .route(
-            "/projecten/{key}/gesprekken",
-            get(interviews::interviews).post(interviews::create_interview),
-        )
-        .route(
-            "/projecten/{key}/gesprekken/{id}",
-            get(interviews::interview).post(interviews::save_interview),
-        )
-        .route(
-            "/projecten/{key}/gesprekken/{id}/gegevens/{part}/{action}",
-            post(interviews::resolve_interview_flag),
-        )
-        .route(
-            "/projecten/{key}/gesprekken/{id}/citaten/{part}/codes",
-            post(interviews::code_quote),
-        )
-        .route("/projecten/{key}/vergelijking", get(comparison::comparison))
-        .route("/projecten/{key}/rapport", get(comparison::report))
-        .route("/projecten/{key}/drempel", post(comparison::set_threshold))
-        .route("/projecten/{key}/export", get(exports::export))
-        .route(
-            "/projecten/{key}/export/vergelijking.csv",
-            get(exports::export_aggregates),
-        )
+    let researcher = workspace::router()
+        .layer(axum::middleware::from_fn(auth::csrf_layer))
         .layer(axum::middleware::from_fn(auth::same_origin_only))
         .layer(auth::session_layer(
             state.db.clone(),

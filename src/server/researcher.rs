@@ -73,12 +73,6 @@ where
     render(state, status, PageFrame { tr, title, islands }, body).await
 }
 
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `GET /beheer`: the account's projects.
 pub async fn projects(
     State(state): State<AppState>,
@@ -210,9 +204,6 @@ pub(super) fn back_to(key: &str) -> Response {
 
 #[derive(Deserialize)]
 pub struct NewLinkForm {
-    /// Missing is refused like wrong: 403, not 422.
-    #[serde(default)]
-    csrf: String,
     questionnaire: String,
     audience: Audience,
     wave: String,
@@ -227,7 +218,6 @@ pub async fn create_link(
     Path(key): Path<String>,
     Form(form): Form<NewLinkForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -274,9 +264,7 @@ pub async fn set_link_open(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, code, action)): Path<(String, String, String)>,
-    Form(form): Form<CsrfOnly>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -423,9 +411,6 @@ pub async fn flyer(
 
 #[derive(Deserialize)]
 pub struct MemberForm {
-    /// Missing is refused like wrong: 403, not 422.
-    #[serde(default)]
-    csrf: String,
     email: String,
     #[serde(default)]
     role: Option<Role>,
@@ -438,7 +423,6 @@ pub async fn add_member(
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let user = match Email::parse(&form.email) {
         Ok(email) => state.db.user_by_email(&email).await.map_err(internal)?,
@@ -475,7 +459,6 @@ pub async fn remove_member(
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher.project(&state.db, &key, Role::Owner).await?;
     if let Ok(email) = Email::parse(&form.email)
         && let Some(user) = state.db.user_by_email(&email).await.map_err(internal)?
@@ -558,9 +541,6 @@ pub async fn accounts(
 
 #[derive(Deserialize)]
 pub struct NewAccountForm {
-    /// Missing is refused like wrong: 403, not 422.
-    #[serde(default)]
-    csrf: String,
     email: String,
     password: String,
     #[serde(default)]
@@ -582,7 +562,6 @@ pub async fn create_account(
     researcher: Researcher,
     Form(form): Form<NewAccountForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     researcher.require_admin()?;
     let tr = tr(&state);
     let Ok(email) = Email::parse(&form.email) else {
@@ -629,9 +608,6 @@ pub async fn create_account(
 
 #[derive(Deserialize)]
 pub struct AccessForm {
-    /// Missing is refused like wrong: 403, not 422.
-    #[serde(default)]
-    csrf: String,
     email: String,
     project: String,
     role: Role,
@@ -643,7 +619,6 @@ pub async fn grant_access(
     researcher: Researcher,
     Form(form): Form<AccessForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     researcher.require_admin()?;
     let project = state
         .db
@@ -889,9 +864,7 @@ pub async fn resolve_flag(
     State(state): State<AppState>,
     researcher: Researcher,
     Path((key, id, question, action)): Path<(String, i64, String, String)>,
-    Form(form): Form<CsrfOnly>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -951,8 +924,6 @@ pub async fn response(
 #[derive(Deserialize)]
 pub struct DeleteForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     reason: String,
 }
 
@@ -963,7 +934,6 @@ pub async fn delete_response(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher
         .project(&state.db, &key, Role::Researcher)
         .await?;
@@ -1027,8 +997,6 @@ pub async fn password_form(
 #[derive(Deserialize)]
 pub struct PasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     current: String,
     #[serde(default)]
     new: String,
@@ -1041,7 +1009,6 @@ pub async fn change_password(
     researcher: Researcher,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let tr = tr(&state);
     if !auth::verify_password(form.current, Some(researcher.user.password_hash.clone())).await {
         return Ok(password_page(
@@ -1085,9 +1052,7 @@ pub async fn delete_account(
     State(state): State<AppState>,
     researcher: Researcher,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfOnly>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     researcher.require_admin()?;
     if id == researcher.user.id {
         let error = t!(tr(&state), "researcher-account-delete-self");

@@ -491,7 +491,6 @@ pub async fn report(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ThresholdForm {
-    csrf: String,
     threshold: String,
 }
 
@@ -502,7 +501,6 @@ pub async fn set_threshold(
     Path(key): Path<String>,
     Form(form): Form<ThresholdForm>,
 ) -> Result<Response, Denied> {
-    researcher.check_csrf(&form.csrf)?;
     let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let Some(threshold) = form
         .threshold

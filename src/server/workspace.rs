@@ -1,0 +1,453 @@
+//! The workspace's routes in one registry: each with the access it needs. The router is
+//! built from it and the role matrix test walks it, so a route cannot exist without saying
+//! who may use it.
+
+use super::AppState;
+use super::{authoring, coding, comparison, exports, interviews, login, meetings, researcher};
+use crate::domain::account::Role;
+use axum::Router;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+
+/// Who may use a workspace route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Everyone, logged in or not (the login form).
+    Anyone,
+    /// Every logged-in account: its own projects, password and sessions.
+    Account,
+    /// Administrators only.
+    Admin,
+    /// Members of the project in the path with at least this role (administrators who are
+    /// not members are no exception).
+    Project(Role),
+}
+
+/// One route of the workspace, under `/beheer`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const GET: Method = Method::GET;
+const POST: Method = Method::POST;
+
+fn route(
+    method: Method,
+    path: &'static str,
+    access: Access,
+    handler: MethodRouter<AppState>,
+) -> (Route, MethodRouter<AppState>) {
+    (
+        Route {
+            method,
+            path,
+            access,
+        },
+        handler,
+    )
+}
+
+fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
+    vec![
+        route(GET, "/", Access::Account, get(researcher::projects)),
+        route(GET, "/inloggen", Access::Anyone, get(login::login_form)),
+        route(POST, "/inloggen", Access::Anyone, post(login::login)),
+        route(POST, "/uitloggen", Access::Account, post(login::logout)),
+        route(
+            POST,
+            "/uitloggen/overal",
+            Access::Account,
+            post(login::logout_everywhere),
+        ),
+        route(GET, "/accounts", Access::Admin, get(researcher::accounts)),
+        route(
+            POST,
+            "/accounts",
+            Access::Admin,
+            post(researcher::create_account),
+        ),
+        route(
+            POST,
+            "/accounts/toegang",
+            Access::Admin,
+            post(researcher::grant_access),
+        ),
+        route(
+            POST,
+            "/accounts/{id}/verwijderen",
+            Access::Admin,
+            post(researcher::delete_account),
+        ),
+        route(
+            GET,
+            "/wachtwoord",
+            Access::Account,
+            get(researcher::password_form),
+        ),
+        route(
+            POST,
+            "/wachtwoord",
+            Access::Account,
+            post(researcher::change_password),
+        ),
+        route(
+            POST,
+            "/projecten",
+            Access::Account,
+            post(authoring::create_project),
+        ),
+        route(
+            GET,
+            "/projecten/{key}",
+            Access::Project(Role::Viewer),
+            get(researcher::project),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/instellingen",
+            Access::Project(Role::Owner),
+            post(authoring::update_project),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/themas",
+            Access::Project(Role::Researcher),
+            post(authoring::save_theme),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/themas/{theme}/{direction}",
+            Access::Project(Role::Researcher),
+            post(authoring::move_theme),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/meetmomenten",
+            Access::Project(Role::Researcher),
+            post(authoring::add_wave),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/meetmomenten/{wave}",
+            Access::Project(Role::Researcher),
+            post(authoring::edit_wave),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten",
+            Access::Project(Role::Researcher),
+            post(authoring::create_questionnaire),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}",
+            Access::Project(Role::Researcher),
+            get(authoring::editor),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}",
+            Access::Project(Role::Researcher),
+            post(authoring::update_questionnaire),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/dupliceren",
+            Access::Project(Role::Researcher),
+            post(authoring::duplicate_questionnaire),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen",
+            Access::Project(Role::Researcher),
+            post(authoring::save_question),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/nieuw",
+            Access::Project(Role::Researcher),
+            get(authoring::new_question),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}",
+            Access::Project(Role::Researcher),
+            get(authoring::edit_question),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}",
+            Access::Project(Role::Researcher),
+            post(authoring::save_question),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vragen/{question}/{action}",
+            Access::Project(Role::Researcher),
+            post(authoring::question_action),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/definitie.toml",
+            Access::Project(Role::Researcher),
+            get(authoring::export_definition),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/definitie",
+            Access::Project(Role::Researcher),
+            post(authoring::import_definition),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/links",
+            Access::Project(Role::Researcher),
+            post(researcher::create_link),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/links/{code}/qr.svg",
+            Access::Project(Role::Viewer),
+            get(researcher::qr_code_svg),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/links/{code}/qr.png",
+            Access::Project(Role::Viewer),
+            get(researcher::qr_code_png),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/links/{code}/flyer",
+            Access::Project(Role::Viewer),
+            get(researcher::flyer),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/links/{code}/{action}",
+            Access::Project(Role::Researcher),
+            post(researcher::set_link_open),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/leden",
+            Access::Project(Role::Owner),
+            post(researcher::add_member),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/leden/verwijderen",
+            Access::Project(Role::Owner),
+            post(researcher::remove_member),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/logboek",
+            Access::Project(Role::Owner),
+            get(researcher::audit_log),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/antwoorden",
+            Access::Project(Role::Researcher),
+            get(researcher::responses),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/antwoorden/{id}",
+            Access::Project(Role::Researcher),
+            get(researcher::response),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/antwoorden/{id}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(researcher::delete_response),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/antwoorden/{id}/gegevens/{question}/{action}",
+            Access::Project(Role::Researcher),
+            post(researcher::resolve_flag),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/codeboek",
+            Access::Project(Role::Viewer),
+            get(coding::codebook),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/codeboek",
+            Access::Project(Role::Researcher),
+            post(coding::create_code),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/codeboek/wachtrij",
+            Access::Project(Role::Researcher),
+            get(coding::queue),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/codeboek/wachtrij",
+            Access::Project(Role::Researcher),
+            post(coding::code_from_queue),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/codeboek/{code}",
+            Access::Project(Role::Researcher),
+            post(coding::update_code),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/codeboek/{code}/samenvoegen",
+            Access::Project(Role::Researcher),
+            post(coding::merge_code),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/codeboek/{code}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(coding::delete_code),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/antwoorden/{id}/codes",
+            Access::Project(Role::Researcher),
+            post(coding::apply_code),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(coding::remove_code),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/bijeenkomsten",
+            Access::Project(Role::Viewer),
+            get(meetings::meetings),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/bijeenkomsten",
+            Access::Project(Role::Researcher),
+            post(meetings::create_meeting),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/bijeenkomsten/{id}",
+            Access::Project(Role::Viewer),
+            get(meetings::meeting),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten",
+            Access::Project(Role::Researcher),
+            post(meetings::add_lines),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten/csv",
+            Access::Project(Role::Researcher),
+            post(meetings::add_csv),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/bijeenkomsten/{id}/inzichten/{insight}/codes",
+            Access::Project(Role::Researcher),
+            post(meetings::code_insight),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/bijeenkomsten/{id}/codes/{application}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(meetings::uncode_insight),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/gesprekken",
+            Access::Project(Role::Researcher),
+            get(interviews::interviews),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/gesprekken",
+            Access::Project(Role::Researcher),
+            post(interviews::create_interview),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/gesprekken/{id}",
+            Access::Project(Role::Researcher),
+            get(interviews::interview),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/gesprekken/{id}",
+            Access::Project(Role::Researcher),
+            post(interviews::save_interview),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/gesprekken/{id}/gegevens/{part}/{action}",
+            Access::Project(Role::Researcher),
+            post(interviews::resolve_interview_flag),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/gesprekken/{id}/citaten/{part}/codes",
+            Access::Project(Role::Researcher),
+            post(interviews::code_quote),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vergelijking",
+            Access::Project(Role::Viewer),
+            get(comparison::comparison),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/rapport",
+            Access::Project(Role::Viewer),
+            get(comparison::report),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/drempel",
+            Access::Project(Role::Owner),
+            post(comparison::set_threshold),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/export",
+            Access::Project(Role::Researcher),
+            get(exports::export),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/export/vergelijking.csv",
+            Access::Project(Role::Viewer),
+            get(exports::export_aggregates),
+        ),
+    ]
+}
+
+/// Every workspace route with the access it needs (for the role matrix test).
+pub fn routes() -> Vec<Route> {
+    registry().into_iter().map(|(route, _)| route).collect()
+}
+
+/// The workspace router, nested under `/beheer`.
+pub(super) fn router() -> Router<AppState> {
+    registry()
+        .into_iter()
+        .fold(Router::new(), |router, (route, handler)| {
+            router.route(route.path, handler)
+        })
+}
