@@ -237,6 +237,14 @@ async fn too_long_text_is_refused_with_a_message_and_kept() {
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("Gebruik niet meer dan 2000 tekens."));
         assert!(reply.body.contains(&long), "what was typed is kept");
+        // ... on the page, not in the stored draft: nothing over the limit is stored.
+        let token = first.split('/').nth(2).unwrap();
+        let draft = app.db.draft(token).await.unwrap().unwrap();
+        assert!(
+            !draft.answers.contains_key("wat-helpt"),
+            "{:?}",
+            draft.answers
+        );
         t
     })
     .await;

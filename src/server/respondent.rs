@@ -446,9 +446,12 @@ async fn answer(
     let outcome = check_page(questions, &earlier, &posted.answers)
         .map_err(|e| PageError::BadRequest(e.to_string()))?;
 
-    // Keep exactly what was typed on this page, even when something must be fixed.
+    // Keep exactly what was typed on this page, even when something must be fixed; the
+    // page shown again holds it all, the stored draft all but what is too long to keep.
+    let mut typed = s.draft.answers.clone();
     for q in questions {
         s.draft.answers.remove(&q.key);
+        typed.remove(&q.key);
     }
     for (key, values) in &posted.answers {
         let values: Vec<String> = values
@@ -457,7 +460,10 @@ async fn answer(
             .cloned()
             .collect();
         if !values.is_empty() {
-            s.draft.answers.insert(key.clone(), values);
+            if !matches!(outcome.errors.get(key), Some(FieldError::TooLong { .. })) {
+                s.draft.answers.insert(key.clone(), values.clone());
+            }
+            typed.insert(key.clone(), values);
         }
     }
     state.db.save_draft(&s.draft).await?;
@@ -469,12 +475,11 @@ async fn answer(
         return Ok(Redirect::to(&format!("/{code}/{token}/{target}")).into_response());
     }
     if !outcome.is_complete() {
-        let values = s.draft.answers.clone();
         return Ok(question_page(
             r,
             s,
             page,
-            &values,
+            &typed,
             &outcome.errors,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
