@@ -3,8 +3,8 @@
 //! the session layer only wraps `/beheer`.
 
 use super::AppState;
-use crate::domain::account::{Email, Role};
-use crate::storage::{Db, ProjectSummary, User};
+use crate::domain::account::Email;
+use crate::storage::{Db, User};
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
@@ -261,23 +261,6 @@ impl FromRequestParts<AppState> for Researcher {
 }
 
 impl Researcher {
-    /// The project with this key if the researcher's role there allows `needed`.
-    pub async fn project(
-        &self,
-        db: &Db,
-        key: &str,
-        needed: Role,
-    ) -> Result<ProjectSummary, Denied> {
-        let project = db
-            .project_for(&self.user, key)
-            .await
-            .map_err(|e| Denied::Internal(e.to_string()))?;
-        match project {
-            Some(p) if p.role.is_some_and(|r| r.allows(needed)) => Ok(p),
-            _ => Err(Denied::Forbidden),
-        }
-    }
-
     /// Writes a change by this researcher to the audit log.
     pub async fn audit(
         &self,

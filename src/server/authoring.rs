@@ -5,6 +5,7 @@
 use super::AppState;
 use super::auth::{Denied, Researcher};
 use super::researcher::{back_to, form_status, internal, page, page_with, project_page, tr};
+use super::workspace::{AsEditor, AsOwner, InProject};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
 use crate::domain::definition::{self, Definition};
@@ -102,11 +103,14 @@ pub async fn create_project(
 /// `POST /beheer/projecten/{key}/instellingen`: owners rename and describe.
 pub async fn update_project(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<ProjectForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let name = clean_name(&form.name)?;
     state
         .db
@@ -131,13 +135,14 @@ pub struct ThemeForm {
 /// `POST /beheer/projecten/{key}/themas`: adds a theme, or edits the one named by `key`.
 pub async fn save_theme(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<ThemeForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let title = form.title.trim();
     if title.is_empty() || title.chars().count() > 300 {
         return project_page(
@@ -181,12 +186,13 @@ pub async fn save_theme(
 /// `POST /beheer/projecten/{key}/themas/{theme}/omhoog` (or `omlaag`).
 pub async fn move_theme(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, theme, direction)): Path<(String, String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let up = match direction.as_str() {
         "omhoog" => true,
         "omlaag" => false,
@@ -234,13 +240,14 @@ fn wave_from(form: &WaveForm, key: String) -> Option<Wave> {
 /// `POST /beheer/projecten/{key}/meetmomenten`: a new round.
 pub async fn add_wave(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<WaveForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let taken: Vec<String> = state
         .db
         .project_waves(project.id)
@@ -273,13 +280,14 @@ pub async fn add_wave(
 /// `POST /beheer/projecten/{key}/meetmomenten/{wave}`: renames or re-dates a round.
 pub async fn edit_wave(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, wave_key)): Path<(String, String)>,
     Form(form): Form<WaveForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let waves = state.db.project_waves(project.id).await.map_err(internal)?;
     if !waves.iter().any(|w| w.key == wave_key) {
         return Err(Denied::Forbidden);
@@ -364,13 +372,13 @@ pub struct NewQuestionnaireForm {
 /// `POST /beheer/projecten/{key}/vragenlijsten`: an empty questionnaire, then the editor.
 pub async fn create_questionnaire(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Form(form): Form<NewQuestionnaireForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let title = clean_name(&form.title)?;
     let taken: Vec<String> = state
         .db
@@ -404,13 +412,14 @@ pub struct EditorQuery {
 /// `GET /beheer/projecten/{key}/vragenlijsten/{questionnaire}`: the editor.
 pub async fn editor(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, qkey)): Path<(String, String)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey)): Path<(String, String)>,
     Query(query): Query<EditorQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let summary = questionnaire(&state, &project, &qkey).await?;
     let tr = tr(&state);
     let themes = state
@@ -531,13 +540,14 @@ pub struct QuestionnaireForm {
 /// `POST …/vragenlijsten/{questionnaire}`: title, duration and purposes.
 pub async fn update_questionnaire(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, qkey)): Path<(String, String)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey)): Path<(String, String)>,
     Form(form): Form<QuestionnaireForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     q.title = clean_name(&form.title)?;
     q.minutes = form
@@ -562,12 +572,13 @@ pub async fn update_questionnaire(
 /// `POST …/vragenlijsten/{questionnaire}/dupliceren`: a copy to start a new one from.
 pub async fn duplicate_questionnaire(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, qkey)): Path<(String, String)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey)): Path<(String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let taken: Vec<String> = state
         .db
@@ -888,12 +899,13 @@ async fn question_page(
 /// `GET …/vragen/nieuw`
 pub async fn new_question(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, qkey)): Path<(String, String)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey)): Path<(String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let form = QuestionForm {
         kind: "agreement".into(),
@@ -906,12 +918,13 @@ pub async fn new_question(
 /// `GET …/vragen/{question}`: the form with the current question and its preview.
 pub async fn edit_question(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, qkey, question)): Path<(String, String, String)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey, question)): Path<(String, String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let current = q.question(&question).ok_or(Denied::Forbidden)?;
     let form = QuestionForm::of(current);
@@ -930,18 +943,19 @@ pub async fn edit_question(
 /// `POST …/vragen` (new) and `POST …/vragen/{question}` (edit).
 pub async fn save_question(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(path): Path<Vec<String>>,
     Form(form): Form<QuestionForm>,
 ) -> Result<Response, Denied> {
-    let (key, qkey, editing) = match path.as_slice() {
+    let (_, qkey, editing) = match path.as_slice() {
         [key, qkey] => (key.clone(), qkey.clone(), None),
         [key, qkey, question] => (key.clone(), qkey.clone(), Some(question.clone())),
         _ => return Err(Denied::Forbidden),
     };
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let question_key = match &editing {
         Some(k) => {
@@ -1011,12 +1025,13 @@ pub async fn save_question(
 /// `POST …/vragen/{question}/omhoog`, `…/omlaag` and `…/verwijderen`.
 pub async fn question_action(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, qkey, question, action)): Path<(String, String, String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let i = q
         .questions
@@ -1105,12 +1120,13 @@ async fn project_definition(
 /// `GET /beheer/projecten/{key}/definitie.toml`
 pub async fn export_definition(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let text = definition::to_toml(&project_definition(&state, &project).await?);
     researcher
         .audit(&state.db, Some(project.id), "definition exported", "")
@@ -1140,13 +1156,14 @@ pub struct DefinitionForm {
 /// project only; problems are shown with their lines and nothing is stored then.
 pub async fn import_definition(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<DefinitionForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let tr = tr(&state);
     let problems = match definition::parse(&form.definition) {
         Err(problems) => problems

@@ -4,6 +4,7 @@
 use super::AppState;
 use super::auth::{Denied, Researcher};
 use super::researcher::{form_status, internal, page, page_with, tr};
+use super::workspace::{AsEditor, AsViewer, InProject};
 use crate::domain::account::Role;
 use crate::storage::{ProjectSummary, StorageError};
 use crate::t;
@@ -52,10 +53,12 @@ fn to_codebook(key: &str) -> Response {
 /// `GET /beheer/projecten/{key}/codeboek`: everyone in the project may read it.
 pub async fn codebook(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     codebook_page(&state, &researcher, project, Vec::new()).await
 }
 
@@ -74,13 +77,14 @@ pub struct CodeForm {
 /// `POST /beheer/projecten/{key}/codeboek`: a new code (under a top-level code, or top-level).
 pub async fn create_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let tr = tr(&state);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
@@ -134,13 +138,14 @@ pub async fn create_code(
 /// `POST /beheer/projecten/{key}/codeboek/{code}`: rename.
 pub async fn update_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let tr = tr(&state);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
@@ -185,13 +190,14 @@ pub struct MergeForm {
 /// `POST /beheer/projecten/{key}/codeboek/{code}/samenvoegen`: every use moves to `into`.
 pub async fn merge_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<MergeForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     if !state
         .db
         .merge_codes(project.id, code, form.into)
@@ -210,12 +216,13 @@ pub async fn merge_code(
 /// `POST /beheer/projecten/{key}/codeboek/{code}/verwijderen`
 pub async fn delete_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     if !state
         .db
         .delete_code(project.id, code)
@@ -249,13 +256,14 @@ pub struct ApplyForm {
 /// whole text or on a fragment of it (found in the text, so no offsets are trusted).
 pub async fn apply_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<ApplyForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let (_, answers) = state
         .db
         .project_response(project.id, id)
@@ -301,15 +309,14 @@ pub async fn apply_code(
 }
 
 /// Takes one application of a code off whatever it was on (`on` says what, for the audit
-/// log), after the usual CSRF and role checks.
+/// log).
 pub(super) async fn remove_application(
     state: &AppState,
-    researcher: &Researcher,
-    key: &str,
+    access: &InProject<AsEditor>,
     application: i64,
     on: &str,
 ) -> Result<(), Denied> {
-    let project = researcher.project(&state.db, key, Role::Researcher).await?;
+    let (researcher, project) = (&access.researcher, &access.project);
     if !state
         .db
         .remove_application(project.id, application)
@@ -327,17 +334,10 @@ pub(super) async fn remove_application(
 /// `POST /beheer/projecten/{key}/antwoorden/{id}/codes/{application}/verwijderen`
 pub async fn remove_code(
     State(state): State<AppState>,
-    researcher: Researcher,
+    access: InProject<AsEditor>,
     Path((key, id, application)): Path<(String, i64, i64)>,
 ) -> Result<Response, Denied> {
-    remove_application(
-        &state,
-        &researcher,
-        &key,
-        application,
-        &format!("response {id}"),
-    )
-    .await?;
+    remove_application(&state, &access, application, &format!("response {id}")).await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
 
@@ -384,13 +384,13 @@ async fn open_questions(
 /// `GET /beheer/projecten/{key}/codeboek/wachtrij?vraag=questionnaire/question&na=id`
 pub async fn queue(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     axum::extract::Query(query): axum::extract::Query<QueueQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let questions = open_questions(&state, &project).await?;
     let selected = questions
         .iter()
@@ -435,7 +435,11 @@ pub async fn queue(
 /// then the next one.
 pub async fn code_from_queue(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, Denied> {
@@ -445,9 +449,6 @@ pub async fn code_from_queue(
             .map(|(_, v)| v.as_str())
             .unwrap_or_default()
     };
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let selected = field("vraag").to_owned();
     let (_, question) = selected.split_once('/').ok_or(Denied::Forbidden)?;
     let response: i64 = field("response").parse().map_err(|_| Denied::Forbidden)?;

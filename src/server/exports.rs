@@ -4,10 +4,10 @@
 //! Open answers still waiting for a personal-data review never leave the application.
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Denied;
 use super::comparison::{ProjectFacts, aggregate_rows};
 use super::researcher::{internal, tr};
-use crate::domain::account::Role;
+use super::workspace::{AsEditor, AsViewer, InProject};
 use crate::domain::export::{
     CODEBOOK_HEADER, Separator, Table, Variable, codebook_rows, r_script, rows_to_csv, spss_syntax,
     to_csv, to_xlsx,
@@ -210,13 +210,14 @@ pub struct ExportQuery {
 /// leave the application; researchers and owners only.
 pub async fn export(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let tr = tr(&state);
     let format = query.formaat.as_deref().unwrap_or("csv-puntkomma");
     if format == "fragmenten" {
@@ -373,10 +374,13 @@ async fn fragments_csv(state: &AppState, tr: &Tr, project_id: i64) -> Result<Vec
 /// threshold applied — aggregates only, so viewers may have it.
 pub async fn export_aggregates(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
     Path(key): Path<String>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let facts = ProjectFacts::read(&state, &tr(&state), project.id).await?;
     let rows = aggregate_rows(&state, project.id, &facts).await?;
     researcher

@@ -4,7 +4,7 @@
 use super::AppState;
 use super::auth::{Denied, Researcher};
 use super::researcher::{form_status, internal, page, page_with, tr};
-use crate::domain::account::Role;
+use super::workspace::{AsEditor, InProject};
 use crate::domain::answers::check_page;
 use crate::domain::privacy::{redact, scan};
 use crate::domain::{Audience, Question, Questionnaire, RawAnswers};
@@ -65,26 +65,27 @@ async fn list_page(
 /// `GET /beheer/projecten/{key}/gesprekken`
 pub async fn interviews(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     list_page(&state, &researcher, project, Vec::new()).await
 }
 
 /// `POST /beheer/projecten/{key}/gesprekken`: a conversation to record.
 pub async fn create_interview(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, Denied> {
     let field = |name: &str| form.get(name).map_or("", |v| v.trim());
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let held_on = time::Date::parse(
         field("held_on"),
         time::macros::format_description!("[year]-[month]-[day]"),
@@ -215,13 +216,14 @@ pub struct SavedQuery {
 /// `GET /beheer/projecten/{key}/gesprekken/{id}`: the guide with what was recorded so far.
 pub async fn interview(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, id)): Path<(String, i64)>,
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let (interview, guide) = interview_and_guide(&state, &project, id).await?;
     let (notes, answers) = state.db.interview_record(id).await.map_err(internal)?;
     let coded = state
@@ -416,13 +418,14 @@ fn back_to_interview(key: &str, id: i64) -> Response {
 /// `POST /beheer/projecten/{key}/gesprekken/{id}`: saves notes, quotes and closed answers.
 pub async fn save_interview(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     Ok(
         match save_posted(&state, &researcher, &project, id, &form).await? {
             Ok(_) => back_to_interview(&key, id),
@@ -435,13 +438,14 @@ pub async fn save_interview(
 /// removes what looks like personal data from that part's notes and quotes (or keeps it).
 pub async fn resolve_interview_flag(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id, part, action)): Path<(String, i64, String, String)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
         return Ok(refused);
     }
@@ -483,13 +487,14 @@ pub async fn resolve_interview_flag(
 /// the chosen quote of that part.
 pub async fn code_quote(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id, part)): Path<(String, i64, String)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
         return Ok(refused);
     }

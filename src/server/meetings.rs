@@ -4,6 +4,7 @@
 use super::AppState;
 use super::auth::{Denied, Researcher};
 use super::researcher::{form_status, internal, page, tr};
+use super::workspace::{AsEditor, AsViewer, InProject};
 use crate::domain::account::Role;
 use crate::domain::meeting::{InsightKind, LineProblem, NewInsight, Sector, parse_csv, parse_line};
 use crate::i18n::Tr;
@@ -64,23 +65,26 @@ async fn meetings_page(
 /// may read them.
 pub async fn meetings(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     meetings_page(&state, &researcher, project, Vec::new()).await
 }
 
 /// `POST /beheer/projecten/{key}/bijeenkomsten`: date, title and counts per sector.
 pub async fn create_meeting(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let title = form.get("title").map_or("", |t| t.trim());
     let held_on = form.get("held_on").and_then(|d| {
         time::Date::parse(
@@ -182,10 +186,13 @@ async fn meeting_page(
 /// `GET /beheer/projecten/{key}/bijeenkomsten/{id}`
 pub async fn meeting(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
+    Path((_, id)): Path<(String, i64)>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     meeting_page(
         &state,
         &researcher,
@@ -249,13 +256,14 @@ async fn store(
 /// `POST …/bijeenkomsten/{id}/inzichten`: one insight per line.
 pub async fn add_lines(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, id)): Path<(String, i64)>,
     Form(form): Form<LinesForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let themes = state
         .db
         .project_themes(project.id)
@@ -303,13 +311,14 @@ pub struct CsvForm {
 /// `POST …/bijeenkomsten/{id}/inzichten/csv`
 pub async fn add_csv(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, id)): Path<(String, i64)>,
     Form(form): Form<CsvForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let themes = state
         .db
         .project_themes(project.id)
@@ -337,13 +346,14 @@ pub struct CodeForm {
 /// `POST …/bijeenkomsten/{id}/inzichten/{insight}/codes`: the shared codebook on an insight.
 pub async fn code_insight(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id, insight)): Path<(String, i64, i64)>,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     if !state
         .db
         .apply_code_to_insight(project.id, form.code, insight, researcher.user.id)
@@ -362,16 +372,10 @@ pub async fn code_insight(
 /// `POST …/bijeenkomsten/{id}/codes/{application}/verwijderen`
 pub async fn uncode_insight(
     State(state): State<AppState>,
-    researcher: Researcher,
+    access: InProject<AsEditor>,
     Path((key, id, application)): Path<(String, i64, i64)>,
 ) -> Result<Response, Denied> {
-    super::coding::remove_application(
-        &state,
-        &researcher,
-        &key,
-        application,
-        &format!("meeting {id}"),
-    )
-    .await?;
+    super::coding::remove_application(&state, &access, application, &format!("meeting {id}"))
+        .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())
 }

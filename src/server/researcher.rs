@@ -6,6 +6,7 @@
 use super::AppState;
 use super::auth::{self, Denied, Researcher};
 use super::render::{PageFrame, render};
+use super::workspace::{AsEditor, AsOwner, AsViewer, InProject};
 use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
 use crate::domain::privacy::{PersonalData, redact, scan};
 use crate::domain::{Audience, InvitationCode, LinkSpec};
@@ -100,10 +101,12 @@ pub async fn projects(
 /// `GET /beheer/projecten/{key}`
 pub async fn project(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     project_page(&state, &researcher, project, Vec::new(), Default::default()).await
 }
 
@@ -214,13 +217,14 @@ pub struct NewLinkForm {
 /// `POST /beheer/projecten/{key}/links`: a new invitation link.
 pub async fn create_link(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<NewLinkForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let group = Some(form.group.trim().to_owned()).filter(|g| !g.is_empty());
     if group.as_ref().is_some_and(|g| g.chars().count() > 100) {
         return Err(Denied::Forbidden);
@@ -262,12 +266,13 @@ pub async fn create_link(
 /// `POST /beheer/projecten/{key}/links/{code}/sluiten` and `…/openen`.
 pub async fn set_link_open(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, code, action)): Path<(String, String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let open = match action.as_str() {
         "openen" => true,
         "sluiten" => false,
@@ -330,10 +335,9 @@ fn qr_svg(url: &str) -> Result<String, Denied> {
 /// `GET …/links/{code}/qr.svg`
 pub async fn qr_code_svg(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, code)): Path<(String, String)>,
+    InProject { project, .. }: InProject<AsViewer>,
+    Path((_, code)): Path<(String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let (url, _) = project_link(&state, &project, &code).await?;
     let svg = qr_svg(&url)?;
     Ok((
@@ -349,10 +353,9 @@ pub async fn qr_code_svg(
 /// `GET …/links/{code}/qr.png`: 10 pixels per module, for print.
 pub async fn qr_code_png(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, code)): Path<(String, String)>,
+    InProject { project, .. }: InProject<AsViewer>,
+    Path((_, code)): Path<(String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let (url, _) = project_link(&state, &project, &code).await?;
     let png = qr_png(&qr(&url)?, 10).map_err(internal)?;
     Ok((
@@ -388,10 +391,9 @@ fn qr_png(code: &qrcode::QrCode, scale: usize) -> Result<Vec<u8>, png::EncodingE
 /// `GET …/links/{code}/flyer`: an A4 page to print.
 pub async fn flyer(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, code)): Path<(String, String)>,
+    InProject { project, .. }: InProject<AsViewer>,
+    Path((_, code)): Path<(String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let (url, audience) = project_link(&state, &project, &code).await?;
     let view = FlyerView {
         project: project.name.clone(),
@@ -419,11 +421,14 @@ pub struct MemberForm {
 /// `POST /beheer/projecten/{key}/leden`: an owner gives an account a role.
 pub async fn add_member(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let user = match Email::parse(&form.email) {
         Ok(email) => state.db.user_by_email(&email).await.map_err(internal)?,
         Err(_) => None,
@@ -455,11 +460,14 @@ pub async fn add_member(
 /// `POST /beheer/projecten/{key}/leden/verwijderen`
 pub async fn remove_member(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
     if let Ok(email) = Email::parse(&form.email)
         && let Some(user) = state.db.user_by_email(&email).await.map_err(internal)?
         && state
@@ -478,10 +486,12 @@ pub async fn remove_member(
 /// `GET /beheer/projecten/{key}/logboek`: owners read the audit log.
 pub async fn audit_log(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let entries = state
         .db
         .audit_log(project.id, 500)
@@ -673,13 +683,13 @@ fn parse_date(text: &str) -> Option<time::Date> {
 /// `GET /beheer/projecten/{key}/antwoorden`: researchers and owners, never viewers.
 pub async fn responses(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     axum::extract::Query(query): axum::extract::Query<ResponsesQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let filter = ResponseFilter {
         questionnaire: Some(query.vragenlijst.clone()).filter(|q| !q.is_empty()),
         audience: query.doelgroep.parse().ok(),
@@ -862,12 +872,13 @@ pub(super) fn kind_name(tr: &Tr, kind: PersonalData) -> String {
 /// `POST …/antwoorden/{id}/gegevens/{question}/weglaten` (redact) or `…/in-orde` (keep).
 pub async fn resolve_flag(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id, question, action)): Path<(String, i64, String, String)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let redacted = match action.as_str() {
         "weglaten" => {
             let (_, answers) = state
@@ -912,12 +923,13 @@ pub async fn resolve_flag(
 /// `GET /beheer/projecten/{key}/antwoorden/{id}`
 pub async fn response(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path((key, id)): Path<(String, i64)>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, id)): Path<(String, i64)>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     response_page(&state, &researcher, project, id, None).await
 }
 
@@ -930,13 +942,14 @@ pub struct DeleteForm {
 /// `POST /beheer/projecten/{key}/antwoorden/{id}/verwijderen`: with a reason, audit-logged.
 pub async fn delete_response(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher
-        .project(&state.db, &key, Role::Researcher)
-        .await?;
     let reason = form.reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         let error = t!(tr(&state), "researcher-response-reason-missing");

@@ -5,19 +5,20 @@
 mod codes;
 mod questions;
 
+use crate::server::workspace::{AsOwner, AsViewer, InProject};
 use codes::{QUOTES_PER_CELL, code_rows};
 pub(in crate::server) use questions::aggregate_rows;
 use questions::{asked_in_theme, closed_data, question_block};
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Denied;
 use super::render::{PageFrame, render};
 use super::researcher::{internal, page, tr};
 use crate::domain::account::Role;
 use crate::domain::comparison::{Cell, MIN_THRESHOLD};
 use crate::domain::{Audience, Question, Theme, Wave};
 use crate::i18n::Tr;
-use crate::storage::{AnswerFilter, Code, Material, ProjectSummary, QuestionnaireSummary};
+use crate::storage::{AnswerFilter, Code, Material, QuestionnaireSummary};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
@@ -343,11 +344,13 @@ fn method_note(
 /// `GET /beheer/projecten/{key}/vergelijking`: the comparison of one theme.
 pub async fn comparison(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
     Query(query): Query<ComparisonQuery>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Viewer).await?;
     let tr = tr(&state);
     let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
@@ -423,11 +426,13 @@ pub async fn comparison(
 /// every theme, with the same choices of rounds and filter as the comparison.
 pub async fn report(
     State(state): State<AppState>,
-    researcher: Researcher,
-    Path(key): Path<String>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
     Query(query): Query<ComparisonQuery>,
 ) -> Result<Response, Denied> {
-    let project: ProjectSummary = researcher.project(&state.db, &key, Role::Viewer).await?;
     let tr = tr(&state);
     let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
@@ -497,11 +502,14 @@ pub struct ThresholdForm {
 /// `POST /beheer/projecten/{key}/drempel`: owners set the reporting threshold (3 or more).
 pub async fn set_threshold(
     State(state): State<AppState>,
-    researcher: Researcher,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<ThresholdForm>,
 ) -> Result<Response, Denied> {
-    let project = researcher.project(&state.db, &key, Role::Owner).await?;
     let Some(threshold) = form
         .threshold
         .trim()
