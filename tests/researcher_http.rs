@@ -559,7 +559,7 @@ async fn researchers_list_filter_read_and_delete_responses_with_a_reason() {
         .await;
         assert_eq!(
             foreign.status,
-            StatusCode::FORBIDDEN,
+            StatusCode::NOT_FOUND,
             "a response of another project"
         );
 
@@ -786,7 +786,7 @@ async fn open_answers_with_personal_data_are_flagged_and_can_be_removed() {
         // Not through another project.
         let other = login(&app, "onderzoeker@example.nl").await;
         let foreign = request(&app, Method::POST, &format!("/beheer/projecten/samenhang/antwoorden/{id}/gegevens/wat-nodig/weglaten"), Some(&other), &format!("csrf={}", other.csrf)).await;
-        assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND);
         let log = request(&app, Method::GET, "/beheer/projecten/veilig-thuis/logboek", Some(&owner), "").await;
         assert!(log.body.contains("personal data removed") && log.body.contains("personal data reviewed"));
         t
@@ -1074,7 +1074,7 @@ async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() 
         assert_eq!(coded.status, StatusCode::SEE_OTHER);
         assert_eq!(t.db.codes(project_id).await.unwrap()[0].applications, 1);
         let foreign_code = post(format!("{meeting}/inzichten/{insight}/codes"), "code=999999".into()).await;
-        assert_eq!(foreign_code.status, StatusCode::FORBIDDEN);
+        assert_eq!(foreign_code.status, StatusCode::NOT_FOUND);
         let application = t.db.insight_codes(project_id, meeting_id).await.unwrap()[0].1.id;
         post(format!("{meeting}/codes/{application}/verwijderen"), String::new()).await;
         assert!(t.db.insight_codes(project_id, meeting_id).await.unwrap().is_empty());
@@ -1247,7 +1247,7 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         assert!(guide.contains("name=\"notes.wat-helpt\""));
 
         let bad = post(url.clone(), "q.leeftijd=99".into()).await;
-        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         let saved = post(
             url.clone(),
             "q.leeftijd=13-15&q.cijfer-school=5&notes.wat-helpt=Ouders+willen+een+vast+aanspreekpunt&quotes.wat-helpt=%22Juf+Petra+belt+ons+nooit+terug%22%0D%0A%22We+staan+er+alleen+voor%22&notes.algemeen=Goed+gesprek".into(),
@@ -1285,7 +1285,7 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         assert!(guide.contains("name=\"notes.thema-hulp-op-tijd\""));
         let saved = post(themes_url.clone(), "notes.thema-verbinden=Wil+graag+andere+jongeren+spreken".into()).await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER);
-        assert_eq!(post(themes_url, "q.leeftijd=13-15".into()).await.status, StatusCode::BAD_REQUEST, "no closed questions in a theme guide");
+        assert_eq!(post(themes_url, "q.leeftijd=13-15".into()).await.status, StatusCode::UNPROCESSABLE_ENTITY, "no closed questions in a theme guide");
 
         let viewer = login(&app, "kijker@example.nl").await;
         assert_eq!(request(&app, Method::GET, &url, Some(&viewer), "").await.status, StatusCode::FORBIDDEN);

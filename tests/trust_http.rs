@@ -510,3 +510,62 @@ async fn only_owners_rename_the_project_even_through_the_definition_file() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn refusals_are_pages_in_dutch_with_the_status_that_says_why() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let viewer = login(&app, "kijker@example.nl").await;
+        let forbidden = request(
+            &app,
+            Method::GET,
+            &format!("{SAMENHANG}/logboek"),
+            Some(&viewer),
+            "",
+        )
+        .await;
+        assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+        assert!(
+            forbidden.body.contains("<h1>Geen toegang</h1>"),
+            "{}",
+            forbidden.body
+        );
+        assert!(forbidden.body.contains("<html lang=\"nl\""));
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let missing = request(
+            &app,
+            Method::GET,
+            &format!("{SAMENHANG}/antwoorden/999999"),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert!(missing.body.contains("<h1>Niet gevonden</h1>"));
+        let expired = request(
+            &app,
+            Method::POST,
+            &format!("{SAMENHANG}/links"),
+            Some(&researcher),
+            "csrf=oud",
+        )
+        .await;
+        assert_eq!(expired.status, StatusCode::FORBIDDEN);
+        assert!(expired.body.contains("<h1>Formulier verlopen</h1>"));
+        let invalid = request(
+            &app,
+            Method::POST,
+            &format!("{SAMENHANG}/links"),
+            Some(&researcher),
+            &format!(
+                "csrf={}&questionnaire=bestaat-niet&audience=youth&wave=najaar-2026",
+                researcher.csrf
+            ),
+        )
+        .await;
+        assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(invalid.body.contains("<h1>Het formulier klopt niet</h1>"));
+        t
+    })
+    .await;
+}

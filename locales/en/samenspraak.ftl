@@ -482,3 +482,16 @@ export-sheet-codebook = Codebook
 export-source-answer = answer
 export-source-insight = insight
 export-source-quote = quote
+
+## Errors in the workspace
+workspace-error-forbidden-title = No access
+workspace-error-forbidden = You have no access to this page. Ask the project's owner or an administrator for access.
+workspace-error-not-found-title = Not found
+workspace-error-not-found = This item does not exist (any more) in this project.
+workspace-error-invalid-title = The form is not right
+workspace-error-invalid = This form could not be processed. Go back, reload the page and try again.
+workspace-error-csrf-title = Form expired
+workspace-error-csrf = This form has expired or came from another website. Go back, reload the page and try again.
+workspace-error-internal-title = Something went wrong
+workspace-error-internal = Something went wrong on our side. Nothing was changed. Please try again later.
+workspace-error-home = To my projects

@@ -485,3 +485,16 @@ export-sheet-codebook = Codeboek
 export-source-answer = antwoord
 export-source-insight = inzicht
 export-source-quote = citaat
+
+## Errors in the workspace
+workspace-error-forbidden-title = Geen toegang
+workspace-error-forbidden = U heeft geen toegang tot deze pagina. Vraag de eigenaar van het project of een beheerder om toegang.
+workspace-error-not-found-title = Niet gevonden
+workspace-error-not-found = Dit onderdeel bestaat niet (meer) in dit project.
+workspace-error-invalid-title = Het formulier klopt niet
+workspace-error-invalid = Dit formulier kon niet worden verwerkt. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+workspace-error-csrf-title = Formulier verlopen
+workspace-error-csrf = Dit formulier is verlopen of kwam van een andere website. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+workspace-error-internal-title = Er ging iets mis
+workspace-error-internal = Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het later opnieuw.
+workspace-error-home = Naar mijn projecten

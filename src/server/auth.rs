@@ -4,6 +4,7 @@
 
 use super::AppState;
 use crate::domain::account::Email;
+use crate::server::workspace::WorkspaceError;
 use crate::storage::{Db, User};
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -13,7 +14,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use std::time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::session::{Id, Record};
@@ -194,39 +195,8 @@ pub struct Researcher {
     pub csrf: String,
 }
 
-/// Why a researcher request is refused.
-#[derive(Debug)]
-pub enum Denied {
-    /// No (valid) session: to the login page.
-    Login,
-    /// Logged in, but not allowed (or the project is not theirs: the same answer, so
-    /// nobody learns which projects exist).
-    Forbidden,
-    /// A form without the right CSRF token.
-    Csrf,
-    Internal(String),
-}
-
-impl IntoResponse for Denied {
-    fn into_response(self) -> Response {
-        match self {
-            Denied::Login => Redirect::to(LOGIN).into_response(),
-            Denied::Forbidden => {
-                (StatusCode::FORBIDDEN, "Geen toegang / Forbidden").into_response()
-            }
-            Denied::Csrf => {
-                (StatusCode::FORBIDDEN, "Formulier verlopen / Form expired").into_response()
-            }
-            Denied::Internal(error) => {
-                tracing::error!(error, "researcher request failed");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
-        }
-    }
-}
-
 impl FromRequestParts<AppState> for Researcher {
-    type Rejection = Denied;
+    type Rejection = WorkspaceError;
 
     async fn from_request_parts(
         parts: &mut Parts,
@@ -234,24 +204,24 @@ impl FromRequestParts<AppState> for Researcher {
     ) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, state)
             .await
-            .map_err(|_| Denied::Login)?;
+            .map_err(|_| WorkspaceError::Login)?;
         let user_id: Option<i64> = session
             .get(USER_KEY)
             .await
-            .map_err(|e| Denied::Internal(e.to_string()))?;
+            .map_err(|e| WorkspaceError::Internal(e.to_string()))?;
         let csrf: Option<String> = session
             .get(CSRF_KEY)
             .await
-            .map_err(|e| Denied::Internal(e.to_string()))?;
+            .map_err(|e| WorkspaceError::Internal(e.to_string()))?;
         let (Some(user_id), Some(csrf)) = (user_id, csrf) else {
-            return Err(Denied::Login);
+            return Err(WorkspaceError::Login);
         };
         let user = state
             .db
             .user(user_id)
             .await
-            .map_err(|e| Denied::Internal(e.to_string()))?
-            .ok_or(Denied::Login)?;
+            .map_err(|e| WorkspaceError::Internal(e.to_string()))?
+            .ok_or(WorkspaceError::Login)?;
         Ok(Researcher {
             user,
             session,
@@ -268,17 +238,17 @@ impl Researcher {
         project: Option<i64>,
         action: &str,
         detail: &str,
-    ) -> Result<(), Denied> {
+    ) -> Result<(), WorkspaceError> {
         db.audit(Some(&self.user), project, action, detail)
             .await
-            .map_err(|e| Denied::Internal(e.to_string()))
+            .map_err(|e| WorkspaceError::Internal(e.to_string()))
     }
 
-    pub fn require_admin(&self) -> Result<(), Denied> {
+    pub fn require_admin(&self) -> Result<(), WorkspaceError> {
         if self.user.is_admin {
             Ok(())
         } else {
-            Err(Denied::Forbidden)
+            Err(WorkspaceError::Forbidden)
         }
     }
 }
@@ -307,7 +277,7 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
             }
         };
         if foreign {
-            return Denied::Csrf.into_response();
+            return WorkspaceError::Csrf.into_response();
         }
     }
     next.run(request).await
@@ -329,7 +299,7 @@ pub async fn csrf_layer(session: Session, request: Request, next: Next) -> Respo
     }
     let expected: Option<String> = match session.get(CSRF_KEY).await {
         Ok(token) => token,
-        Err(error) => return Denied::Internal(error.to_string()).into_response(),
+        Err(error) => return WorkspaceError::Internal(error.to_string()).into_response(),
     };
     let Some(expected) = expected else {
         return next.run(request).await;
@@ -340,7 +310,7 @@ pub async fn csrf_layer(session: Session, request: Request, next: Next) -> Respo
     };
     let sent = form_urlencoded_field(&bytes, "csrf");
     if !sent.is_some_and(|token| token.len() == expected.len() && token == expected) {
-        return Denied::Csrf.into_response();
+        return WorkspaceError::Csrf.into_response();
     }
     next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
         .await

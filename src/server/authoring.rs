@@ -3,9 +3,9 @@
 //! and written to the audit log.
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Researcher;
 use super::researcher::{back_to, form_status, internal, page, page_with, project_page, tr};
-use super::workspace::{AsEditor, AsOwner, InProject};
+use super::workspace::{AsEditor, AsOwner, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
 use crate::domain::definition::{self, Definition};
@@ -54,10 +54,10 @@ pub struct ProjectForm {
     description: String,
 }
 
-fn clean_name(name: &str) -> Result<String, Denied> {
+fn clean_name(name: &str) -> Result<String, WorkspaceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::Invalid);
     }
     Ok(name.to_owned())
 }
@@ -67,7 +67,7 @@ pub async fn create_project(
     State(state): State<AppState>,
     researcher: Researcher,
     Form(form): Form<ProjectForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let name = clean_name(&form.name)?;
     let everyone = crate::storage::User {
         is_admin: true,
@@ -110,7 +110,7 @@ pub async fn update_project(
     }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<ProjectForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let name = clean_name(&form.name)?;
     state
         .db
@@ -142,7 +142,7 @@ pub async fn save_theme(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<ThemeForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let title = form.title.trim();
     if title.is_empty() || title.chars().count() > 300 {
         return project_page(
@@ -192,11 +192,11 @@ pub async fn move_theme(
         ..
     }: InProject<AsEditor>,
     Path((key, theme, direction)): Path<(String, String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let up = match direction.as_str() {
         "omhoog" => true,
         "omlaag" => false,
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     };
     if state
         .db
@@ -247,7 +247,7 @@ pub async fn add_wave(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<WaveForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let taken: Vec<String> = state
         .db
         .project_waves(project.id)
@@ -287,10 +287,10 @@ pub async fn edit_wave(
     }: InProject<AsEditor>,
     Path((key, wave_key)): Path<(String, String)>,
     Form(form): Form<WaveForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let waves = state.db.project_waves(project.id).await.map_err(internal)?;
     if !waves.iter().any(|w| w.key == wave_key) {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let Some(wave) = wave_from(&form, wave_key) else {
         return project_page(
@@ -318,7 +318,7 @@ async fn questionnaire(
     state: &AppState,
     project: &ProjectSummary,
     key: &str,
-) -> Result<QuestionnaireSummary, Denied> {
+) -> Result<QuestionnaireSummary, WorkspaceError> {
     state
         .db
         .project_questionnaires(project.id)
@@ -326,7 +326,7 @@ async fn questionnaire(
         .map_err(internal)?
         .into_iter()
         .find(|q| q.key == key)
-        .ok_or(Denied::Forbidden)
+        .ok_or(WorkspaceError::NotFound)
 }
 
 fn editor_url(project: &str, questionnaire: &str) -> String {
@@ -340,7 +340,7 @@ async fn save(
     project: &ProjectSummary,
     questionnaire: &Questionnaire,
     what: &str,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let saved = state
         .db
         .save_questionnaire(project.id, questionnaire)
@@ -378,7 +378,7 @@ pub async fn create_questionnaire(
         ..
     }: InProject<AsEditor>,
     Form(form): Form<NewQuestionnaireForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let title = clean_name(&form.title)?;
     let taken: Vec<String> = state
         .db
@@ -419,7 +419,7 @@ pub async fn editor(
     }: InProject<AsEditor>,
     Path((_, qkey)): Path<(String, String)>,
     Query(query): Query<EditorQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let summary = questionnaire(&state, &project, &qkey).await?;
     let tr = tr(&state);
     let themes = state
@@ -547,7 +547,7 @@ pub async fn update_questionnaire(
     }: InProject<AsEditor>,
     Path((_, qkey)): Path<(String, String)>,
     Form(form): Form<QuestionnaireForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     q.title = clean_name(&form.title)?;
     q.minutes = form
@@ -578,7 +578,7 @@ pub async fn duplicate_questionnaire(
         ..
     }: InProject<AsEditor>,
     Path((_, qkey)): Path<(String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let taken: Vec<String> = state
         .db
@@ -809,7 +809,7 @@ async fn question_page(
     editing: Option<String>,
     form: &QuestionForm,
     problems: Vec<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(state);
     let themes = state
         .db
@@ -905,7 +905,7 @@ pub async fn new_question(
         ..
     }: InProject<AsEditor>,
     Path((_, qkey)): Path<(String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let form = QuestionForm {
         kind: "agreement".into(),
@@ -924,9 +924,9 @@ pub async fn edit_question(
         ..
     }: InProject<AsEditor>,
     Path((_, qkey, question)): Path<(String, String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let q = questionnaire(&state, &project, &qkey).await?.questionnaire;
-    let current = q.question(&question).ok_or(Denied::Forbidden)?;
+    let current = q.question(&question).ok_or(WorkspaceError::NotFound)?;
     let form = QuestionForm::of(current);
     question_page(
         &state,
@@ -950,17 +950,17 @@ pub async fn save_question(
     }: InProject<AsEditor>,
     Path(path): Path<Vec<String>>,
     Form(form): Form<QuestionForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (_, qkey, editing) = match path.as_slice() {
         [key, qkey] => (key.clone(), qkey.clone(), None),
         [key, qkey, question] => (key.clone(), qkey.clone(), Some(question.clone())),
-        _ => return Err(Denied::Forbidden),
+        _ => return Err(WorkspaceError::NotFound),
     };
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let question_key = match &editing {
         Some(k) => {
             if q.question(k).is_none() {
-                return Err(Denied::Forbidden);
+                return Err(WorkspaceError::NotFound);
             }
             k.clone()
         }
@@ -1031,13 +1031,13 @@ pub async fn question_action(
         ..
     }: InProject<AsEditor>,
     Path((key, qkey, question, action)): Path<(String, String, String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
     let i = q
         .questions
         .iter()
         .position(|x| x.key == question)
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     match action.as_str() {
         "omhoog" if i > 0 => q.questions.swap(i, i - 1),
         "omlaag" if i + 1 < q.questions.len() => q.questions.swap(i, i + 1),
@@ -1045,7 +1045,7 @@ pub async fn question_action(
             q.questions.remove(i);
         }
         "omhoog" | "omlaag" => return Ok(Redirect::to(&editor_url(&key, &qkey)).into_response()),
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     }
     // Moving a follow-up above its question (or deleting that question) would break a
     // condition: refused, and the editor shows the order unchanged.
@@ -1084,7 +1084,7 @@ pub async fn question_action(
 async fn project_definition(
     state: &AppState,
     project: &ProjectSummary,
-) -> Result<Definition, Denied> {
+) -> Result<Definition, WorkspaceError> {
     let db = &state.db;
     Ok(Definition {
         project: Project {
@@ -1126,7 +1126,7 @@ pub async fn export_definition(
         ..
     }: InProject<AsEditor>,
     Path(key): Path<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let text = definition::to_toml(&project_definition(&state, &project).await?);
     researcher
         .audit(&state.db, Some(project.id), "definition exported", "")
@@ -1163,7 +1163,7 @@ pub async fn import_definition(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<DefinitionForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let problems = match definition::parse(&form.definition) {
         Err(problems) => problems

@@ -2,9 +2,9 @@
 //! they arrive, to insights and interview quotes), every change in the audit log.
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Researcher;
 use super::researcher::{form_status, internal, page, page_with, tr};
-use super::workspace::{AsEditor, AsViewer, InProject};
+use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::storage::{ProjectSummary, StorageError};
 use crate::t;
@@ -21,7 +21,7 @@ async fn codebook_page(
     researcher: &Researcher,
     project: ProjectSummary,
     errors: Vec<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let can_edit = project.role.is_some_and(|r| r.allows(Role::Researcher));
     let view = CodebookView {
         viewer: Viewer::from(researcher),
@@ -58,7 +58,7 @@ pub async fn codebook(
         project,
         ..
     }: InProject<AsViewer>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     codebook_page(&state, &researcher, project, Vec::new()).await
 }
 
@@ -84,7 +84,7 @@ pub async fn create_code(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<CodeForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
@@ -145,7 +145,7 @@ pub async fn update_code(
     }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<CodeForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
@@ -163,7 +163,7 @@ pub async fn update_code(
         .await
     {
         Ok(true) => {}
-        Ok(false) => return Err(Denied::Forbidden),
+        Ok(false) => return Err(WorkspaceError::NotFound),
         Err(StorageError::Conflict(_)) => {
             return codebook_page(
                 &state,
@@ -197,14 +197,14 @@ pub async fn merge_code(
     }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
     Form(form): Form<MergeForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if !state
         .db
         .merge_codes(project.id, code, form.into)
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("code {code} into {}", form.into);
     researcher
@@ -222,14 +222,14 @@ pub async fn delete_code(
         ..
     }: InProject<AsEditor>,
     Path((key, code)): Path<(String, i64)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if !state
         .db
         .delete_code(project.id, code)
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     researcher
         .audit(
@@ -263,17 +263,17 @@ pub async fn apply_code(
     }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<ApplyForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (_, answers) = state
         .db
         .project_response(project.id, id)
         .await
         .map_err(internal)?
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     let text = answers
         .get(&form.question)
         .and_then(|v| v.first())
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     let fragment = form.fragment.trim();
     let span = if fragment.is_empty() {
         None
@@ -299,7 +299,7 @@ pub async fn apply_code(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("code {} on response {id}, {}", form.code, form.question);
     researcher
@@ -315,7 +315,7 @@ pub(super) async fn remove_application(
     access: &InProject<AsEditor>,
     application: i64,
     on: &str,
-) -> Result<(), Denied> {
+) -> Result<(), WorkspaceError> {
     let (researcher, project) = (&access.researcher, &access.project);
     if !state
         .db
@@ -323,7 +323,7 @@ pub(super) async fn remove_application(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("application {application} on {on}");
     researcher
@@ -336,7 +336,7 @@ pub async fn remove_code(
     State(state): State<AppState>,
     access: InProject<AsEditor>,
     Path((key, id, application)): Path<(String, i64, i64)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     remove_application(&state, &access, application, &format!("response {id}")).await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/antwoorden/{id}")).into_response())
 }
@@ -353,7 +353,7 @@ pub struct QueueQuery {
 async fn open_questions(
     state: &AppState,
     project: &ProjectSummary,
-) -> Result<Vec<(String, String)>, Denied> {
+) -> Result<Vec<(String, String)>, WorkspaceError> {
     Ok(state
         .db
         .project_questionnaires(project.id)
@@ -390,7 +390,7 @@ pub async fn queue(
         ..
     }: InProject<AsEditor>,
     axum::extract::Query(query): axum::extract::Query<QueueQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let questions = open_questions(&state, &project).await?;
     let selected = questions
         .iter()
@@ -442,7 +442,7 @@ pub async fn code_from_queue(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let field = |name: &str| {
         form.iter()
             .find(|(k, _)| k == name)
@@ -450,8 +450,10 @@ pub async fn code_from_queue(
             .unwrap_or_default()
     };
     let selected = field("vraag").to_owned();
-    let (_, question) = selected.split_once('/').ok_or(Denied::Forbidden)?;
-    let response: i64 = field("response").parse().map_err(|_| Denied::Forbidden)?;
+    let (_, question) = selected.split_once('/').ok_or(WorkspaceError::Invalid)?;
+    let response: i64 = field("response")
+        .parse()
+        .map_err(|_| WorkspaceError::Invalid)?;
     let codes: Vec<i64> = form
         .iter()
         .filter(|(k, _)| k == "code")
@@ -471,7 +473,7 @@ pub async fn code_from_queue(
             .await
             .map_err(internal)?
         {
-            return Err(Denied::Forbidden);
+            return Err(WorkspaceError::NotFound);
         }
     }
     if !codes.is_empty() {

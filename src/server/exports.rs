@@ -4,10 +4,9 @@
 //! Open answers still waiting for a personal-data review never leave the application.
 
 use super::AppState;
-use super::auth::Denied;
 use super::comparison::{ProjectFacts, aggregate_rows};
 use super::researcher::{internal, tr};
-use super::workspace::{AsEditor, AsViewer, InProject};
+use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::export::{
     CODEBOOK_HEADER, Separator, Table, Variable, codebook_rows, r_script, rows_to_csv, spss_syntax,
     to_csv, to_xlsx,
@@ -217,7 +216,7 @@ pub async fn export(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Query(query): Query<ExportQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let format = query.formaat.as_deref().unwrap_or("csv-puntkomma");
     if format == "fragmenten" {
@@ -238,7 +237,7 @@ pub async fn export(
         .iter()
         .find(|q| chosen.is_none_or(|c| q.key == c))
     else {
-        return Ok(StatusCode::NOT_FOUND.into_response());
+        return Err(WorkspaceError::NotFound);
     };
     let questionnaire = &summary.questionnaire;
     let base = format!("{key}-{}", summary.key);
@@ -305,7 +304,7 @@ pub async fn export(
             format!("{base}.sps"),
             spss_syntax(&table, &csv_file("puntkomma"), Separator::Semicolon).into_bytes(),
         ),
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     };
     researcher
         .audit(&state.db, Some(project.id), "export", &file)
@@ -314,7 +313,11 @@ pub async fn export(
 }
 
 /// Coded fragments and insights with their codes, one row per application.
-async fn fragments_csv(state: &AppState, tr: &Tr, project_id: i64) -> Result<Vec<u8>, Denied> {
+async fn fragments_csv(
+    state: &AppState,
+    tr: &Tr,
+    project_id: i64,
+) -> Result<Vec<u8>, WorkspaceError> {
     let codes = state.db.codes(project_id).await.map_err(internal)?;
     let by_id: HashMap<i64, _> = codes.iter().map(|c| (c.id, c)).collect();
     let texts = state.db.coded_texts(project_id).await.map_err(internal)?;
@@ -380,7 +383,7 @@ pub async fn export_aggregates(
         ..
     }: InProject<AsViewer>,
     Path(key): Path<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let facts = ProjectFacts::read(&state, &tr(&state), project.id).await?;
     let rows = aggregate_rows(&state, project.id, &facts).await?;
     researcher

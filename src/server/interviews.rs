@@ -2,9 +2,9 @@
 //! researchers and owners only, like responses.
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Researcher;
 use super::researcher::{form_status, internal, page, page_with, tr};
-use super::workspace::{AsEditor, InProject};
+use super::workspace::{AsEditor, InProject, WorkspaceError};
 use crate::domain::answers::check_page;
 use crate::domain::privacy::{redact, scan};
 use crate::domain::{Audience, Question, Questionnaire, RawAnswers};
@@ -27,7 +27,7 @@ async fn list_page(
     researcher: &Researcher,
     project: ProjectSummary,
     problems: Vec<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let view = InterviewsView {
         viewer: Viewer::from(researcher),
         interviews: state.db.interviews(project.id).await.map_err(internal)?,
@@ -70,7 +70,7 @@ pub async fn interviews(
         project,
         ..
     }: InProject<AsEditor>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     list_page(&state, &researcher, project, Vec::new()).await
 }
 
@@ -84,7 +84,7 @@ pub async fn create_interview(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let field = |name: &str| form.get(name).map_or("", |v| v.trim());
     let held_on = time::Date::parse(
         field("held_on"),
@@ -174,7 +174,7 @@ async fn interview_and_guide(
     state: &AppState,
     project: &ProjectSummary,
     id: i64,
-) -> Result<(Interview, Guide), Denied> {
+) -> Result<(Interview, Guide), WorkspaceError> {
     let interview = state
         .db
         .interviews(project.id)
@@ -182,7 +182,7 @@ async fn interview_and_guide(
         .map_err(internal)?
         .into_iter()
         .find(|i| i.id == id)
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     if interview.questionnaire.is_empty() {
         return Ok((
             interview,
@@ -202,7 +202,7 @@ async fn interview_and_guide(
         .map_err(internal)?
         .into_iter()
         .find(|q| q.key == interview.questionnaire)
-        .ok_or(Denied::Forbidden)?
+        .ok_or(WorkspaceError::NotFound)?
         .questionnaire;
     Ok((interview, Guide::Questionnaire(guide)))
 }
@@ -223,7 +223,7 @@ pub async fn interview(
     }: InProject<AsEditor>,
     Path((_, id)): Path<(String, i64)>,
     Query(query): Query<SavedQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (interview, guide) = interview_and_guide(&state, &project, id).await?;
     let (notes, answers) = state.db.interview_record(id).await.map_err(internal)?;
     let coded = state
@@ -338,7 +338,7 @@ async fn save_posted(
     project: &ProjectSummary,
     id: i64,
     form: &[(String, String)],
-) -> Result<Result<Interview, Response>, Denied> {
+) -> Result<Result<Interview, Response>, WorkspaceError> {
     let (interview, guide) = interview_and_guide(state, project, id).await?;
     let parts = guide.parts(interview.audience);
     let mut raw = RawAnswers::new();
@@ -348,9 +348,7 @@ async fn save_posted(
             raw.entry(key.to_owned()).or_default().push(value.clone());
         } else if let Some((field, part)) = name.split_once('.') {
             if part != "algemeen" && !parts.iter().any(|p| p == part) {
-                return Ok(Err(
-                    (StatusCode::BAD_REQUEST, "unknown part").into_response()
-                ));
+                return Err(WorkspaceError::Invalid);
             }
             let entry = notes.entry(part.to_owned()).or_default();
             match field {
@@ -359,9 +357,7 @@ async fn save_posted(
                 // The code and quote chosen for coding a quote (read by that handler).
                 "code" | "quote" => {}
                 _ => {
-                    return Ok(Err(
-                        (StatusCode::BAD_REQUEST, "unknown field").into_response()
-                    ));
+                    return Err(WorkspaceError::Invalid);
                 }
             }
         }
@@ -383,11 +379,7 @@ async fn save_posted(
     };
     let outcome = match check_page(&questions, &RawAnswers::new(), &raw) {
         Ok(outcome) => outcome,
-        Err(rejection) => {
-            return Ok(Err(
-                (StatusCode::BAD_REQUEST, rejection.to_string()).into_response()
-            ));
-        }
+        Err(_) => return Err(WorkspaceError::Invalid),
     };
     if !state
         .db
@@ -395,7 +387,7 @@ async fn save_posted(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     researcher
         .audit(
@@ -425,7 +417,7 @@ pub async fn save_interview(
     }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     Ok(
         match save_posted(&state, &researcher, &project, id, &form).await? {
             Ok(_) => back_to_interview(&key, id),
@@ -445,13 +437,13 @@ pub async fn resolve_interview_flag(
     }: InProject<AsEditor>,
     Path((key, id, part, action)): Path<(String, i64, String, String)>,
     Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
         return Ok(refused);
     }
     let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
     let Some(mut entry) = notes.get(&part).cloned() else {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     };
     match action.as_str() {
         "weglaten" => {
@@ -459,7 +451,7 @@ pub async fn resolve_interview_flag(
             entry.quotes = redact(&entry.quotes, &scan(&entry.quotes));
         }
         "in-orde" => {}
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     }
     entry.flagged.clear();
     state
@@ -494,7 +486,7 @@ pub async fn code_quote(
     }: InProject<AsEditor>,
     Path((key, id, part)): Path<(String, i64, String)>,
     Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
         return Ok(refused);
     }
@@ -506,7 +498,7 @@ pub async fn code_quote(
     };
     let code: i64 = field(format!("code.{part}"))
         .parse()
-        .map_err(|_| Denied::Forbidden)?;
+        .map_err(|_| WorkspaceError::Invalid)?;
     let quote = field(format!("quote.{part}"));
     let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
     let known = notes
@@ -519,7 +511,7 @@ pub async fn code_quote(
             .await
             .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     researcher
         .audit(

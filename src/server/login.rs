@@ -5,8 +5,9 @@
 //! after the same work: a password hash. At most [`auth::HASHES_AT_ONCE`] hashes run at once.
 
 use super::AppState;
-use super::auth::{self, ACCOUNT_LIMIT, CLIENT_LIMIT, Denied, LOGIN_WINDOW_SECS, Researcher};
+use super::auth::{self, ACCOUNT_LIMIT, CLIENT_LIMIT, LOGIN_WINDOW_SECS, Researcher};
 use super::researcher::{internal, page, tr};
+use crate::server::workspace::WorkspaceError;
 use crate::storage::Subject;
 use crate::t;
 use crate::ui::researcher::{LoginPage, LoginView};
@@ -99,7 +100,12 @@ pub struct LoginForm {
 
 /// The keyed hash a subject of the throttle is stored under: the key is the app's own
 /// secret, so the table alone does not say which address or e-mail address tried.
-async fn subject(state: &AppState, kind: &str, value: &str, limit: i64) -> Result<Subject, Denied> {
+async fn subject(
+    state: &AppState,
+    kind: &str,
+    value: &str,
+    limit: i64,
+) -> Result<Subject, WorkspaceError> {
     let key = state
         .db
         .app_secret("login-throttle", || {
@@ -122,7 +128,7 @@ pub async fn login(
     ClientAddr(client): ClientAddr,
     session: Session,
     Form(form): Form<LoginForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let refused = |message: String| LoginView {
         email: form.email.clone(),
@@ -205,7 +211,7 @@ pub struct LogoutForm {}
 
 /// `POST /beheer/uitloggen`: ends this session. The browser is told to forget what this
 /// site stored (interview drafts in local storage among it).
-pub async fn logout(researcher: Researcher) -> Result<Response, Denied> {
+pub async fn logout(researcher: Researcher) -> Result<Response, WorkspaceError> {
     researcher.session.flush().await.map_err(internal)?;
     Ok(signed_out())
 }
@@ -214,7 +220,7 @@ pub async fn logout(researcher: Researcher) -> Result<Response, Denied> {
 pub async fn logout_everywhere(
     State(state): State<AppState>,
     researcher: Researcher,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     state
         .db
         .end_sessions(researcher.user.id, None)

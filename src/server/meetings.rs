@@ -2,9 +2,9 @@
 //! typed one per line or read from CSV; all or nothing, audit-logged.
 
 use super::AppState;
-use super::auth::{Denied, Researcher};
+use super::auth::Researcher;
 use super::researcher::{form_status, internal, page, tr};
-use super::workspace::{AsEditor, AsViewer, InProject};
+use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::domain::meeting::{InsightKind, LineProblem, NewInsight, Sector, parse_csv, parse_line};
 use crate::i18n::Tr;
@@ -42,7 +42,7 @@ async fn meetings_page(
     researcher: &Researcher,
     project: ProjectSummary,
     problems: Vec<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let view = MeetingsView {
         viewer: Viewer::from(researcher),
         meetings: state.db.meetings(project.id).await.map_err(internal)?,
@@ -70,7 +70,7 @@ pub async fn meetings(
         project,
         ..
     }: InProject<AsViewer>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     meetings_page(&state, &researcher, project, Vec::new()).await
 }
 
@@ -84,7 +84,7 @@ pub async fn create_meeting(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let title = form.get("title").map_or("", |t| t.trim());
     let held_on = form.get("held_on").and_then(|d| {
         time::Date::parse(
@@ -132,7 +132,7 @@ async fn meeting_page(
     id: i64,
     problems: Vec<String>,
     (lines, csv): (String, String),
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let meeting = state
         .db
         .meetings(project.id)
@@ -140,7 +140,7 @@ async fn meeting_page(
         .map_err(internal)?
         .into_iter()
         .find(|m| m.id == id)
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     let view = MeetingView {
         viewer: Viewer::from(researcher),
         insights: state.db.insights(project.id, id).await.map_err(internal)?,
@@ -192,7 +192,7 @@ pub async fn meeting(
         ..
     }: InProject<AsViewer>,
     Path((_, id)): Path<(String, i64)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     meeting_page(
         &state,
         &researcher,
@@ -222,7 +222,7 @@ async fn store(
     id: i64,
     parsed: Result<Vec<NewInsight>, Vec<(usize, LineProblem)>>,
     typed: (String, String),
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let insights = match parsed {
         Ok(insights) => insights,
         Err(problems) => {
@@ -240,7 +240,7 @@ async fn store(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("{} insight(s) to meeting {id}", insights.len());
     researcher
@@ -263,7 +263,7 @@ pub async fn add_lines(
     }: InProject<AsEditor>,
     Path((_, id)): Path<(String, i64)>,
     Form(form): Form<LinesForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let themes = state
         .db
         .project_themes(project.id)
@@ -318,7 +318,7 @@ pub async fn add_csv(
     }: InProject<AsEditor>,
     Path((_, id)): Path<(String, i64)>,
     Form(form): Form<CsvForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let themes = state
         .db
         .project_themes(project.id)
@@ -353,14 +353,14 @@ pub async fn code_insight(
     }: InProject<AsEditor>,
     Path((key, id, insight)): Path<(String, i64, i64)>,
     Form(form): Form<CodeForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if !state
         .db
         .apply_code_to_insight(project.id, form.code, insight, researcher.user.id)
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("code {} on insight {insight}", form.code);
     researcher
@@ -374,7 +374,7 @@ pub async fn uncode_insight(
     State(state): State<AppState>,
     access: InProject<AsEditor>,
     Path((key, id, application)): Path<(String, i64, i64)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     super::coding::remove_application(&state, &access, application, &format!("meeting {id}"))
         .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/bijeenkomsten/{id}")).into_response())

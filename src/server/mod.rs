@@ -131,6 +131,10 @@ pub fn router(state: AppState) -> Router {
         .layer(auth::session_layer(
             state.db.clone(),
             state.public_base.starts_with("https://"),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            workspace::error_pages,
         ));
 
     Router::new()

@@ -4,9 +4,9 @@
 //! audit log for every change.
 
 use super::AppState;
-use super::auth::{self, Denied, Researcher};
+use super::auth::{self, Researcher};
 use super::render::{PageFrame, render};
-use super::workspace::{AsEditor, AsOwner, AsViewer, InProject};
+use super::workspace::{AsEditor, AsOwner, AsViewer, InProject, WorkspaceError};
 use crate::domain::account::{Email, Role, WeakPassword, check_new_password};
 use crate::domain::privacy::{PersonalData, redact, scan};
 use crate::domain::{Audience, InvitationCode, LinkSpec};
@@ -26,8 +26,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-pub(super) fn internal(e: impl std::fmt::Display) -> Denied {
-    Denied::Internal(e.to_string())
+pub(super) fn internal(e: impl std::fmt::Display) -> WorkspaceError {
+    WorkspaceError::Internal(e.to_string())
 }
 
 pub(super) fn tr(state: &AppState) -> Tr {
@@ -78,7 +78,7 @@ where
 pub async fn projects(
     State(state): State<AppState>,
     researcher: Researcher,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let projects = state
         .db
         .projects_for(&researcher.user)
@@ -106,7 +106,7 @@ pub async fn project(
         project,
         ..
     }: InProject<AsViewer>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     project_page(&state, &researcher, project, Vec::new(), Default::default()).await
 }
 
@@ -117,7 +117,7 @@ pub(super) async fn project_page(
     project: ProjectSummary,
     errors: Vec<String>,
     definition: (String, Vec<String>),
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(state);
     let db = &state.db;
     let role = project.role.unwrap_or(Role::Viewer);
@@ -224,10 +224,10 @@ pub async fn create_link(
     }: InProject<AsEditor>,
     Path(key): Path<String>,
     Form(form): Form<NewLinkForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let group = Some(form.group.trim().to_owned()).filter(|g| !g.is_empty());
     if group.as_ref().is_some_and(|g| g.chars().count() > 100) {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::Invalid);
     }
     let spec = LinkSpec {
         questionnaire: form.questionnaire,
@@ -244,13 +244,7 @@ pub async fn create_link(
         .await
     {
         Ok(code) => code,
-        Err(StorageError::Conflict(_)) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown questionnaire or wave",
-            )
-                .into_response());
-        }
+        Err(StorageError::Conflict(_)) => return Err(WorkspaceError::Invalid),
         Err(e) => return Err(internal(e)),
     };
     let detail = format!(
@@ -272,13 +266,13 @@ pub async fn set_link_open(
         ..
     }: InProject<AsEditor>,
     Path((key, code, action)): Path<(String, String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let open = match action.as_str() {
         "openen" => true,
         "sluiten" => false,
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     };
-    let code = InvitationCode::parse(&code).map_err(|_| Denied::Forbidden)?;
+    let code = InvitationCode::parse(&code).map_err(|_| WorkspaceError::NotFound)?;
     if state
         .db
         .set_link_open(project.id, &code, open)
@@ -298,25 +292,25 @@ async fn project_link(
     state: &AppState,
     project: &ProjectSummary,
     code: &str,
-) -> Result<(String, Audience), Denied> {
+) -> Result<(String, Audience), WorkspaceError> {
     let links = state.db.project_links(project.id).await.map_err(internal)?;
     let link = links
         .into_iter()
         .find(|l| l.code.as_str() == code)
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     Ok((
         format!("{}/{}", state.public_base, link.code),
         link.audience,
     ))
 }
 
-fn qr(url: &str) -> Result<qrcode::QrCode, Denied> {
+fn qr(url: &str) -> Result<qrcode::QrCode, WorkspaceError> {
     qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
         .map_err(internal)
 }
 
 /// The QR code as SVG, labelled for screen readers.
-fn qr_svg(url: &str) -> Result<String, Denied> {
+fn qr_svg(url: &str) -> Result<String, WorkspaceError> {
     let svg = qr(url)?
         .render::<qrcode::render::svg::Color<'_>>()
         .min_dimensions(320, 320)
@@ -337,7 +331,7 @@ pub async fn qr_code_svg(
     State(state): State<AppState>,
     InProject { project, .. }: InProject<AsViewer>,
     Path((_, code)): Path<(String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (url, _) = project_link(&state, &project, &code).await?;
     let svg = qr_svg(&url)?;
     Ok((
@@ -355,7 +349,7 @@ pub async fn qr_code_png(
     State(state): State<AppState>,
     InProject { project, .. }: InProject<AsViewer>,
     Path((_, code)): Path<(String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (url, _) = project_link(&state, &project, &code).await?;
     let png = qr_png(&qr(&url)?, 10).map_err(internal)?;
     Ok((
@@ -393,7 +387,7 @@ pub async fn flyer(
     State(state): State<AppState>,
     InProject { project, .. }: InProject<AsViewer>,
     Path((_, code)): Path<(String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let (url, audience) = project_link(&state, &project, &code).await?;
     let view = FlyerView {
         project: project.name.clone(),
@@ -428,7 +422,7 @@ pub async fn add_member(
     }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let user = match Email::parse(&form.email) {
         Ok(email) => state.db.user_by_email(&email).await.map_err(internal)?,
         Err(_) => None,
@@ -467,7 +461,7 @@ pub async fn remove_member(
     }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<MemberForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     if let Ok(email) = Email::parse(&form.email)
         && let Some(user) = state.db.user_by_email(&email).await.map_err(internal)?
         && state
@@ -491,7 +485,7 @@ pub async fn audit_log(
         project,
         ..
     }: InProject<AsOwner>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let entries = state
         .db
         .audit_log(project.id, 500)
@@ -517,7 +511,7 @@ async fn accounts_page(
     researcher: &Researcher,
     errors: Vec<String>,
     email: String,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let view = AccountsView {
         viewer: Viewer::from(researcher),
         users: state.db.users().await.map_err(internal)?,
@@ -544,7 +538,7 @@ async fn accounts_page(
 pub async fn accounts(
     State(state): State<AppState>,
     researcher: Researcher,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     researcher.require_admin()?;
     accounts_page(&state, &researcher, Vec::new(), String::new()).await
 }
@@ -571,7 +565,7 @@ pub async fn create_account(
     State(state): State<AppState>,
     researcher: Researcher,
     Form(form): Form<NewAccountForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     researcher.require_admin()?;
     let tr = tr(&state);
     let Ok(email) = Email::parse(&form.email) else {
@@ -628,21 +622,21 @@ pub async fn grant_access(
     State(state): State<AppState>,
     researcher: Researcher,
     Form(form): Form<AccessForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     researcher.require_admin()?;
     let project = state
         .db
         .project_for(&researcher.user, &form.project)
         .await
         .map_err(internal)?
-        .ok_or(Denied::Forbidden)?;
-    let email = Email::parse(&form.email).map_err(|_| Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
+    let email = Email::parse(&form.email).map_err(|_| WorkspaceError::Invalid)?;
     let user = state
         .db
         .user_by_email(&email)
         .await
         .map_err(internal)?
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     state
         .db
         .set_membership(user.id, project.id, form.role)
@@ -689,7 +683,7 @@ pub async fn responses(
         ..
     }: InProject<AsEditor>,
     axum::extract::Query(query): axum::extract::Query<ResponsesQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let filter = ResponseFilter {
         questionnaire: Some(query.vragenlijst.clone()).filter(|q| !q.is_empty()),
         audience: query.doelgroep.parse().ok(),
@@ -761,14 +755,14 @@ async fn response_page(
     project: ProjectSummary,
     id: i64,
     error: Option<String>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(state);
     let (row, answers) = state
         .db
         .project_response(project.id, id)
         .await
         .map_err(internal)?
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     let questionnaire = state
         .db
         .questionnaire_version(row.version_id)
@@ -878,7 +872,7 @@ pub async fn resolve_flag(
         ..
     }: InProject<AsEditor>,
     Path((key, id, question, action)): Path<(String, i64, String, String)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let redacted = match action.as_str() {
         "weglaten" => {
             let (_, answers) = state
@@ -886,15 +880,15 @@ pub async fn resolve_flag(
                 .project_response(project.id, id)
                 .await
                 .map_err(internal)?
-                .ok_or(Denied::Forbidden)?;
+                .ok_or(WorkspaceError::NotFound)?;
             let text = answers
                 .get(&question)
                 .and_then(|v| v.first())
-                .ok_or(Denied::Forbidden)?;
+                .ok_or(WorkspaceError::NotFound)?;
             Some(redact(text, &scan(text)))
         }
         "in-orde" => None,
-        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(WorkspaceError::NotFound),
     };
     if !state
         .db
@@ -902,7 +896,7 @@ pub async fn resolve_flag(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let what = if redacted.is_some() {
         "personal data removed"
@@ -929,7 +923,7 @@ pub async fn response(
         ..
     }: InProject<AsEditor>,
     Path((_, id)): Path<(String, i64)>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     response_page(&state, &researcher, project, id, None).await
 }
 
@@ -949,7 +943,7 @@ pub async fn delete_response(
     }: InProject<AsEditor>,
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<DeleteForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let reason = form.reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         let error = t!(tr(&state), "researcher-response-reason-missing");
@@ -961,7 +955,7 @@ pub async fn delete_response(
         .await
         .map_err(internal)?
     {
-        return Err(Denied::Forbidden);
+        return Err(WorkspaceError::NotFound);
     }
     let detail = format!("response {id}: {reason}");
     researcher
@@ -1021,7 +1015,7 @@ pub async fn change_password(
     State(state): State<AppState>,
     researcher: Researcher,
     Form(form): Form<PasswordForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     if !auth::verify_password(form.current, Some(researcher.user.password_hash.clone())).await {
         return Ok(password_page(
@@ -1065,7 +1059,7 @@ pub async fn delete_account(
     State(state): State<AppState>,
     researcher: Researcher,
     Path(id): Path<i64>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     researcher.require_admin()?;
     if id == researcher.user.id {
         let error = t!(tr(&state), "researcher-account-delete-self");
@@ -1076,7 +1070,7 @@ pub async fn delete_account(
         .user(id)
         .await
         .map_err(internal)?
-        .ok_or(Denied::Forbidden)?;
+        .ok_or(WorkspaceError::NotFound)?;
     state.db.delete_user(id).await.map_err(internal)?;
     researcher
         .audit(&state.db, None, "account deleted", &user.email)

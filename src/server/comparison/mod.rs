@@ -5,13 +5,12 @@
 mod codes;
 mod questions;
 
-use crate::server::workspace::{AsOwner, AsViewer, InProject};
+use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use codes::{QUOTES_PER_CELL, code_rows};
 pub(in crate::server) use questions::aggregate_rows;
 use questions::{asked_in_theme, closed_data, question_block};
 
 use super::AppState;
-use super::auth::Denied;
 use super::render::{PageFrame, render};
 use super::researcher::{internal, page, tr};
 use crate::domain::account::Role;
@@ -54,7 +53,11 @@ pub(super) struct ProjectFacts {
 }
 
 impl ProjectFacts {
-    pub(super) async fn read(state: &AppState, tr: &Tr, project_id: i64) -> Result<Self, Denied> {
+    pub(super) async fn read(
+        state: &AppState,
+        tr: &Tr,
+        project_id: i64,
+    ) -> Result<Self, WorkspaceError> {
         let db = &state.db;
         let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
             db.project_themes(project_id),
@@ -244,7 +247,7 @@ pub(super) async fn theme_comparison(
     facts: &ProjectFacts,
     resolved: &Resolved,
     theme: &Theme,
-) -> Result<ThemeComparison, Denied> {
+) -> Result<ThemeComparison, WorkspaceError> {
     let db = &state.db;
     let asked = asked_in_theme(facts, &theme.key);
     // Independent reads, side by side on the pool.
@@ -350,7 +353,7 @@ pub async fn comparison(
         ..
     }: InProject<AsViewer>,
     Query(query): Query<ComparisonQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
@@ -362,7 +365,7 @@ pub async fn comparison(
         .or(facts.themes.first())
         .cloned()
     else {
-        return Ok(StatusCode::NOT_FOUND.into_response());
+        return Err(WorkspaceError::NotFound);
     };
     let (comparison, material) = tokio::try_join!(
         theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
@@ -432,7 +435,7 @@ pub async fn report(
         ..
     }: InProject<AsViewer>,
     Query(query): Query<ComparisonQuery>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let tr = tr(&state);
     let facts = ProjectFacts::read(&state, &tr, project.id).await?;
     let mut problems = Vec::new();
@@ -445,7 +448,7 @@ pub async fn report(
         None => facts.themes.iter().collect(),
     };
     if chosen.is_empty() {
-        return Ok(StatusCode::NOT_FOUND.into_response());
+        return Err(WorkspaceError::NotFound);
     }
     let mut themes = Vec::new();
     for theme in chosen {
@@ -509,7 +512,7 @@ pub async fn set_threshold(
     }: InProject<AsOwner>,
     Path(key): Path<String>,
     Form(form): Form<ThresholdForm>,
-) -> Result<Response, Denied> {
+) -> Result<Response, WorkspaceError> {
     let Some(threshold) = form
         .threshold
         .trim()

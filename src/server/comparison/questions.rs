@@ -9,8 +9,8 @@ use crate::domain::summary::{
 use crate::domain::{Audience, Question, QuestionKind};
 use crate::i18n::Tr;
 use crate::server::AppState;
-use crate::server::auth::Denied;
 use crate::server::researcher::internal;
+use crate::server::workspace::WorkspaceError;
 use crate::storage::{AnswerFilter, ClosedCount, Code};
 use crate::t;
 use crate::ui::labels::answer_label;
@@ -96,7 +96,7 @@ pub(super) async fn closed_data(
     project_id: i64,
     asked: &[Asked<'_>],
     filter: Option<&AnswerFilter>,
-) -> Result<ClosedData, Denied> {
+) -> Result<ClosedData, WorkspaceError> {
     let db = &state.db;
     let mut keys: Vec<String> = asked.iter().map(|a| a.question.key.clone()).collect();
     keys.sort();
@@ -650,7 +650,7 @@ pub(in crate::server) async fn aggregate_rows(
     state: &AppState,
     project_id: i64,
     facts: &ProjectFacts,
-) -> Result<Vec<Vec<String>>, Denied> {
+) -> Result<Vec<Vec<String>>, WorkspaceError> {
     let threshold = facts.threshold;
     let mut rows = Vec::new();
     let mut by_id: HashMap<i64, &Code> = HashMap::new();

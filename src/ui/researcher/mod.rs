@@ -5,6 +5,7 @@ mod authoring;
 pub mod charts;
 mod codebook;
 mod comparison;
+mod error;
 mod frame;
 mod interviews;
 mod login;
@@ -24,6 +25,7 @@ pub use comparison::{
     CodeCell, CodeRow, ComparisonPage, ComparisonView, DataTable, QuestionBlock, ReportPage,
     ReportView, Selection, ThemeComparison,
 };
+pub use error::ErrorPage;
 pub use frame::{CsrfField, ErrorSummary, ResearcherFrame};
 pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};

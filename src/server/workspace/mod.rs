@@ -2,17 +2,18 @@
 //! built from it and the role matrix test walks it, so a route cannot exist without saying
 //! who may use it.
 
+mod access;
+mod error;
+
+pub use access::{AsEditor, AsOwner, AsViewer, InProject, Needs};
+pub use error::{WorkspaceError, error_pages};
+
 use super::AppState;
-use super::auth::{Denied, Researcher};
 use super::{authoring, coding, comparison, exports, interviews, login, meetings, researcher};
 use crate::domain::account::Role;
-use crate::storage::ProjectSummary;
 use axum::Router;
-use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::Method;
-use axum::http::request::Parts;
 use axum::routing::{MethodRouter, get, post};
-use std::marker::PhantomData;
 
 /// Who may use a workspace route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,64 +456,4 @@ pub(super) fn router() -> Router<AppState> {
         .fold(Router::new(), |router, (route, handler)| {
             router.route(route.path, handler)
         })
-}
-
-/// The least role a handler needs in the project of its path.
-pub trait Needs: Send + Sync + 'static {
-    const ROLE: Role;
-}
-
-/// Anyone with a role in the project.
-pub struct AsViewer;
-/// Researchers and owners.
-pub struct AsEditor;
-/// Owners only.
-pub struct AsOwner;
-
-impl Needs for AsViewer {
-    const ROLE: Role = Role::Viewer;
-}
-impl Needs for AsEditor {
-    const ROLE: Role = Role::Researcher;
-}
-impl Needs for AsOwner {
-    const ROLE: Role = Role::Owner;
-}
-
-/// A logged-in researcher in the project named by the path's `{key}`, with at least the
-/// role `R` there: the only way a handler gets a project. Who is not logged in goes to the
-/// login page; who lacks the role (or names a project that is not theirs) gets a 403, the
-/// same for both, so nobody learns which projects exist.
-pub struct InProject<R: Needs> {
-    pub researcher: Researcher,
-    pub project: ProjectSummary,
-    role: PhantomData<R>,
-}
-
-impl<R: Needs> FromRequestParts<AppState> for InProject<R> {
-    type Rejection = Denied;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Denied> {
-        let researcher = Researcher::from_request_parts(parts, state).await?;
-        let params = RawPathParams::from_request_parts(parts, state)
-            .await
-            .map_err(|_| Denied::Forbidden)?;
-        let key = params
-            .iter()
-            .find(|(name, _)| *name == "key")
-            .map(|(_, value)| value.to_owned())
-            .ok_or(Denied::Forbidden)?;
-        let project = state
-            .db
-            .project_for(&researcher.user, &key)
-            .await
-            .map_err(|e| Denied::Internal(e.to_string()))?
-            .filter(|p| p.role.is_some_and(|r| r.allows(R::ROLE)))
-            .ok_or(Denied::Forbidden)?;
-        Ok(InProject {
-            researcher,
-            project,
-            role: PhantomData,
-        })
-    }
 }
