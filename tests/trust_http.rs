@@ -343,22 +343,32 @@ async fn locked_unknown_and_wrong_answer_alike() {
                 (reply.status, message, started.elapsed())
             }
         };
+        // Lock one account.
         let (wrong_status, wrong_body, _) = attempt("kijker%40example.nl", "verkeerd").await;
-        let mut wrong_time = std::time::Duration::MAX;
-        for _ in 0..4 {
-            wrong_time = wrong_time.min(attempt("kijker%40example.nl", "verkeerd").await.2);
+        for _ in 0..5 {
+            attempt("kijker%40example.nl", "verkeerd").await;
         }
-        let (locked_status, locked_body, locked_time) =
-            attempt("kijker%40example.nl", PASSWORD).await;
-        let (unknown_status, unknown_body, unknown_time) =
-            attempt("niemand%40example.nl", "verkeerd").await;
+        // Then measure the three side by side, so that whatever else the machine does
+        // weighs on each alike: a wrong password for another account, the locked account
+        // with its right password, and an address without an account.
+        let mut fastest = [std::time::Duration::MAX; 3];
+        for _ in 0..3 {
+            let tries = [
+                attempt("onderzoeker%40example.nl", "verkeerd").await,
+                attempt("kijker%40example.nl", PASSWORD).await,
+                attempt("niemand%40example.nl", "verkeerd").await,
+            ];
+            for (i, (status, body, time)) in tries.into_iter().enumerate() {
+                assert_eq!((status, &body), (wrong_status, &wrong_body), "attempt {i}");
+                fastest[i] = fastest[i].min(time);
+            }
+        }
         assert_eq!(wrong_status, StatusCode::UNAUTHORIZED);
-        assert_eq!((locked_status, &locked_body), (wrong_status, &wrong_body));
-        assert_eq!((unknown_status, &unknown_body), (wrong_status, &wrong_body));
         // Each computes one password hash: a locked account is not answered faster (it
         // used to be, by the whole hash: about 1 ms against 20).
-        for time in [locked_time, unknown_time] {
-            assert!(time * 2 > wrong_time, "{time:?} against {wrong_time:?}");
+        let [wrong, locked, unknown] = fastest;
+        for time in [locked, unknown] {
+            assert!(time * 2 > wrong, "{time:?} against {wrong:?}");
         }
         t
     })
