@@ -4,7 +4,6 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::researcher::{back_to, form_status, internal, page, page_with, project_page, tr};
 use super::workspace::{AsEditor, AsOwner, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
@@ -16,6 +15,8 @@ use crate::domain::{
     Questionnaire, Theme, Wave, Wording,
 };
 use crate::i18n::Tr;
+use crate::server::projects::project_page;
+use crate::server::workspace::{back_to, form_status, internal, page, page_with, tr};
 use crate::storage::{ProjectSummary, QuestionnaireSummary, SavedVersion, StorageError};
 use crate::t;
 use crate::ui::labels::answer_label;

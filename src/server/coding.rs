@@ -3,9 +3,9 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::researcher::{form_status, internal, page, page_with, tr};
 use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::account::Role;
+use crate::server::workspace::{form_status, internal, page, page_with, tr};
 use crate::storage::{ProjectSummary, StorageError};
 use crate::t;
 use crate::ui::researcher::{CodebookPage, CodebookView, QueuePage, QueueView, Viewer};

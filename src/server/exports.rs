@@ -5,7 +5,6 @@
 
 use super::AppState;
 use super::comparison::{ProjectFacts, aggregate_rows};
-use super::researcher::{internal, tr};
 use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::export::{
     CODEBOOK_HEADER, Separator, Table, Variable, codebook_rows, r_script, rows_to_csv, spss_syntax,
@@ -13,6 +12,7 @@ use crate::domain::export::{
 };
 use crate::domain::{Audience, Question, QuestionKind, Questionnaire};
 use crate::i18n::Tr;
+use crate::server::workspace::{internal, tr};
 use crate::storage::{ExportResponse, Source};
 use crate::t;
 use crate::ui::labels::answer_label;

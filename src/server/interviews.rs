@@ -3,11 +3,11 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::researcher::{form_status, internal, page, page_with, tr};
 use super::workspace::{AsEditor, InProject, WorkspaceError};
 use crate::domain::answers::check_page;
 use crate::domain::privacy::{redact, scan};
 use crate::domain::{Audience, Question, Questionnaire, RawAnswers};
+use crate::server::workspace::{form_status, internal, page, page_with, tr};
 use crate::storage::{Interview, NewInterview, NotesEntry, ProjectSummary};
 use crate::t;
 use crate::ui::researcher::{
@@ -245,7 +245,7 @@ pub async fn interview(
             let kinds = entry
                 .flagged
                 .iter()
-                .map(|k| super::researcher::kind_name(&tr, *k))
+                .map(|k| super::responses::kind_name(&tr, *k))
                 .collect::<Vec<_>>()
                 .join(", ");
             t!(tr, "researcher-flag", kinds = kinds)

@@ -6,8 +6,8 @@
 
 use super::AppState;
 use super::auth::{self, ACCOUNT_LIMIT, CLIENT_LIMIT, LOGIN_WINDOW_SECS, Researcher};
-use super::researcher::{internal, page, tr};
 use crate::server::workspace::WorkspaceError;
+use crate::server::workspace::{internal, page, tr};
 use crate::storage::Subject;
 use crate::t;
 use crate::ui::researcher::{LoginPage, LoginView};

@@ -3,11 +3,11 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::researcher::{form_status, internal, page, tr};
 use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::domain::meeting::{InsightKind, LineProblem, NewInsight, Sector, parse_csv, parse_line};
 use crate::i18n::Tr;
+use crate::server::workspace::{form_status, internal, page, tr};
 use crate::storage::ProjectSummary;
 use crate::t;
 use crate::ui::researcher::{MeetingPage, MeetingView, MeetingsPage, MeetingsView, Viewer};

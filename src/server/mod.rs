@@ -1,5 +1,6 @@
 //! The HTTP server: state, routes and the layers every response passes through.
 
+mod accounts;
 pub mod auth;
 mod authoring;
 mod coding;
@@ -8,12 +9,14 @@ mod comparison;
 mod exports;
 pub mod form;
 mod interviews;
+mod links;
 pub mod login;
 mod meetings;
 mod middleware;
+mod projects;
 pub mod render;
-mod researcher;
 mod respondent;
+mod responses;
 pub mod synthetic;
 pub mod workspace;
 

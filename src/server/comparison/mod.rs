@@ -12,11 +12,11 @@ use questions::{asked_in_theme, closed_data, question_block};
 
 use super::AppState;
 use super::render::{PageFrame, render};
-use super::researcher::{internal, page, tr};
 use crate::domain::account::Role;
 use crate::domain::comparison::{Cell, MIN_THRESHOLD};
 use crate::domain::{Audience, Question, Theme, Wave};
 use crate::i18n::Tr;
+use crate::server::workspace::{internal, page, tr};
 use crate::storage::{AnswerFilter, Code, Material, QuestionnaireSummary};
 use crate::t;
 use crate::ui::labels::answer_label;

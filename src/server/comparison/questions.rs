@@ -9,8 +9,8 @@ use crate::domain::summary::{
 use crate::domain::{Audience, Question, QuestionKind};
 use crate::i18n::Tr;
 use crate::server::AppState;
-use crate::server::researcher::internal;
 use crate::server::workspace::WorkspaceError;
+use crate::server::workspace::internal;
 use crate::storage::{AnswerFilter, ClosedCount, Code};
 use crate::t;
 use crate::ui::labels::answer_label;

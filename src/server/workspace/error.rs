@@ -6,10 +6,10 @@
 //! The handler's response carries only the kind; [`error_pages`] turns it into a page in the
 //! researcher's language.
 
+use super::pages::page;
 use crate::i18n::Tr;
 use crate::server::AppState;
 use crate::server::auth::LOGIN;
-use crate::server::researcher::page;
 use crate::storage::StorageError;
 use crate::t;
 use crate::ui::researcher::ErrorPage;

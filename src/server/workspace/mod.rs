@@ -4,12 +4,17 @@
 
 mod access;
 mod error;
+mod pages;
 
 pub use access::{AsEditor, AsOwner, AsViewer, InProject, Needs};
 pub use error::{WorkspaceError, error_pages};
+pub use pages::{back_to, form_status, internal, page, page_with, tr};
 
 use super::AppState;
-use super::{authoring, coding, comparison, exports, interviews, login, meetings, researcher};
+use super::{
+    accounts, authoring, coding, comparison, exports, interviews, links, login, meetings, projects,
+    responses,
+};
 use crate::domain::account::Role;
 use axum::Router;
 use axum::http::Method;
@@ -58,7 +63,7 @@ fn route(
 
 fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
     vec![
-        route(GET, "/", Access::Account, get(researcher::projects)),
+        route(GET, "/", Access::Account, get(projects::projects)),
         route(GET, "/inloggen", Access::Anyone, get(login::login_form)),
         route(POST, "/inloggen", Access::Anyone, post(login::login)),
         route(POST, "/uitloggen", Access::Account, post(login::logout)),
@@ -68,36 +73,36 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             Access::Account,
             post(login::logout_everywhere),
         ),
-        route(GET, "/accounts", Access::Admin, get(researcher::accounts)),
+        route(GET, "/accounts", Access::Admin, get(accounts::accounts)),
         route(
             POST,
             "/accounts",
             Access::Admin,
-            post(researcher::create_account),
+            post(accounts::create_account),
         ),
         route(
             POST,
             "/accounts/toegang",
             Access::Admin,
-            post(researcher::grant_access),
+            post(accounts::grant_access),
         ),
         route(
             POST,
             "/accounts/{id}/verwijderen",
             Access::Admin,
-            post(researcher::delete_account),
+            post(accounts::delete_account),
         ),
         route(
             GET,
             "/wachtwoord",
             Access::Account,
-            get(researcher::password_form),
+            get(accounts::password_form),
         ),
         route(
             POST,
             "/wachtwoord",
             Access::Account,
-            post(researcher::change_password),
+            post(accounts::change_password),
         ),
         route(
             POST,
@@ -109,7 +114,7 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             GET,
             "/projecten/{key}",
             Access::Project(Role::Viewer),
-            get(researcher::project),
+            get(projects::project),
         ),
         route(
             POST,
@@ -211,73 +216,73 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             POST,
             "/projecten/{key}/links",
             Access::Project(Role::Researcher),
-            post(researcher::create_link),
+            post(links::create_link),
         ),
         route(
             GET,
             "/projecten/{key}/links/{code}/qr.svg",
             Access::Project(Role::Viewer),
-            get(researcher::qr_code_svg),
+            get(links::qr_code_svg),
         ),
         route(
             GET,
             "/projecten/{key}/links/{code}/qr.png",
             Access::Project(Role::Viewer),
-            get(researcher::qr_code_png),
+            get(links::qr_code_png),
         ),
         route(
             GET,
             "/projecten/{key}/links/{code}/flyer",
             Access::Project(Role::Viewer),
-            get(researcher::flyer),
+            get(links::flyer),
         ),
         route(
             POST,
             "/projecten/{key}/links/{code}/{action}",
             Access::Project(Role::Researcher),
-            post(researcher::set_link_open),
+            post(links::set_link_open),
         ),
         route(
             POST,
             "/projecten/{key}/leden",
             Access::Project(Role::Owner),
-            post(researcher::add_member),
+            post(projects::add_member),
         ),
         route(
             POST,
             "/projecten/{key}/leden/verwijderen",
             Access::Project(Role::Owner),
-            post(researcher::remove_member),
+            post(projects::remove_member),
         ),
         route(
             GET,
             "/projecten/{key}/logboek",
             Access::Project(Role::Owner),
-            get(researcher::audit_log),
+            get(projects::audit_log),
         ),
         route(
             GET,
             "/projecten/{key}/antwoorden",
             Access::Project(Role::Researcher),
-            get(researcher::responses),
+            get(responses::responses),
         ),
         route(
             GET,
             "/projecten/{key}/antwoorden/{id}",
             Access::Project(Role::Researcher),
-            get(researcher::response),
+            get(responses::response),
         ),
         route(
             POST,
             "/projecten/{key}/antwoorden/{id}/verwijderen",
             Access::Project(Role::Researcher),
-            post(researcher::delete_response),
+            post(responses::delete_response),
         ),
         route(
             POST,
             "/projecten/{key}/antwoorden/{id}/gegevens/{question}/{action}",
             Access::Project(Role::Researcher),
-            post(researcher::resolve_flag),
+            post(responses::resolve_flag),
         ),
         route(
             GET,
