@@ -352,7 +352,7 @@ async fn locked_unknown_and_wrong_answer_alike() {
         // weighs on each alike: a wrong password for another account, the locked account
         // with its right password, and an address without an account.
         let mut fastest = [std::time::Duration::MAX; 3];
-        for _ in 0..3 {
+        for _ in 0..5 {
             let tries = [
                 attempt("onderzoeker%40example.nl", "verkeerd").await,
                 attempt("kijker%40example.nl", PASSWORD).await,
@@ -365,10 +365,11 @@ async fn locked_unknown_and_wrong_answer_alike() {
         }
         assert_eq!(wrong_status, StatusCode::UNAUTHORIZED);
         // Each computes one password hash: a locked account is not answered faster (it
-        // used to be, by the whole hash: about 1 ms against 20).
+        // used to be, by the whole hash: about 1 ms against 20; other tests running at the
+        // same time make single figures vary, hence the margin).
         let [wrong, locked, unknown] = fastest;
         for time in [locked, unknown] {
-            assert!(time * 2 > wrong, "{time:?} against {wrong:?}");
+            assert!(time * 3 > wrong, "{time:?} against {wrong:?}");
         }
         t
     })
@@ -575,6 +576,78 @@ async fn refusals_are_pages_in_dutch_with_the_status_that_says_why() {
         .await;
         assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(invalid.body.contains("<h1>Het formulier klopt niet</h1>"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_copy_of_the_database_holds_no_live_session_cookie() {
+    on_every_database(|t: TestDb| async move {
+        use sqlx::Connection;
+        let app = setup(&t).await;
+        let session = login(&app, "kijker@example.nl").await;
+        let id = session.cookie.split_once('=').unwrap().1.to_owned();
+        sqlx::any::install_default_drivers();
+        let mut db = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+        let stored: Vec<String> = sqlx::query_scalar("SELECT id FROM sessions")
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+        db.close().await.ok();
+        assert!(!stored.is_empty());
+        assert!(
+            !stored.contains(&id),
+            "sessions are stored under a hash of their id"
+        );
+        // And the session still works.
+        let home = request(&app, Method::GET, "/beheer", Some(&session), "").await;
+        assert_eq!(home.status, StatusCode::OK);
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_good_login_does_not_wipe_a_clients_count_of_guesses_at_others() {
+    on_every_database(|t: TestDb| async move {
+        setup(&t).await;
+        let state = App::state(&t.db, time::macros::date!(2026 - 11 - 22))
+            .with_client_header(Some(HeaderName::from_static("x-forwarded-for")));
+        let app = App::with_state(state);
+        let from = |form: String| {
+            let app = &app;
+            async move {
+                let request = axum::http::Request::post("/beheer/inloggen")
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("x-forwarded-for", "10.0.0.9")
+                    .body(axum::body::Body::from(form))
+                    .unwrap();
+                app.send(request).await
+            }
+        };
+        let good = format!(
+            "email=kijker%40example.nl&password={}",
+            PASSWORD.replace(' ', "+")
+        );
+        for i in 0..20 {
+            let guess = from(format!(
+                "email=slachtoffer{}%40example.nl&password=fout",
+                i % 4
+            ))
+            .await;
+            assert_eq!(guess.status, StatusCode::UNAUTHORIZED);
+            if i % 4 == 3 && i < 19 {
+                assert_eq!(from(good.clone()).await.status, StatusCode::SEE_OTHER);
+            }
+        }
+        let refused = from(good.clone()).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "the 24th attempt from one client"
+        );
+        assert_eq!(refused.headers["retry-after"], "900");
         t
     })
     .await;

@@ -199,7 +199,7 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, backend = ?db.backend(), "listening");
     println!("Samenspraak is running at http://{addr}");
-    // The client address reaches the login throttle only (in memory), never a log.
+    // The client address reaches the login throttle only (as a keyed hash), never a log.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
@@ -210,6 +210,17 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
 
 /// Forgets abandoned drafts and old form tokens, at start-up and then daily.
 fn spawn_purge(db: Db, clock: Clock) {
+    let throttle = db.clone();
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            if let Err(error) = throttle.purge_login_failures(now).await {
+                tracing::error!(%error, "purging old login failures failed");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut every_day = tokio::time::interval(Duration::from_secs(24 * 60 * 60));
         loop {

@@ -152,12 +152,16 @@ pub async fn login(
         .await
         .map_err(internal)?;
     if within.get(1) == Some(&false) {
-        return Ok(login_page(
+        let mut response = login_page(
             &state,
             StatusCode::TOO_MANY_REQUESTS,
             refused(t!(tr, "researcher-login-throttled")),
         )
-        .await);
+        .await;
+        response
+            .headers_mut()
+            .insert("retry-after", HeaderValue::from(LOGIN_WINDOW_SECS));
+        return Ok(response);
     }
     let Ok(_permit) =
         tokio::time::timeout(auth::HASH_WAIT, state.login.hashing.clone().acquire_owned()).await
@@ -177,12 +181,21 @@ pub async fn login(
     let valid = auth::verify_password(form.password.clone(), hash).await;
     match user {
         Some(user) if valid && unlocked => {
-            let keys: Vec<&str> = subjects.iter().map(|s| s.key.as_str()).collect();
+            // The account starts afresh; the client only gets this attempt back, so that a
+            // client with one good account cannot wipe its guesses at others by logging in
+            // between them, and many people behind one address can all log in.
             state
                 .db
-                .clear_login_attempts(&keys)
+                .clear_login_attempts(&[subjects[0].key.as_str()])
                 .await
                 .map_err(internal)?;
+            if let Some(client) = subjects.get(1) {
+                state
+                    .db
+                    .forgive_login_attempt(&client.key)
+                    .await
+                    .map_err(internal)?;
+            }
             auth::start_session(&session, &user)
                 .await
                 .map_err(internal)?;

@@ -259,7 +259,7 @@ impl Db {
             "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (id) DO NOTHING",
         )
-        .bind(id)
+        .bind(session_key(id))
         .bind(user_id)
         .bind(data)
         .bind(expires_at)
@@ -281,7 +281,7 @@ impl Db {
             "UPDATE sessions SET user_id = $2, data = $3, expires_at = $4 WHERE id = $1 \
              AND (user_id IS NULL OR user_id = $2)",
         )
-        .bind(id)
+        .bind(session_key(id))
         .bind(user_id)
         .bind(data)
         .bind(expires_at)
@@ -299,7 +299,7 @@ impl Db {
         let row = sqlx::query(
             "SELECT user_id, data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
         )
-        .bind(id)
+        .bind(session_key(id))
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
@@ -309,7 +309,7 @@ impl Db {
 
     pub async fn session_delete(&self, id: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id)
+            .bind(session_key(id))
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -371,8 +371,18 @@ async fn end_sessions(
 ) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
         .bind(user_id)
-        .bind(keep.unwrap_or(""))
+        .bind(keep.map(session_key).unwrap_or_default())
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The key a session is stored under: a hash of its id, so that a copy of the database
+/// holds no cookie that could take over a live session.
+fn session_key(id: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(id.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

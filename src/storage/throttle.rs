@@ -1,6 +1,6 @@
 //! Failed logins, counted in the database so that the limits hold across several app servers
-//! and through restarts. Subjects are accounts (`account:<id>`) and clients
-//! (`client:<keyed hash>`): a client's address itself is never stored.
+//! and through restarts. Subjects are accounts (`account:<keyed hash of the typed address>`)
+//! and clients (`client:<keyed hash of the address>`): neither is stored as such.
 
 use super::{Db, Result};
 
@@ -22,11 +22,8 @@ impl Db {
         now: i64,
         window_secs: i64,
     ) -> Result<Vec<bool>> {
+        self.purge_login_failures(now).await?;
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM login_failures WHERE window_ends <= $1")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
         let mut allowed = Vec::with_capacity(subjects.len());
         for subject in subjects {
             let failures: i64 = sqlx::query_scalar(
@@ -42,6 +39,28 @@ impl Db {
         }
         tx.commit().await?;
         Ok(allowed)
+    }
+
+    /// Forgets every count whose window has ended (also called every minute, so that no
+    /// hash of an address stays longer than its window and a minute).
+    pub async fn purge_login_failures(&self, now: i64) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM login_failures WHERE window_ends <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Takes back the count of one attempt that succeeded: successes never add up to a limit,
+    /// and the failures counted before them stay.
+    pub async fn forgive_login_attempt(&self, key: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE login_failures SET failures = failures - 1 WHERE subject = $1 AND failures > 0",
+        )
+        .bind(key)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Forgets the counted attempts of these subjects (after a successful login).
