@@ -652,3 +652,65 @@ async fn a_good_login_does_not_wipe_a_clients_count_of_guesses_at_others() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn viewers_see_the_codebook_without_its_raw_counts() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        respond(
+            &t.db,
+            "verzm26j",
+            &[("wat-helpt", Answer::Text("Een mentor".into()))],
+        )
+        .await;
+        let project = project_id(&t, "samenhang").await;
+        let code =
+            t.db.create_code(project.id, "Mentor", "", None, None)
+                .await
+                .unwrap();
+        let response =
+            t.db.project_responses(project.id, &ResponseFilter::default(), 1)
+                .await
+                .unwrap()[0]
+                .id;
+        let user =
+            t.db.user_by_email(&Email::parse("onderzoeker@example.nl").unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+        t.db.apply_code_to_answer(project.id, code, response, "wat-helpt", None, user.id)
+            .await
+            .unwrap();
+        let viewer = login(&app, "kijker@example.nl").await;
+        let page = request(
+            &app,
+            Method::GET,
+            &format!("{SAMENHANG}/codeboek"),
+            Some(&viewer),
+            "",
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Mentor"));
+        assert!(
+            !page.body.contains("Gebruikt"),
+            "no count column for viewers"
+        );
+        assert!(
+            !page.body.contains("<td>1</td>"),
+            "a single coded answer is not counted for viewers"
+        );
+        let researcher = login(&app, "onderzoeker@example.nl").await;
+        let page = request(
+            &app,
+            Method::GET,
+            &format!("{SAMENHANG}/codeboek"),
+            Some(&researcher),
+            "",
+        )
+        .await;
+        assert!(page.body.contains("<td>1</td>"));
+        t
+    })
+    .await;
+}

@@ -1,5 +1,5 @@
-//! The codebook of a project: codes in two levels with how often they are used; add,
-//! rename, merge, delete.
+//! The codebook of a project: codes in two levels with how often they are used (for those
+//! who may read the answers); add, rename, merge, delete.
 
 use super::{CsrfField, ErrorSummary, Field, ResearcherFrame, Viewer};
 use crate::domain::Theme;
@@ -45,7 +45,9 @@ pub fn CodebookPage(page: CodebookView) -> impl IntoView {
                     <tr>
                         <th scope="col">{t!(tr, "researcher-code")}</th>
                         <th scope="col">{t!(tr, "researcher-code-description")}</th>
-                        <th scope="col">{t!(tr, "researcher-code-used")}</th>
+                        // How often a code is used counts people's answers: only those who may read
+                        // the answers see it; viewers see counts in the comparison, protected there.
+                        {page.can_edit.then(|| view! { <th scope="col">{t!(tr, "researcher-code-used")}</th> })}
                         {page.can_edit.then(|| view! { <th scope="col">{t!(tr, "researcher-actions")}</th> })}
                     </tr>
                 </thead>
@@ -60,7 +62,7 @@ pub fn CodebookPage(page: CodebookView) -> impl IntoView {
                                 <tr>
                                     <td class=indent>{code.name.clone()}</td>
                                     <td>{code.description.clone()}</td>
-                                    <td>{code.applications}</td>
+                                    {page.can_edit.then(|| view! { <td>{code.applications}</td> })}
                                     {page.can_edit.then(|| view! { <CodeActions code=code.clone() others base=base.clone() csrf=csrf.clone() /> })}
                                 </tr>
                             }
