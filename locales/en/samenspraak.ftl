@@ -109,6 +109,7 @@ researcher-group = Group
 researcher-status = Status
 researcher-responses = Responses
 researcher-responses-suppressed = fewer than { $threshold }
+researcher-responses-protecting = hidden
 researcher-actions = Actions
 researcher-link-open = open
 researcher-link-closed = closed

@@ -112,6 +112,7 @@ researcher-group = Groep
 researcher-status = Status
 researcher-responses = Ingevuld
 researcher-responses-suppressed = minder dan { $threshold }
+researcher-responses-protecting = verborgen
 researcher-actions = Acties
 researcher-link-open = open
 researcher-link-closed = gesloten

@@ -1,6 +1,6 @@
-//! The arithmetic of the comparison: suppressing small cells (also those that could be
-//! derived by subtraction from a total), and a difference measure between audiences that a
-//! researcher can explain — the difference in the share agreeing, with a 95% interval.
+//! The arithmetic of the comparison: how a count may be shown, and a difference measure
+//! between audiences that a researcher can explain — the difference in the share agreeing,
+//! with a 95% interval. Which counts are hidden is decided in `disclosure`.
 //! Means and medians of marks live with the other summaries in `summary.rs`.
 
 /// The smallest reporting threshold a project may set.
@@ -8,60 +8,19 @@ pub const MIN_THRESHOLD: u64 = 3;
 /// The default reporting threshold.
 pub const DEFAULT_THRESHOLD: u64 = 5;
 
-/// A count as it may be shown.
+/// A count as it may be shown (which counts are hidden is decided in `disclosure`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Shown(u64),
-    /// Fewer than the threshold, or derivable from other cells and the total.
-    Suppressed,
+    /// Fewer than the threshold (and not zero): shown as "fewer than 5".
+    Small,
+    /// Hidden to protect another count: it may be large.
+    Protecting,
 }
 
-/// The counts of one distribution (one audience's answers to one question) made safe to
-/// show, with its total.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SafeDistribution {
-    pub cells: Vec<Cell>,
-    pub total: Cell,
-}
-
-/// Suppresses a distribution for publication:
-/// 1. below the threshold overall, everything is suppressed;
-/// 2. every non-zero count below the threshold is suppressed (zeros say nothing about anyone);
-/// 3. when exactly one cell is suppressed, the total would give it away (total − the others),
-///    so the next smallest non-zero cell is suppressed too.
-pub fn suppress(counts: &[u64], threshold: u64) -> SafeDistribution {
-    let threshold = threshold.max(MIN_THRESHOLD);
-    let total: u64 = counts.iter().sum();
-    if total < threshold {
-        return SafeDistribution {
-            cells: vec![Cell::Suppressed; counts.len()],
-            total: Cell::Suppressed,
-        };
-    }
-    let mut cells: Vec<Cell> = counts
-        .iter()
-        .map(|&n| {
-            if n > 0 && n < threshold {
-                Cell::Suppressed
-            } else {
-                Cell::Shown(n)
-            }
-        })
-        .collect();
-    if cells.iter().filter(|c| **c == Cell::Suppressed).count() == 1 {
-        let next = counts
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| **n > 0 && cells[*i] != Cell::Suppressed)
-            .min_by_key(|(_, n)| **n)
-            .map(|(i, _)| i);
-        if let Some(i) = next {
-            cells[i] = Cell::Suppressed;
-        }
-    }
-    SafeDistribution {
-        cells,
-        total: Cell::Shown(total),
+impl Cell {
+    pub fn is_shown(self) -> bool {
+        matches!(self, Cell::Shown(_))
     }
 }
 
@@ -114,50 +73,9 @@ pub fn difference(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<Difference> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Cell::*;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 0.000_5
-    }
-
-    #[test]
-    fn small_groups_are_suppressed_entirely() {
-        assert_eq!(
-            suppress(&[2, 1, 1], 5),
-            SafeDistribution {
-                cells: vec![Suppressed; 3],
-                total: Suppressed
-            }
-        );
-        // A project cannot go below 3.
-        assert_eq!(suppress(&[1, 1], 1).total, Suppressed);
-    }
-
-    #[test]
-    fn small_cells_and_cells_derivable_by_subtraction_are_suppressed() {
-        // 2 is below 5; alone it could be derived as 30 − 20 − 8, so 8 goes too.
-        assert_eq!(
-            suppress(&[20, 8, 2, 0], 5),
-            SafeDistribution {
-                cells: vec![Shown(20), Suppressed, Suppressed, Shown(0)],
-                total: Shown(30)
-            }
-        );
-        // Two small cells protect each other.
-        assert_eq!(
-            suppress(&[20, 3, 2], 5).cells,
-            vec![Shown(20), Suppressed, Suppressed]
-        );
-        // Nothing small: everything shown.
-        assert_eq!(
-            suppress(&[10, 5, 0], 5).cells,
-            vec![Shown(10), Shown(5), Shown(0)]
-        );
-        // With the default threshold of 5, a 4 is small.
-        assert_eq!(
-            suppress(&[4, 12, 9], DEFAULT_THRESHOLD).cells,
-            vec![Suppressed, Shown(12), Suppressed]
-        );
     }
 
     #[test]

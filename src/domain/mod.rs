@@ -12,6 +12,8 @@ pub mod comparison;
 #[cfg(feature = "ssr")]
 pub mod definition;
 #[cfg(feature = "ssr")]
+pub mod disclosure;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod meeting;

@@ -2,15 +2,15 @@
 //! perhaps within a filter), made safe to publish, and the differences between two groups.
 //!
 //! A statistic is shown only when it follows from cells that are shown themselves, so no
-//! statistic can give a suppressed cell away (see `docs/comparison.md`).
+//! statistic can give a hidden cell away (see `docs/comparison.md`).
 
-use super::comparison::{Cell, Difference, SafeDistribution, difference, suppress};
+use super::comparison::{Cell, Difference, difference};
 use super::{Audience, QuestionKind};
 
 /// The answers of one group to one question, as counted: one count per answer code in the
 /// order of [`value_codes`], and how many answered (for multiple choice a respondent may
 /// count in several cells).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Counts {
     pub cells: Vec<u64>,
     pub answered: u64,
@@ -22,19 +22,6 @@ impl Counts {
         Counts {
             cells: vec![0; len],
             answered: 0,
-        }
-    }
-
-    /// These counts minus `part` (a filtered subgroup): the people outside the filter.
-    fn minus(&self, part: &Counts) -> Counts {
-        Counts {
-            cells: self
-                .cells
-                .iter()
-                .zip(&part.cells)
-                .map(|(a, b)| a.saturating_sub(*b))
-                .collect(),
-            answered: self.answered.saturating_sub(part.answered),
         }
     }
 }
@@ -74,7 +61,7 @@ pub struct Marks {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupSummary {
     pub cells: Vec<Cell>,
-    /// How many answered (suppressed below the threshold).
+    /// How many answered, as it may be shown.
     pub answered: Cell,
     pub share: Option<Share>,
     /// Report marks only; the mark distribution itself is not shown.
@@ -93,135 +80,53 @@ impl GroupSummary {
     }
 }
 
-/// Summarises one group's answers. With `all`, the counts are a filtered subgroup of `all`
-/// and cells whose remainder (`all` − subgroup) is small are suppressed as well, so that
-/// comparing the filtered and unfiltered view cannot reveal anyone outside the filter.
-pub fn summarize(
-    kind: &QuestionKind,
-    counts: &Counts,
-    all: Option<&Counts>,
-    threshold: u64,
-) -> GroupSummary {
-    let rest = all.map(|all| all.minus(counts));
-    let safe = match kind {
-        // Each option is its own yes/no: chosen by some, not by the others.
-        QuestionKind::MultipleChoice { .. } => {
-            let total = suppress(&[counts.answered], threshold).total;
-            let cells = counts
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, &chosen)| {
-                    let mut safe = suppress(&[chosen, counts.answered - chosen], threshold);
-                    if let Some(rest) = &rest
-                        && (small(rest.cells[i], threshold)
-                            || small(rest.answered - rest.cells[i], threshold))
-                    {
-                        safe.cells[0] = Cell::Suppressed;
-                    }
-                    if total == Cell::Suppressed {
-                        Cell::Suppressed
-                    } else {
-                        safe.cells[0]
-                    }
-                })
-                .collect();
-            SafeDistribution { cells, total }
-        }
-        _ => {
-            let mut safe = suppress(&counts.cells, threshold);
-            if let Some(rest) = &rest {
-                protect_rest(&mut safe, &counts.cells, &rest.cells, threshold);
-            }
-            safe
-        }
-    };
-    let mut summary = GroupSummary {
-        answered: if rest.as_ref().is_some_and(|r| small(r.answered, threshold)) {
-            Cell::Suppressed
-        } else {
-            safe.total
-        },
-        cells: safe.cells,
-        share: None,
-        marks: None,
-    };
-    if summary.answered == Cell::Suppressed {
-        summary.cells.fill(Cell::Suppressed);
-        return summary;
-    }
-    // A share may use hidden cells only when they are all the hidden cells: their sum is then
-    // the total minus what is shown, known already.
-    let hidden: Vec<usize> = (0..summary.cells.len())
-        .filter(|&i| summary.cells[i] == Cell::Suppressed)
-        .collect();
-    let safe_sum = |part: &[usize]| {
-        let inside = hidden.iter().filter(|i| part.contains(i)).count();
-        inside == 0 || inside == hidden.len()
-    };
-    summary.share = match kind {
-        QuestionKind::Agreement if safe_sum(&[3, 4]) => Some(Share {
-            part: counts.cells[3] + counts.cells[4],
-            of: counts.answered,
-        }),
-        QuestionKind::YesNo if safe_sum(&[0]) => Some(Share {
-            part: counts.cells[0],
-            of: counts.answered,
-        }),
-        QuestionKind::Mark => {
-            // Only pass/fail is shown, so it is suppressed on its own two cells.
-            let pass: u64 = counts.cells[5..].iter().sum();
-            let pass_fail = suppress(&[counts.answered - pass, pass], threshold);
-            let rest_fine = rest.as_ref().is_none_or(|r| {
-                let rest_pass: u64 = r.cells[5..].iter().sum();
-                !small(rest_pass, threshold) && !small(r.answered - rest_pass, threshold)
-            });
-            (pass_fail.cells[1] != Cell::Suppressed && rest_fine).then_some(Share {
-                part: pass,
-                of: counts.answered,
-            })
-        }
+/// What may be shown of one group's numbers, as the disclosure-control engine decided for
+/// every view at once (`server::comparison::protect`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decided {
+    pub answered: Cell,
+    /// One per answer code.
+    pub cells: Vec<Cell>,
+    /// Agreement: how many agreed (eens + helemaal eens).
+    pub agree: Cell,
+    /// Marks: how many gave 6 or more.
+    pub pass: Cell,
+}
+
+/// Summarises one group's answers from what may be shown of them: a share only when its
+/// own numbers are shown, so no statistic tells more than the cells it is made of.
+pub fn summarize(kind: &QuestionKind, counts: &Counts, decided: Decided) -> GroupSummary {
+    let Decided {
+        answered,
+        mut cells,
+        agree,
+        pass,
+    } = decided;
+    let shown = |part: Cell| match (part, answered) {
+        (Cell::Shown(part), Cell::Shown(of)) if of > 0 => Some(Share { part, of }),
         _ => None,
     };
+    let share = match kind {
+        QuestionKind::Agreement => shown(agree),
+        QuestionKind::YesNo => cells.first().copied().and_then(shown),
+        QuestionKind::Mark => shown(pass),
+        _ => None,
+    };
+    let mut summary_marks = None;
     if matches!(kind, QuestionKind::Mark) {
-        summary.marks = marks(&counts.cells);
+        summary_marks = if answered.is_shown() {
+            marks(&counts.cells)
+        } else {
+            None
+        };
         // The distribution of marks is summed up, not shown.
-        summary.cells.fill(Cell::Suppressed);
+        cells.fill(Cell::Protecting);
     }
-    summary
-}
-
-fn small(n: u64, threshold: u64) -> bool {
-    n > 0 && n < threshold.max(super::comparison::MIN_THRESHOLD)
-}
-
-/// Suppresses cells of a filtered view whose remainder outside the filter is small, and then
-/// keeps the rule that a lone suppressed cell takes the next smallest one with it.
-fn protect_rest(safe: &mut SafeDistribution, counts: &[u64], rest: &[u64], threshold: u64) {
-    if safe.total == Cell::Suppressed {
-        return;
-    }
-    for (i, cell) in safe.cells.iter_mut().enumerate() {
-        if small(rest[i], threshold) {
-            *cell = Cell::Suppressed;
-        }
-    }
-    if safe
-        .cells
-        .iter()
-        .filter(|c| **c == Cell::Suppressed)
-        .count()
-        == 1
-    {
-        let next = counts
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| **n > 0 && safe.cells[*i] != Cell::Suppressed)
-            .min_by_key(|(_, n)| **n)
-            .map(|(i, _)| i);
-        if let Some(i) = next {
-            safe.cells[i] = Cell::Suppressed;
-        }
+    GroupSummary {
+        cells,
+        answered,
+        share,
+        marks: summary_marks,
     }
 }
 
@@ -346,76 +251,51 @@ mod tests {
         }
     }
 
+    /// Everything shown, as for large groups.
+    fn all_shown(c: &Counts) -> Decided {
+        let sum = |range: std::ops::Range<usize>| c.cells.get(range).map_or(0, |m| m.iter().sum());
+        Decided {
+            answered: Shown(c.answered),
+            cells: c.cells.iter().map(|&n| Shown(n)).collect(),
+            agree: Shown(sum(3..5)),
+            pass: Shown(sum(5..c.cells.len())),
+        }
+    }
+
     #[test]
     fn agreement_share_is_of_everyone_who_answered() {
         // 20 + 10 agree of 60 ("weet niet" included).
-        let s = summarize(
-            &QuestionKind::Agreement,
-            &counts(&[5, 10, 5, 20, 10, 10]),
-            None,
-            5,
-        );
+        let c = counts(&[5, 10, 5, 20, 10, 10]);
+        let s = summarize(&QuestionKind::Agreement, &c, all_shown(&c));
         assert_eq!(s.share, Some(Share { part: 30, of: 60 }));
         assert_eq!(s.answered, Shown(60));
         assert_eq!(s.cell_ratio(3), Some(20.0 / 60.0));
     }
 
     #[test]
-    fn a_share_that_would_reveal_a_suppressed_cell_is_not_shown() {
-        // "helemaal eens" is 2: hidden, with "helemaal oneens" (5, the next smallest); a
-        // share with only one of the two would give both away.
-        let s = summarize(
-            &QuestionKind::Agreement,
-            &counts(&[5, 10, 6, 20, 2, 10]),
-            None,
-            5,
-        );
-        assert_eq!(s.cells[4], Suppressed);
-        assert_eq!(s.cells[0], Suppressed);
-        assert_eq!(s.share, None);
-        // When the hidden cells are exactly the agreeing ones, their sum is known anyway.
-        let s = summarize(
-            &QuestionKind::Agreement,
-            &counts(&[8, 10, 6, 3, 2, 10]),
-            None,
-            5,
-        );
-        assert_eq!((s.cells[3], s.cells[4]), (Suppressed, Suppressed));
-        assert_eq!(s.share, Some(Share { part: 5, of: 39 }));
-    }
-
-    #[test]
-    fn a_filtered_view_hides_cells_whose_rest_is_small() {
-        // All youth: yes 30, no 20. Aged 13–15: yes 28, no 12. Outside the filter: yes 2,
-        // no 8 — the 2 could be read off by subtraction, so "yes" is hidden in the filtered
-        // view, and "no" with it.
-        let all = counts(&[30, 20]);
-        let part = counts(&[28, 12]);
-        let s = summarize(&QuestionKind::YesNo, &part, Some(&all), 5);
-        assert_eq!(s.cells, vec![Suppressed, Suppressed]);
-        assert_eq!(s.share, None);
-        // Outside the filter only 3 people: the filtered total would give them away.
-        let s = summarize(&QuestionKind::YesNo, &counts(&[27, 20]), Some(&all), 5);
-        assert_eq!(s.answered, Suppressed);
-        // A big enough rest changes nothing.
-        let s = summarize(&QuestionKind::YesNo, &counts(&[20, 10]), Some(&all), 5);
-        assert_eq!(s.cells, vec![Shown(20), Shown(10)]);
-        assert_eq!(s.share, Some(Share { part: 20, of: 30 }));
-    }
-
-    #[test]
-    fn multiple_choice_options_are_suppressed_one_by_one() {
-        let kind = QuestionKind::MultipleChoice {
-            options: Vec::new(),
+    fn a_share_is_shown_only_when_its_own_numbers_are() {
+        let c = counts(&[5, 10, 6, 20, 2, 10]);
+        let hidden_agree = Decided {
+            agree: Protecting,
+            ..all_shown(&c)
         };
-        // 40 answered; 38 chose the first (so 2 did not), 12 the second, 3 the third.
-        let c = Counts {
-            cells: vec![38, 12, 3],
-            answered: 40,
+        assert_eq!(
+            summarize(&QuestionKind::Agreement, &c, hidden_agree).share,
+            None
+        );
+        let hidden_total = Decided {
+            answered: Protecting,
+            ..all_shown(&c)
         };
-        let s = summarize(&kind, &c, None, 5);
-        assert_eq!(s.cells, vec![Suppressed, Shown(12), Suppressed]);
-        assert_eq!(s.answered, Shown(40));
+        let s = summarize(&QuestionKind::Agreement, &c, hidden_total);
+        assert_eq!(s.share, None);
+        assert_eq!(s.cell_ratio(3), None, "no share of a hidden total");
+        let c = counts(&[3, 20]);
+        let yes_hidden = Decided {
+            cells: vec![Small, Shown(20)],
+            ..all_shown(&c)
+        };
+        assert_eq!(summarize(&QuestionKind::YesNo, &c, yes_hidden).share, None);
     }
 
     #[test]
@@ -430,11 +310,19 @@ mod tests {
         assert_eq!(m.median, 7.0);
         // Variance: deviations −1, 0, 0, 1, 3, −3 → 20 / 5.
         assert!((m.variance - 4.0).abs() < 1e-9);
-        let s = summarize(&QuestionKind::Mark, &counts(&cells), None, 3);
-        assert!(s.cells.iter().all(|c| *c == Suppressed));
-        // One fail among six: the pass share would reveal it.
-        assert_eq!(s.share, None);
+        let c = counts(&cells);
+        let s = summarize(&QuestionKind::Mark, &c, all_shown(&c));
+        assert!(
+            s.cells.iter().all(|c| !c.is_shown()),
+            "the distribution is not shown"
+        );
+        assert_eq!(s.share, Some(Share { part: 5, of: 6 }));
         assert_eq!(s.marks.map(|m| m.n), Some(6));
+        let hidden_pass = Decided {
+            pass: Protecting,
+            ..all_shown(&c)
+        };
+        assert_eq!(summarize(&QuestionKind::Mark, &c, hidden_pass).share, None);
     }
 
     #[test]
@@ -458,8 +346,9 @@ mod tests {
 
     #[test]
     fn differences_between_groups() {
-        let a = summarize(&QuestionKind::YesNo, &counts(&[56, 14]), None, 5);
-        let b = summarize(&QuestionKind::YesNo, &counts(&[48, 32]), None, 5);
+        let (a, b) = (counts(&[56, 14]), counts(&[48, 32]));
+        let a = summarize(&QuestionKind::YesNo, &a, all_shown(&a));
+        let b = summarize(&QuestionKind::YesNo, &b, all_shown(&b));
         let d = group_difference(&a, &b).unwrap();
         assert!((d.difference - 0.2).abs() < 1e-9 && (d.low - 0.0524).abs() < 5e-4);
         // Means 7 and 6, each with variance 1 over 50 marks: 1 ± 1.96 × √(2/50) = 1 ± 0.392.

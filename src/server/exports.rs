@@ -384,8 +384,9 @@ pub async fn export_aggregates(
     }: InProject<AsViewer>,
     Path(key): Path<String>,
 ) -> Result<Response, WorkspaceError> {
-    let facts = ProjectFacts::read(&state, &tr(&state), project.id).await?;
-    let rows = aggregate_rows(&state, project.id, &facts).await?;
+    let tr = tr(&state);
+    let facts = ProjectFacts::read(&state, &tr, project.id).await?;
+    let rows = aggregate_rows(&state, &tr, project.id, &facts).await?;
     researcher
         .audit(&state.db, Some(project.id), "export", "vergelijking.csv")
         .await?;

@@ -70,6 +70,8 @@ pub struct AppState {
     /// The start of every public link (QR codes, flyers), without a trailing slash.
     pub public_base: String,
     pub login: login::LoginSettings,
+    /// What the comparison may show, decided once per set of counts.
+    pub(crate) protections: Arc<comparison::ProtectionCache>,
 }
 
 impl AppState {
@@ -88,6 +90,7 @@ impl AppState {
             clock,
             public_base: "http://127.0.0.1:3000".to_owned(),
             login: login::LoginSettings::default(),
+            protections: Arc::default(),
         }
     }
 

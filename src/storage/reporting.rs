@@ -315,6 +315,94 @@ impl Db {
             .collect())
     }
 
+    /// The counts of [`Db::closed_counts`] for every filter at once: unfiltered (none) and
+    /// within each answer to each closed question, so that what every filtered view would
+    /// show can be protected together.
+    pub async fn closed_counts_by_filter(
+        &self,
+        project_id: i64,
+        questions: &[String],
+        respondents: bool,
+    ) -> Result<Vec<(Option<AnswerFilter>, ClosedCount)>> {
+        if questions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys = placeholders(2, questions.len());
+        let (value_test, value, count, group) = if respondents {
+            ("t.value = ''", "''", "COUNT(DISTINCT i.id)", "")
+        } else {
+            ("t.value <> ''", "a.value", "COUNT(*)", ", a.value")
+        };
+        let sql = format!(
+            "SELECT q.key, t.question_key, t.audience, w.key, t.filter_key, t.filter_value, t.value, t.responses \
+             FROM answer_tallies t \
+             JOIN questionnaires q ON q.id = t.questionnaire_id \
+             JOIN waves w ON w.id = t.wave_id \
+             WHERE q.project_id = $1 AND t.question_key IN ({keys}) AND {value_test} AND t.responses > 0 \
+             UNION ALL \
+             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, '', '', {value}, {count} \
+             FROM interviews i \
+             JOIN waves w ON w.id = i.wave_id \
+             JOIN interview_answers a ON a.interview_id = i.id \
+             WHERE i.project_id = $1 AND a.question_key IN ({keys}) \
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key{group} \
+             UNION ALL \
+             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, f.question_key, f.value, {value}, {count} \
+             FROM interviews i \
+             JOIN waves w ON w.id = i.wave_id \
+             JOIN interview_answers a ON a.interview_id = i.id \
+             JOIN interview_answers f ON f.interview_id = i.id \
+             WHERE i.project_id = $1 AND a.question_key IN ({keys}) \
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key, f.question_key, f.value{group}"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id);
+        for key in questions {
+            query = query.bind(key);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        type Key = (String, String, String, String, Audience, String, String);
+        let mut counts: BTreeMap<Key, u64> = BTreeMap::new();
+        for row in &rows {
+            let n: i64 = row.try_get(7)?;
+            *counts
+                .entry((
+                    row.try_get(4)?,
+                    row.try_get(5)?,
+                    row.try_get(0)?,
+                    row.try_get(1)?,
+                    audience(row, 2)?,
+                    row.try_get(3)?,
+                    row.try_get(6)?,
+                ))
+                .or_default() += n.max(0) as u64;
+        }
+        Ok(counts
+            .into_iter()
+            .map(
+                |(
+                    (filter_key, filter_value, questionnaire, question, audience, wave, value),
+                    count,
+                )| {
+                    let filter = (!filter_key.is_empty()).then_some(AnswerFilter {
+                        question: filter_key,
+                        value: filter_value,
+                    });
+                    (
+                        filter,
+                        ClosedCount {
+                            questionnaire,
+                            question,
+                            audience,
+                            wave,
+                            value,
+                            count,
+                        },
+                    )
+                },
+            )
+            .collect())
+    }
+
     /// How often each code of a theme was raised, per audience and wave: open answers count
     /// once per respondent, quotes once each, insights once each. A filter on a closed
     /// answer narrows answers and conversations; insights cannot be filtered.

@@ -3,6 +3,8 @@
 //! lays them out as charts, tables and sentences.
 
 mod codes;
+mod protect;
+pub(in crate::server) use protect::ProtectionCache;
 mod questions;
 
 use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
@@ -191,10 +193,13 @@ fn decimal(x: f64) -> String {
     format!("{x:.1}").replace('.', ",")
 }
 
+/// A count as it may be shown: the number, "fewer than 5" only when it is, or "hidden" when
+/// it is hidden to protect another count.
 fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
     match cell {
         Cell::Shown(n) => n.to_string(),
-        Cell::Suppressed => t!(tr, "researcher-responses-suppressed", threshold = threshold),
+        Cell::Small => t!(tr, "researcher-responses-suppressed", threshold = threshold),
+        Cell::Protecting => t!(tr, "researcher-responses-protecting"),
     }
 }
 
@@ -203,7 +208,7 @@ fn count_text(tr: &Tr, n: u64, threshold: u64) -> String {
     let cell = if n == 0 || n >= threshold {
         Cell::Shown(n)
     } else {
-        Cell::Suppressed
+        Cell::Small
     };
     cell_text(tr, cell, threshold)
 }
@@ -252,7 +257,7 @@ pub(super) async fn theme_comparison(
     let asked = asked_in_theme(facts, &theme.key);
     // Independent reads, side by side on the pool.
     let (data, counts, quotes) = tokio::try_join!(
-        closed_data(state, project_id, &asked, resolved.filter.as_ref()),
+        closed_data(state, project_id, facts, &asked),
         async {
             db.code_counts(project_id, &theme.key, resolved.filter.as_ref())
                 .await

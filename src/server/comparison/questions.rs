@@ -4,30 +4,32 @@
 
 use crate::domain::comparison::{Cell, Difference};
 use crate::domain::summary::{
-    Counts, GroupSummary, group_difference, raises, summarize, value_codes,
+    Counts, Decided, GroupSummary, group_difference, raises, summarize, value_codes,
 };
 use crate::domain::{Audience, Question, QuestionKind};
 use crate::i18n::Tr;
 use crate::server::AppState;
 use crate::server::workspace::WorkspaceError;
 use crate::server::workspace::internal;
-use crate::storage::{AnswerFilter, ClosedCount, Code};
+use crate::storage::{AnswerFilter, Code};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::charts::{Bar, Chart, HIDDEN_STYLE, Layout, Segment};
 use crate::ui::researcher::{DataTable, QuestionBlock, audience_name};
 use std::collections::HashMap;
 
+use super::protect::{self, AllCounts, Part, Protection, all_counts};
 use super::{
     ProjectFacts, Resolved, audience_style, capitalise, cell_text, decimal, group_label, percent,
     question_text,
 };
+use std::sync::Arc;
 
 /// A closed question of a theme asked of more than one audience, in its questionnaire.
 pub(super) struct Asked<'a> {
-    questionnaire: &'a str,
-    question: &'a Question,
-    audiences: Vec<Audience>,
+    pub questionnaire: &'a str,
+    pub question: &'a Question,
+    pub audiences: Vec<Audience>,
 }
 
 pub(super) fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<Asked<'a>> {
@@ -53,49 +55,18 @@ pub(super) fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<As
         .collect()
 }
 
-/// Adds up stored counts into the cells of one group.
-pub(super) fn counts_for(
-    asked: &Asked,
-    codes: &[String],
-    rows: &[ClosedCount],
-    answered: &[ClosedCount],
-    audience: Audience,
-    wave: Option<&str>,
-) -> Counts {
-    let mut counts = Counts::empty(codes.len());
-    let mine = |r: &&ClosedCount| {
-        r.questionnaire == asked.questionnaire
-            && r.question == asked.question.key
-            && r.audience == audience
-            && wave.is_none_or(|w| r.wave == w)
-    };
-    for row in rows.iter().filter(mine) {
-        if let Some(i) = codes.iter().position(|c| *c == row.value) {
-            counts.cells[i] += row.count;
-        }
-    }
-    counts.answered = if matches!(asked.question.kind, QuestionKind::MultipleChoice { .. }) {
-        answered.iter().filter(mine).map(|r| r.count).sum()
-    } else {
-        counts.cells.iter().sum()
-    };
-    counts
-}
-
-/// Stored counts for the closed questions of a theme: filtered, and (with a filter) the
-/// unfiltered counts the suppression of the rest needs.
+/// The counts of every group of a theme's closed questions, and what may be shown of them
+/// (decided for every round, filter and view at once, see `protect`).
 pub(super) struct ClosedData {
-    rows: Vec<ClosedCount>,
-    answered: Vec<ClosedCount>,
-    all_rows: Vec<ClosedCount>,
-    all_answered: Vec<ClosedCount>,
+    all: AllCounts,
+    protection: Arc<Protection>,
 }
 
 pub(super) async fn closed_data(
     state: &AppState,
     project_id: i64,
+    facts: &ProjectFacts,
     asked: &[Asked<'_>],
-    filter: Option<&AnswerFilter>,
 ) -> Result<ClosedData, WorkspaceError> {
     let db = &state.db;
     let mut keys: Vec<String> = asked.iter().map(|a| a.question.key.clone()).collect();
@@ -108,29 +79,44 @@ pub(super) async fn closed_data(
         .collect();
     multiple.sort();
     multiple.dedup();
-    let read = |filter: Option<&AnswerFilter>| {
-        let (keys, multiple) = (keys.clone(), multiple.clone());
-        let filter = filter.cloned();
-        async move {
-            tokio::try_join!(
-                db.closed_counts(project_id, &keys, filter.as_ref(), false),
-                db.closed_counts(project_id, &multiple, filter.as_ref(), true),
+    let (rows, answered) = tokio::try_join!(
+        db.closed_counts_by_filter(project_id, &keys, false),
+        db.closed_counts_by_filter(project_id, &multiple, true),
+    )
+    .map_err(internal)?;
+    let all = all_counts(facts, asked, &rows, &answered);
+    let table = protect::table(facts, asked, &all);
+    // The same counts give the same decisions: kept for as long as nothing changes.
+    let kinds: Vec<String> = asked
+        .iter()
+        .map(|a| {
+            format!(
+                "{}/{}/{:?}",
+                a.questionnaire, a.question.key, a.question.kind
             )
-            .map_err(internal)
+        })
+        .collect();
+    let key = state.protections.key(&(
+        project_id,
+        facts.threshold,
+        &kinds,
+        &facts.filters,
+        &all.counts,
+    ));
+    let protection = match state.protections.get(key) {
+        Some(protection) => protection,
+        None => {
+            let threshold = facts.threshold;
+            let protection = Arc::new(
+                tokio::task::spawn_blocking(move || protect::decide(&table, threshold))
+                    .await
+                    .map_err(internal)?,
+            );
+            state.protections.put(key, protection.clone());
+            protection
         }
     };
-    let ((rows, answered), (all_rows, all_answered)) = tokio::try_join!(read(filter), async {
-        match filter {
-            Some(_) => read(None).await,
-            None => Ok((Vec::new(), Vec::new())),
-        }
-    })?;
-    Ok(ClosedData {
-        rows,
-        answered,
-        all_rows,
-        all_answered,
-    })
+    Ok(ClosedData { all, protection })
 }
 
 /// One group of a question: its label and safe summary.
@@ -140,27 +126,37 @@ struct Group {
     summary: GroupSummary,
 }
 
+/// What may be shown of one group of a question: in a round (none: all rounds), within an
+/// answer to a filter question (none: everyone).
 pub(super) fn summarize_group(
     asked: &Asked,
-    codes: &[String],
     data: &ClosedData,
     audience: Audience,
     wave: Option<&str>,
-    filtered: bool,
-    threshold: u64,
+    filter: Option<&AnswerFilter>,
 ) -> GroupSummary {
-    let counts = counts_for(asked, codes, &data.rows, &data.answered, audience, wave);
-    let all = filtered.then(|| {
-        counts_for(
-            asked,
-            codes,
-            &data.all_rows,
-            &data.all_answered,
-            audience,
-            wave,
-        )
-    });
-    summarize(&asked.question.kind, &counts, all.as_ref(), threshold)
+    let group = protect::Group {
+        questionnaire: asked.questionnaire.to_owned(),
+        question: asked.question.key.clone(),
+        audience,
+        wave: wave.map(str::to_owned),
+        filter: filter.map(|f| (f.question.clone(), f.value.clone())),
+    };
+    let len = value_codes(&asked.question.kind).len();
+    let counts = data
+        .all
+        .counts
+        .get(&group)
+        .cloned()
+        .unwrap_or_else(|| Counts::empty(len));
+    let p = &data.protection;
+    let decided = Decided {
+        answered: p.cell(&group, Part::Answered),
+        cells: (0..len).map(|i| p.cell(&group, Part::Option(i))).collect(),
+        agree: p.cell(&group, Part::Agree),
+        pass: p.cell(&group, Part::Pass),
+    };
+    summarize(&asked.question.kind, &counts, decided)
 }
 
 /// "+12 procentpunt (95%-interval 3 tot 21)" or, for marks, in points.
@@ -215,7 +211,6 @@ pub(super) fn question_block(
     let kind = &asked.question.kind;
     let codes = value_codes(kind);
     let threshold = facts.threshold;
-    let filtered = resolved.filter.is_some();
     let comparing = resolved.against.is_some();
     let waves = resolved.waves();
     let mut groups = Vec::new();
@@ -226,12 +221,10 @@ pub(super) fn question_block(
                 audience,
                 summary: summarize_group(
                     asked,
-                    &codes,
                     data,
                     audience,
                     wave.as_deref(),
-                    filtered,
-                    threshold,
+                    resolved.filter.as_ref(),
                 ),
             });
         }
@@ -251,7 +244,7 @@ pub(super) fn question_block(
         chart: view.chart(),
         table: view.table(),
         differences: view.differences(comparing),
-        trend: trend(tr, facts, resolved, asked, &codes, data),
+        trend: trend(tr, facts, resolved, asked, data),
     }
 }
 
@@ -300,13 +293,13 @@ impl QuestionView<'_> {
                             ratio: g
                                 .summary
                                 .marks
-                                .filter(|_| g.summary.answered != Cell::Suppressed)
+                                .filter(|_| g.summary.answered.is_shown())
                                 .map(|m| m.mean / 10.0),
                             text: g.summary.marks.map(|m| decimal(m.mean)).unwrap_or_default(),
                             style: audience_style(g.audience),
                         }],
                         note: match g.summary.marks {
-                            Some(m) if g.summary.answered != Cell::Suppressed => t!(
+                            Some(m) if g.summary.answered.is_shown() => t!(
                                 tr,
                                 "comparison-marks-note",
                                 mean = decimal(m.mean),
@@ -395,7 +388,7 @@ impl QuestionView<'_> {
         let summary = groups
             .iter()
             .map(|g| match (g.summary.share, g.summary.marks) {
-                (_, Some(m)) if g.summary.answered != Cell::Suppressed => format!(
+                (_, Some(m)) if g.summary.answered.is_shown() => format!(
                     "{}: {}",
                     g.label,
                     t!(
@@ -456,10 +449,7 @@ impl QuestionView<'_> {
             groups
                 .iter()
                 .map(|g| {
-                    let m = g
-                        .summary
-                        .marks
-                        .filter(|_| g.summary.answered != Cell::Suppressed);
+                    let m = g.summary.marks.filter(|_| g.summary.answered.is_shown());
                     (
                         g.label.clone(),
                         vec![
@@ -557,10 +547,10 @@ fn hidden_share(s: &GroupSummary) -> Option<f64> {
         .iter()
         .map(|c| match c {
             Cell::Shown(n) => *n,
-            Cell::Suppressed => 0,
+            Cell::Small | Cell::Protecting => 0,
         })
         .sum();
-    (total > 0 && s.cells.contains(&Cell::Suppressed))
+    (total > 0 && s.cells.iter().any(|c| !c.is_shown()))
         .then(|| total.saturating_sub(shown) as f64 / total as f64)
 }
 
@@ -579,7 +569,6 @@ fn trend(
     facts: &ProjectFacts,
     resolved: &Resolved,
     asked: &Asked,
-    codes: &[String],
     data: &ClosedData,
 ) -> Option<DataTable> {
     let kind = &asked.question.kind;
@@ -604,15 +593,13 @@ fn trend(
                 .map(|w| {
                     let s = summarize_group(
                         asked,
-                        codes,
                         data,
                         audience,
                         Some(&w.key),
-                        resolved.filter.is_some(),
-                        threshold,
+                        resolved.filter.as_ref(),
                     );
                     match (s.marks, s.share, s.answered) {
-                        (_, _, Cell::Suppressed) => {
+                        (_, _, Cell::Small | Cell::Protecting) => {
                             t!(tr, "comparison-n", n = cell_text(tr, s.answered, threshold))
                         }
                         (Some(m), _, Cell::Shown(n)) => format!("{} (n = {n})", decimal(m.mean)),
@@ -648,6 +635,7 @@ fn trend(
 /// applied; and the codes with their counts.
 pub(in crate::server) async fn aggregate_rows(
     state: &AppState,
+    tr: &Tr,
     project_id: i64,
     facts: &ProjectFacts,
 ) -> Result<Vec<Vec<String>>, WorkspaceError> {
@@ -659,20 +647,12 @@ pub(in crate::server) async fn aggregate_rows(
     }
     for theme in &facts.themes {
         let asked = asked_in_theme(facts, &theme.key);
-        let data = closed_data(state, project_id, &asked, None).await?;
+        let data = closed_data(state, project_id, facts, &asked).await?;
         for a in &asked {
             let codes = value_codes(&a.question.kind);
             for &audience in &a.audiences {
                 for wave in &facts.waves {
-                    let s = summarize_group(
-                        a,
-                        &codes,
-                        &data,
-                        audience,
-                        Some(&wave.key),
-                        false,
-                        threshold,
-                    );
+                    let s = summarize_group(a, &data, audience, Some(&wave.key), None);
                     let mut push = |answer: String, value: String, share: String| {
                         rows.push(vec![
                             theme.key.clone(),
@@ -684,13 +664,9 @@ pub(in crate::server) async fn aggregate_rows(
                             share,
                         ]);
                     };
-                    let hidden = || format!("<{threshold}");
-                    let n = match s.answered {
-                        Cell::Shown(n) => n.to_string(),
-                        Cell::Suppressed => hidden(),
-                    };
+                    let n = export_cell(tr, s.answered, threshold);
                     push("n".into(), n, String::new());
-                    if let Some(m) = s.marks.filter(|_| s.answered != Cell::Suppressed) {
+                    if let Some(m) = s.marks.filter(|_| s.answered.is_shown()) {
                         push("gemiddelde".into(), format!("{:.2}", m.mean), String::new());
                         push("mediaan".into(), format!("{:.1}", m.median), String::new());
                     }
@@ -703,10 +679,7 @@ pub(in crate::server) async fn aggregate_rows(
                         }
                         push(
                             code.clone(),
-                            match cell {
-                                Cell::Shown(n) => n.to_string(),
-                                Cell::Suppressed => hidden(),
-                            },
+                            export_cell(tr, cell, threshold),
                             s.cell_ratio(i)
                                 .map(|r| format!("{r:.4}"))
                                 .unwrap_or_default(),
@@ -744,4 +717,14 @@ pub(in crate::server) async fn aggregate_rows(
         }
     }
     Ok(rows)
+}
+
+/// A count in the aggregate export: the number, `<5` when it is small, or the word for
+/// "hidden" when it protects another count.
+fn export_cell(tr: &Tr, cell: Cell, threshold: u64) -> String {
+    match cell {
+        Cell::Shown(n) => n.to_string(),
+        Cell::Small => format!("<{threshold}"),
+        Cell::Protecting => t!(tr, "researcher-responses-protecting"),
+    }
 }

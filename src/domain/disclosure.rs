@@ -1,0 +1,1096 @@
+//! Consistent suppression of small counts across every published table.
+//!
+//! A survey tool publishes counts of anonymous respondents. A count `v` with
+//! `0 < v < threshold` must not be revealed. Hiding it in one table is not
+//! enough: the same data appears in many overlapping tables (per round and for
+//! all rounds, filtered and unfiltered, per option and answered totals), and a
+//! viewer who combines them can recover a hidden count by subtraction. This
+//! module knows every published cell and every additive relation among them
+//! (`total = sum of parts`) and decides what to hide for all tables at once.
+//!
+//! # Guarantee
+//!
+//! Take the shown numbers, all relations and "every cell is `>= 0`", and
+//! nothing else (in particular not the label "fewer than t"). Then
+//!
+//! * every hidden published cell can take at least two values (it is not
+//!   pinned), and
+//! * every small cell can take values spanning at least `threshold`
+//!   (`max - min >= threshold`), so every value `1..threshold` stays possible.
+//!
+//! Unpublished cells (for example the respondents who skipped the filter
+//! question) are reasoned about like any other cell, but they are not
+//! protected themselves: they are never shown, and the rules above are about
+//! what is published. Zeros are always shown: a zero says nothing about
+//! anyone, and hiding zeros is never needed (see the last resort below).
+//!
+//! # How
+//!
+//! Safety is proven, not hoped for. A *move* adds `+1` or `-1` to some hidden
+//! cells so that every relation stays balanced; shown cells never change.
+//! Adding a multiple of a move to the true table, as long as no cell turns
+//! negative, yields another table that agrees with everything shown: an exact
+//! integer *certificate*. A small cell is protected by a move through it whose
+//! *span* (smallest decreasing cell plus smallest increasing one, the cell
+//! itself included) is at least the threshold: applied forwards and backwards,
+//! the move then changes each of its cells by that much. The engine hides the
+//! cells of the move, which are then not pinned either. Hiding more never
+//! invalidates a certificate, so cells are protected one after the other and
+//! a move found for one small cell often protects others on its way.
+//!
+//! Moves are found by a depth-first search that repairs one unbalanced
+//! relation at a time, the one with fewest options first, preferring cells
+//! that repair two relations at once (the far corner of a cycle or cube), then
+//! cells that are hidden already, then small numbers. It never re-opens a
+//! relation it balanced, stops at a fixed number of steps, and then spends a
+//! few more trying other early choices for a move that hides fewer cells, so
+//! the work per cell is bounded. When no such move is found it tries, in
+//! order: a move that only increases cells (like adding a respondent, which
+//! exists whenever the counts come from individual answers); a chain of moves
+//! that lowers the cell to zero and then raises it; and as the last resort
+//! hiding every non-zero cell related to it, directly or not. That is always
+//! safe: every multiple `>= 0` of the true table then agrees with what is
+//! shown, which is only zeros.
+//!
+//! The search never claims safety it cannot prove; when it misses a cheaper
+//! protection it hides more than necessary. It is deterministic, uses no
+//! floating point and no dependencies.
+//!
+//! A viewer knows every relation, so every relation that holds between
+//! published cells must be given, including ones implied by others and
+//! inequalities: "answered <= respondents" is `respondents = answered +
+//! skipped` with an unpublished `skipped`.
+
+use std::collections::BTreeMap;
+
+/// The largest count the engine accepts; keeps all internal arithmetic exact in `i64`.
+pub const MAX_VALUE: u64 = 1 << 60;
+
+/// Identifies a cell of a [`Table`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellId(u32);
+
+/// What a viewer may be told about one published cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disclosure {
+    /// The count may be shown as it is.
+    Shown(u64),
+    /// `0 < count < threshold`: shown only as "fewer than threshold".
+    Small,
+    /// Hidden although it is not small, because showing it would let a
+    /// viewer compute or narrow down a small count (secondary suppression).
+    Protecting,
+}
+
+/// One number of the underlying data.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    value: u64,
+    published: bool,
+}
+
+/// Every published cell and every additive relation among them.
+///
+/// Cells are identified by a key chosen by the caller; the same number shown
+/// in two views must use the same key, because a viewer can recognise it.
+#[derive(Debug)]
+pub struct Table<K> {
+    index: BTreeMap<K, CellId>,
+    cells: Vec<Cell>,
+    /// For each relation the cells with their coefficient: `+1` for the
+    /// total, `-1` for each part, merged when a cell occurs twice.
+    relations: Vec<Vec<(u32, i32)>>,
+}
+
+impl<K: Ord> Default for Table<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: Ord> Table<K> {
+    /// An empty table.
+    pub fn new() -> Self {
+        Table {
+            index: BTreeMap::new(),
+            cells: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Adds a published cell, or returns the existing one with this key: the
+    /// same number shown in two views is one cell.
+    ///
+    /// # Panics
+    ///
+    /// If the key exists with another value or as an unpublished cell, or if
+    /// `value > MAX_VALUE`: either means the caller's model is inconsistent,
+    /// and protection computed from it would not be trustworthy.
+    pub fn cell(&mut self, key: K, value: u64) -> CellId {
+        self.insert(
+            key,
+            Cell {
+                value,
+                published: true,
+            },
+        )
+    }
+
+    /// Adds a cell whose value is not published on its own (for example the
+    /// respondents who did not answer the filter question). It takes part in
+    /// relations, because a viewer can still reason about it, but it is
+    /// always hidden and never reported.
+    ///
+    /// # Panics
+    ///
+    /// As [`Table::cell`].
+    pub fn unpublished(&mut self, key: K, value: u64) -> CellId {
+        self.insert(
+            key,
+            Cell {
+                value,
+                published: false,
+            },
+        )
+    }
+
+    fn insert(&mut self, key: K, cell: Cell) -> CellId {
+        assert!(cell.value <= MAX_VALUE, "count {} too large", cell.value);
+        if let Some(&id) = self.index.get(&key) {
+            let old = self.cells[id.0 as usize];
+            assert!(
+                old.value == cell.value && old.published == cell.published,
+                "cell added twice with different values or publication"
+            );
+            return id;
+        }
+        let id = CellId(u32::try_from(self.cells.len()).expect("too many cells"));
+        self.cells.push(cell);
+        self.index.insert(key, id);
+        id
+    }
+
+    /// Records that `value(total) = sum of value(parts)`.
+    ///
+    /// A viewer knows every relation, so every relation that holds between
+    /// published cells must be given, including ones implied by others.
+    ///
+    /// # Panics
+    ///
+    /// If the values do not add up: the guarantee rests on the true table
+    /// satisfying every relation.
+    pub fn relation(&mut self, total: CellId, parts: &[CellId]) {
+        let value = |id: CellId| u128::from(self.cells[id.0 as usize].value);
+        let sum: u128 = parts.iter().map(|&p| value(p)).sum();
+        assert_eq!(value(total), sum, "relation does not add up");
+        let mut coefficients = BTreeMap::new();
+        *coefficients.entry(total.0).or_insert(0) += 1;
+        for part in parts {
+            *coefficients.entry(part.0).or_insert(0) -= 1;
+        }
+        let members: Vec<(u32, i32)> = coefficients.into_iter().filter(|&(_, k)| k != 0).collect();
+        if !members.is_empty() {
+            self.relations.push(members);
+        }
+    }
+
+    /// Decides what may be shown, so that the guarantee in the module
+    /// documentation holds for counts below `threshold`.
+    pub fn protect(&self, threshold: u64) -> Protected<'_, K> {
+        let threshold = threshold.min(MAX_VALUE);
+        let network = Network::new(&self.cells, &self.relations);
+        let mut engine = Engine::new(&network, threshold as i64);
+        engine.run();
+        let states = self
+            .cells
+            .iter()
+            .zip(engine.hidden())
+            .map(|(cell, hidden)| match (cell.published, hidden) {
+                (false, _) => None,
+                (true, false) => Some(Disclosure::Shown(cell.value)),
+                (true, true) if 0 < cell.value && cell.value < threshold => Some(Disclosure::Small),
+                (true, true) => Some(Disclosure::Protecting),
+            })
+            .collect();
+        Protected {
+            index: &self.index,
+            states,
+        }
+    }
+}
+
+/// The outcome of [`Table::protect`]: what to show for each published cell.
+#[derive(Debug)]
+pub struct Protected<'a, K> {
+    index: &'a BTreeMap<K, CellId>,
+    states: Vec<Option<Disclosure>>,
+}
+
+impl<K: Ord> Protected<'_, K> {
+    /// What to show for the cell with this key; `None` for unknown keys and
+    /// unpublished cells.
+    pub fn get(&self, key: &K) -> Option<Disclosure> {
+        self.index.get(key).and_then(|&id| self.state(id))
+    }
+
+    /// What to show for this cell; `None` for unpublished cells.
+    pub fn state(&self, id: CellId) -> Option<Disclosure> {
+        self.states[id.0 as usize]
+    }
+
+    /// Every published cell with what to show for it, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, Disclosure)> {
+        self.index
+            .iter()
+            .filter_map(|(key, &id)| self.state(id).map(|state| (key, state)))
+    }
+}
+
+/// Rows of variable length stored in one vector: row `i` is
+/// `items[start[i]..start[i + 1]]`. Keeps the hot search loops cache friendly.
+struct Rows<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Rows<T> {
+    fn row(&self, i: usize) -> &[T] {
+        &self.items[self.start[i]..self.start[i + 1]]
+    }
+}
+
+/// The cells and relations in the shape the search needs.
+struct Network {
+    values: Vec<i64>,
+    published: Vec<bool>,
+    /// Relation to its members `(cell, coefficient)`.
+    members: Rows<(u32, i32)>,
+    /// Cell to the relations it is in `(relation, coefficient)`.
+    memberships: Rows<(u32, i32)>,
+}
+
+impl Network {
+    fn new(cells: &[Cell], relations: &[Vec<(u32, i32)>]) -> Self {
+        let mut start = vec![0];
+        let mut items = Vec::new();
+        for relation in relations {
+            items.extend_from_slice(relation);
+            start.push(items.len());
+        }
+        let members = Rows { start, items };
+        let mut counts = vec![0usize; cells.len() + 1];
+        for &(cell, _) in &members.items {
+            counts[cell as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut items = vec![(0, 0); members.items.len()];
+        for r in 0..relations.len() {
+            for &(cell, k) in members.row(r) {
+                items[fill[cell as usize]] = (r as u32, k);
+                fill[cell as usize] += 1;
+            }
+        }
+        Network {
+            values: cells.iter().map(|c| c.value as i64).collect(),
+            published: cells.iter().map(|c| c.published).collect(),
+            members,
+            memberships: Rows {
+                start: counts,
+                items,
+            },
+        }
+    }
+
+    fn cell_count(&self) -> usize {
+        self.values.len()
+    }
+
+    fn relation_count(&self) -> usize {
+        self.members.start.len() - 1
+    }
+
+    /// Small cells must keep a range of `threshold`; unpublished cells are
+    /// never reported, so they only need to be reasoned about, not protected.
+    fn is_small(&self, cell: usize, threshold: i64) -> bool {
+        self.published[cell] && 0 < self.values[cell] && self.values[cell] < threshold
+    }
+}
+
+/// Nodes one move search may visit. Bounds the time per search; when a
+/// search gives up, the caller tries another kind of move or hides more.
+const SEARCH_NODES: u32 = 1_000;
+/// Nodes a search may still visit, once it has found a move, looking for a
+/// cheaper one.
+const IMPROVE_NODES: u32 = 10;
+/// Largest number of cells in one move.
+const MAX_SUPPORT: usize = 64;
+/// What a newly hidden cell costs in the search, relative to a cell that is
+/// hidden already (which costs one, so that short moves are preferred).
+const HIDE_COST: u32 = 8;
+
+/// The protection state and the certified ranges.
+struct Engine<'n> {
+    net: &'n Network,
+    threshold: i64,
+    /// Largest and smallest certified change of each cell: some table that
+    /// agrees with everything shown has `value + hi` (resp. `value + lo`).
+    hi: Vec<i64>,
+    lo: Vec<i64>,
+    /// The certificates behind `hi` and `lo`.
+    certificates: Certificates,
+    /// Cells whose `point` may differ from the true value.
+    touched: Vec<u32>,
+    /// Owns the per-cell state (hidden, alternative table) the search reads.
+    search: MoveSearch,
+}
+
+/// What one protection attempt did, so it can be committed or undone.
+#[derive(Default)]
+struct Attempt {
+    newly_hidden: Vec<u32>,
+    /// The alternative tables reached, as `(cell, change)`.
+    tables: Vec<Vec<(u32, i64)>>,
+}
+
+/// Alternative tables that agree with everything shown, each stored as its
+/// non-zero changes `(cell, change)` to the true table.
+#[derive(Default)]
+struct Certificates {
+    changes: Vec<(u32, i64)>,
+    start: Vec<usize>,
+}
+
+impl Certificates {
+    fn push(&mut self, changes: impl IntoIterator<Item = (u32, i64)>) {
+        if self.start.is_empty() {
+            self.start.push(0);
+        }
+        self.changes
+            .extend(changes.into_iter().filter(|c| c.1 != 0));
+        self.start.push(self.changes.len());
+    }
+
+    fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    fn get(&self, k: usize) -> &[(u32, i64)] {
+        &self.changes[self.start[k]..self.start[k + 1]]
+    }
+
+    /// For each cell, the certificates that change it.
+    fn by_cell(&self, cells: usize) -> Rows<u32> {
+        let mut start = vec![0; cells + 1];
+        for &(c, _) in &self.changes {
+            start[c as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0; self.changes.len()];
+        for k in 0..self.len() {
+            for &(c, _) in self.get(k) {
+                items[fill[c as usize]] = k as u32;
+                fill[c as usize] += 1;
+            }
+        }
+        Rows { start, items }
+    }
+}
+
+impl<'n> Engine<'n> {
+    fn new(net: &'n Network, threshold: i64) -> Self {
+        let cells = net.cell_count();
+        let mut search = MoveSearch::new(net);
+        for c in 0..cells {
+            search.slots[c].hidden = !net.published[c] || net.is_small(c, threshold);
+        }
+        Engine {
+            net,
+            threshold,
+            hi: vec![0; cells],
+            lo: vec![0; cells],
+            certificates: Certificates::default(),
+            touched: Vec::new(),
+            search,
+        }
+    }
+
+    fn hidden(&self) -> impl Iterator<Item = bool> + '_ {
+        self.search.slots.iter().map(|slot| slot.hidden)
+    }
+
+    fn run(&mut self) {
+        for cell in 0..self.net.cell_count() {
+            if self.net.is_small(cell, self.threshold) && !self.is_protected(cell) {
+                self.protect_cell(cell);
+            }
+        }
+        self.release();
+    }
+
+    /// Records an alternative table, given as its changes to the true one.
+    fn record(&mut self, changes: impl IntoIterator<Item = (u32, i64)>) {
+        let start = self.certificates.changes.len();
+        self.certificates.push(changes);
+        for &(c, change) in &self.certificates.changes[start..] {
+            let c = c as usize;
+            self.hi[c] = self.hi[c].max(change);
+            self.lo[c] = self.lo[c].min(change);
+        }
+    }
+
+    /// Shows again what the certificates turn out not to need. Cells were
+    /// protected one by one, so a later move may make an earlier one
+    /// redundant. For each hidden cell that is not small, largest first
+    /// (margins are worth most to viewers): drop the certificates that change
+    /// it; if every small cell they change keeps its range from the others,
+    /// show the cell and every cell no remaining certificate changes.
+    fn release(&mut self) {
+        let by_cell = self.certificates.by_cell(self.net.cell_count());
+        let mut alive = vec![true; self.certificates.len()];
+        let mut candidates: Vec<usize> = (0..self.net.cell_count())
+            .filter(|&c| self.is_protecting(c))
+            .collect();
+        candidates.sort_by_key(|&c| (std::cmp::Reverse(self.net.values[c]), c));
+        for cell in candidates {
+            if !self.search.slots[cell].hidden {
+                continue;
+            }
+            let dropped: Vec<usize> = by_cell
+                .row(cell)
+                .iter()
+                .map(|&k| k as usize)
+                .filter(|&k| alive[k])
+                .collect();
+            for &k in &dropped {
+                alive[k] = false;
+            }
+            let affected = || {
+                dropped
+                    .iter()
+                    .flat_map(|&k| self.certificates.get(k))
+                    .map(|c| c.0 as usize)
+            };
+            let still_safe = affected()
+                .filter(|&c| self.net.is_small(c, self.threshold))
+                .all(|c| range(&by_cell, &self.certificates, &alive, c) >= self.threshold);
+            if !still_safe {
+                for &k in &dropped {
+                    alive[k] = true;
+                }
+                continue;
+            }
+            let unused: Vec<usize> = affected()
+                .chain([cell])
+                .filter(|&c| {
+                    self.is_protecting(c) && by_cell.row(c).iter().all(|&k| !alive[k as usize])
+                })
+                .collect();
+            for c in unused {
+                self.search.slots[c].hidden = false;
+            }
+        }
+    }
+
+    /// Hidden to protect others: published, not small.
+    fn is_protecting(&self, cell: usize) -> bool {
+        let net = self.net;
+        self.search.slots[cell].hidden && net.published[cell] && !net.is_small(cell, self.threshold)
+    }
+
+    fn is_protected(&self, cell: usize) -> bool {
+        self.hi[cell] - self.lo[cell] >= self.threshold
+    }
+
+    /// Tries kinds of certificates from the most to the least economical.
+    fn protect_cell(&mut self, cell: usize) {
+        let done = self.protect_in_one_move(cell, false)
+            || self.protect_in_one_move(cell, true)
+            || self.protect_in_steps(cell);
+        if !done {
+            self.hide_component(cell);
+        }
+    }
+
+    /// A single move through `cell` that, applied forwards and backwards
+    /// from the true table, spans the threshold. With `only_plus` the move
+    /// may only increase cells, like adding a respondent; then it can be
+    /// applied forwards without limit.
+    fn protect_in_one_move(&mut self, cell: usize, only_plus: bool) -> bool {
+        let request = Request {
+            cell,
+            sign: 1,
+            only_plus,
+            span: self.threshold,
+            want: self.threshold - self.net.values[cell],
+        };
+        let Some(found) = self.search.find(self.net, request) else {
+            return false;
+        };
+        let values = &self.net.values;
+        let least = |sign: i8| {
+            let of_sign = found.iter().filter(|m| m.1 == sign);
+            of_sign.map(|m| values[m.0 as usize]).min()
+        };
+        let forwards = least(-1).map_or(self.threshold, |v| v.min(self.threshold));
+        let backwards = least(1).unwrap_or(0);
+        for &(c, _) in &found {
+            self.search.slots[c as usize].hidden = true;
+        }
+        self.record(
+            found
+                .iter()
+                .map(|&(c, sign)| (c, i64::from(sign) * forwards)),
+        );
+        self.record(
+            found
+                .iter()
+                .map(|&(c, sign)| (c, -i64::from(sign) * backwards)),
+        );
+        true
+    }
+
+    /// Certifies the range through chains of moves: first lowers the cell
+    /// as far as possible (at most to zero), then raises it for the rest.
+    /// Commits only if the whole range is reached.
+    fn protect_in_steps(&mut self, cell: usize) -> bool {
+        let mut attempt = Attempt::default();
+        let value = self.net.values[cell];
+        let down = if self.lo[cell] > -value {
+            self.shift(cell, -1, value, &mut attempt)
+        } else {
+            0
+        };
+        let lowest = self.lo[cell].min(-down);
+        let wanted = self.threshold + lowest;
+        let up = if self.hi[cell] < wanted {
+            self.shift(cell, 1, wanted, &mut attempt)
+        } else {
+            0
+        };
+        let done = self.hi[cell].max(up) - lowest >= self.threshold;
+        if done {
+            self.commit(attempt);
+        } else {
+            self.undo(attempt);
+        }
+        done
+    }
+
+    /// Moves `cell` in direction `sign` by up to `amount` through a chain of
+    /// moves, each applied as far as non-negativity allows; returns how far
+    /// it got. Every intermediate table is recorded as a certificate.
+    fn shift(&mut self, cell: usize, sign: i8, amount: i64, attempt: &mut Attempt) -> i64 {
+        let mut progress = 0;
+        while progress < amount {
+            let remaining = amount - progress;
+            let request = Request {
+                cell,
+                sign,
+                only_plus: false,
+                span: 0,
+                want: remaining,
+            };
+            let Some(found) = self.search.find(self.net, request) else {
+                break;
+            };
+            let slots = &mut self.search.slots;
+            let decreasing = found.iter().filter(|m| m.1 < 0);
+            let limit = decreasing.map(|m| slots[m.0 as usize].point).min();
+            let step = limit.unwrap_or(remaining).min(remaining);
+            for &(c, s) in &found {
+                let slot = &mut slots[c as usize];
+                if !slot.hidden {
+                    slot.hidden = true;
+                    attempt.newly_hidden.push(c);
+                }
+                self.touched.push(c);
+                slot.point += i64::from(s) * step;
+            }
+            self.touched.sort_unstable();
+            self.touched.dedup();
+            let values = &self.net.values;
+            let table = self
+                .touched
+                .iter()
+                .map(|&c| (c, slots[c as usize].point - values[c as usize]));
+            attempt.tables.push(table.collect());
+            progress += step;
+        }
+        for c in self.touched.drain(..) {
+            self.search.slots[c as usize].point = self.net.values[c as usize];
+        }
+        progress
+    }
+
+    fn commit(&mut self, attempt: Attempt) {
+        for table in attempt.tables {
+            self.record(table);
+        }
+    }
+
+    fn undo(&mut self, attempt: Attempt) {
+        for c in attempt.newly_hidden {
+            self.search.slots[c as usize].hidden = false;
+        }
+    }
+
+    /// Last resort: hides every non-zero cell connected to `cell` through
+    /// relations. The tables `0 * truth` and `threshold * truth` then agree
+    /// with everything shown, which certifies every cell of the group.
+    fn hide_component(&mut self, cell: usize) {
+        let mut seen = vec![false; self.net.relation_count()];
+        let mut visited = vec![false; self.net.cell_count()];
+        let mut stack = vec![cell];
+        let mut group = Vec::new();
+        visited[cell] = true;
+        while let Some(c) = stack.pop() {
+            let value = self.net.values[c];
+            if value > 0 {
+                self.search.slots[c].hidden = true;
+                group.push((c as u32, value));
+            }
+            for &(r, _) in self.net.memberships.row(c) {
+                if !std::mem::replace(&mut seen[r as usize], true) {
+                    for &(other, _) in self.net.members.row(r as usize) {
+                        if !std::mem::replace(&mut visited[other as usize], true) {
+                            stack.push(other as usize);
+                        }
+                    }
+                }
+            }
+        }
+        let scale = self.threshold - 1;
+        self.record(group.iter().map(|&(c, v)| (c, -v)));
+        self.record(group.iter().map(|&(c, v)| (c, v.saturating_mul(scale))));
+    }
+}
+
+/// The range of `cell` over the true table and the live certificates.
+fn range(by_cell: &Rows<u32>, certificates: &Certificates, alive: &[bool], cell: usize) -> i64 {
+    let (mut hi, mut lo) = (0, 0);
+    for &k in by_cell.row(cell) {
+        if alive[k as usize] {
+            let change = certificates
+                .get(k as usize)
+                .iter()
+                .find(|c| c.0 as usize == cell)
+                .map_or(0, |c| c.1);
+            hi = hi.max(change);
+            lo = lo.min(change);
+        }
+    }
+    hi - lo
+}
+
+/// A move to look for: one through `cell` changing it by `sign`.
+#[derive(Clone, Copy)]
+struct Request {
+    cell: usize,
+    sign: i8,
+    /// Only increases besides `cell`: such a move (like adding a respondent)
+    /// exists whenever the table comes from individual answers, and its
+    /// search branches little, so it is a reliable fallback.
+    only_plus: bool,
+    /// Least span of the move: the smallest decreasing cell (unbounded if
+    /// none) plus the smallest increasing one. Applied forwards and
+    /// backwards, the move changes each of its cells by that much.
+    span: i64,
+    /// How far the caller wants to go; decreasing cells that allow it in one
+    /// step are preferred.
+    want: i64,
+}
+
+/// What the search knows of a cell, kept together for memory locality.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The cell's value in the alternative table being built.
+    point: i64,
+    /// How many of the cell's relations are balanced with cells in the
+    /// move; such a cell may not join.
+    closed: u32,
+    /// Current change: -1, 0 or +1.
+    sign: i8,
+    hidden: bool,
+    /// Non-zero: may be hidden.
+    hideable: bool,
+}
+
+/// What the search knows of a relation.
+#[derive(Clone, Copy)]
+struct Balance {
+    /// Sum of coefficient times change; zero when balanced.
+    imbalance: i32,
+    /// How many of its cells are in the move.
+    changed: u32,
+    /// Position in the list of unbalanced relations, if there.
+    open_pos: u32,
+}
+
+/// One way to repair an unbalanced relation.
+#[derive(Clone, Copy)]
+struct Candidate {
+    cell: u32,
+    sign: i8,
+    cost: u32,
+    /// Change in the number of unbalanced relations (see [`MoveSearch::opens`]).
+    opens: i32,
+    /// Preference among otherwise equal candidates; lower is tried first.
+    rank: i64,
+}
+
+/// Depth-first search for a cheap move through a cell.
+///
+/// A move costs one per cell and [`HIDE_COST`] more per newly hidden cell.
+/// The search always repairs the unbalanced relation with the fewest
+/// options, tries first the cells that repair several relations at once
+/// (the far corner of a cycle or cube), and never re-opens a relation it
+/// balanced, so the moves it finds are simple: two cells per relation.
+/// After the first move it tries a few deviations from its preferred
+/// choices, shallowest first, for a cheaper one. Its buffers live across
+/// searches so that a search allocates little.
+struct MoveSearch {
+    slots: Vec<Slot>,
+    relations: Vec<Balance>,
+    /// Unbalanced relations.
+    open: Vec<u32>,
+    path: Vec<(u32, i8)>,
+    /// Per path prefix: smallest decreasing and increasing cell value.
+    extremes: Vec<(i64, i64)>,
+    frames: Vec<Candidate>,
+    best: Vec<(u32, i8)>,
+    /// Largest cost still worth exploring: just below the best move's.
+    bound: u32,
+    nodes: u32,
+    node_limit: u32,
+    request: Request,
+}
+
+const NOT_OPEN: u32 = u32::MAX;
+
+impl MoveSearch {
+    fn new(net: &Network) -> Self {
+        let slots = net
+            .values
+            .iter()
+            .map(|&value| Slot {
+                point: value,
+                hideable: value > 0,
+                ..Slot::default()
+            })
+            .collect();
+        let balanced = Balance {
+            imbalance: 0,
+            changed: 0,
+            open_pos: NOT_OPEN,
+        };
+        MoveSearch {
+            slots,
+            relations: vec![balanced; net.relation_count()],
+            open: Vec::new(),
+            path: Vec::new(),
+            extremes: Vec::new(),
+            frames: Vec::new(),
+            best: Vec::new(),
+            bound: 0,
+            nodes: 0,
+            node_limit: 0,
+            request: Request {
+                cell: 0,
+                sign: 1,
+                only_plus: false,
+                span: 0,
+                want: 0,
+            },
+        }
+    }
+
+    /// The cheapest move found within the node budget, as `(cell, sign)`.
+    fn find(&mut self, net: &Network, request: Request) -> Option<Vec<(u32, i8)>> {
+        if request.sign < 0 && self.slots[request.cell].point < 1 {
+            return None;
+        }
+        self.request = request;
+        self.best.clear();
+        self.bound = u32::MAX;
+        self.nodes = 0;
+        self.node_limit = SEARCH_NODES;
+        self.assign(net, request.cell as u32, request.sign);
+        self.explore(net, 1, None);
+        let found_cost = self.bound.saturating_add(1);
+        if !self.best.is_empty() && found_cost > self.best.len() as u32 {
+            self.node_limit = self.nodes + IMPROVE_NODES;
+            self.explore(net, 1, Some(1));
+        }
+        self.unassign(net, request.cell as u32);
+        (!self.best.is_empty()).then(|| self.best.clone())
+    }
+
+    /// Explores the completions of the current partial move, which costs
+    /// `cost` so far, and records the cheapest found in `best`. Without
+    /// `discrepancies`: depth-first with backtracking, until the first move.
+    /// With them: greedy dives that deviate from the preferred candidate at
+    /// most that many times, the shallowest deviations first, since the
+    /// first choices decide most of a move's cost.
+    fn explore(&mut self, net: &Network, cost: u32, discrepancies: Option<u32>) {
+        if self.open.is_empty() {
+            self.best.clone_from(&self.path);
+            self.bound = cost - 1;
+            if discrepancies.is_none() {
+                self.node_limit = self.nodes;
+            }
+            return;
+        }
+        if self.nodes >= self.node_limit || self.path.len() >= MAX_SUPPORT {
+            return;
+        }
+        self.nodes += 1;
+        let Some(relation) = self.most_constrained(net, cost) else {
+            return;
+        };
+        let start = self.frames.len();
+        self.push_candidates(net, relation, cost);
+        let end = self.frames.len();
+        self.frames[start..].sort_by_key(|c| (c.opens, c.cost, c.rank, c.cell));
+        let (first, count) = match discrepancies {
+            Some(0) => (0, 1.min(end - start)),
+            Some(_) => (1, end - start),
+            None => (0, end - start),
+        };
+        for n in 0..count {
+            let i = start + (first + n) % (end - start);
+            let candidate = self.frames[i];
+            let next = cost + candidate.cost;
+            if next > self.bound {
+                continue;
+            }
+            let below = discrepancies.map(|d| if i == start { d } else { d - 1 });
+            self.assign(net, candidate.cell, candidate.sign);
+            self.explore(net, next, below);
+            self.unassign(net, candidate.cell);
+            if self.nodes >= self.node_limit {
+                break;
+            }
+        }
+        self.frames.truncate(start);
+    }
+
+    /// The unbalanced relation with the fewest ways to repair it within the
+    /// bound, or `None` if the branch is dead: a relation cannot be repaired.
+    fn most_constrained(&self, net: &Network, cost: u32) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for &r in &self.open {
+            let r = r as usize;
+            let enough = best.map_or(usize::MAX, |(n, _)| n);
+            let count = net
+                .members
+                .row(r)
+                .iter()
+                .filter_map(|&member| self.candidate(r, member))
+                .filter(|c| cost + c.cost <= self.bound)
+                .take(enough)
+                .count();
+            match count {
+                0 => return None,
+                1 => return Some(r),
+                n if n < enough => best = Some((n, r)),
+                _ => {}
+            }
+        }
+        best.map(|(_, r)| r)
+    }
+
+    fn push_candidates(&mut self, net: &Network, relation: usize, cost: u32) {
+        for &member in net.members.row(relation) {
+            if let Some(mut c) = self.candidate(relation, member)
+                && cost + c.cost <= self.bound
+            {
+                c.opens = self.opens(net, c.cell, c.sign);
+                self.frames.push(c);
+            }
+        }
+    }
+
+    /// A way to reduce the imbalance of `relation` by changing `member` (a
+    /// cell with its coefficient), if the cell may change: not in the move
+    /// or in a balanced relation of it, hidden or hideable (zeros stay
+    /// shown: a zero reveals nothing and hiding it is never needed), not
+    /// below zero after a step of one, and keeping the requested span.
+    fn candidate(&self, relation: usize, (cell, k): (u32, i32)) -> Option<Candidate> {
+        let slot = self.slots[cell as usize];
+        if slot.sign != 0 || slot.closed > 0 || !(slot.hidden || slot.hideable) {
+            return None;
+        }
+        let imbalance = self.relations[relation].imbalance;
+        let sign: i8 = if (imbalance > 0) == (k > 0) { -1 } else { 1 };
+        let repairs = (imbalance + k * i32::from(sign)).abs() < imbalance.abs();
+        let request = &self.request;
+        if !repairs || (sign < 0 && (request.only_plus || slot.point < 1)) {
+            return None;
+        }
+        let (minus, plus) = with_cell(self.extremes[self.extremes.len() - 1], sign, slot.point);
+        if minus.saturating_add(plus) < request.span {
+            return None;
+        }
+        let cost = if slot.hidden { 1 } else { 1 + HIDE_COST };
+        Some(Candidate {
+            cell,
+            sign,
+            cost,
+            opens: 0,
+            rank: rank(cost, sign, slot.point, request.want),
+        })
+    }
+
+    /// How many more relations would be unbalanced after changing `cell`:
+    /// negative when it repairs several at once.
+    fn opens(&self, net: &Network, cell: u32, sign: i8) -> i32 {
+        let memberships = net.memberships.row(cell as usize);
+        let change = |&(r, k): &(u32, i32)| {
+            let imbalance = self.relations[r as usize].imbalance;
+            let after = imbalance + k * i32::from(sign);
+            i32::from(after != 0) - i32::from(imbalance != 0)
+        };
+        memberships.iter().map(change).sum()
+    }
+
+    fn assign(&mut self, net: &Network, cell: u32, sign: i8) {
+        let slot = &mut self.slots[cell as usize];
+        slot.sign = sign;
+        let point = slot.point;
+        self.path.push((cell, sign));
+        let extremes = self
+            .extremes
+            .last()
+            .copied()
+            .unwrap_or((i64::MAX, i64::MAX));
+        self.extremes.push(with_cell(extremes, sign, point));
+        self.shift_imbalance(net, cell, i32::from(sign), true);
+    }
+
+    fn unassign(&mut self, net: &Network, cell: u32) {
+        let sign = std::mem::replace(&mut self.slots[cell as usize].sign, 0);
+        self.path.pop();
+        self.extremes.pop();
+        self.shift_imbalance(net, cell, -i32::from(sign), false);
+    }
+
+    /// Updates the relations of `cell` when it joins (`by` = its sign) or
+    /// leaves (`by` = minus its sign) the move.
+    fn shift_imbalance(&mut self, net: &Network, cell: u32, by: i32, joins: bool) {
+        for &(r, k) in net.memberships.row(cell as usize) {
+            let r = r as usize;
+            let state = &mut self.relations[r];
+            let was = state.imbalance;
+            let was_closed = was == 0 && state.changed > 0;
+            state.imbalance += k * by;
+            state.changed = if joins {
+                state.changed + 1
+            } else {
+                state.changed - 1
+            };
+            let now = state.imbalance;
+            let closed = now == 0 && state.changed > 0;
+            if (was == 0) != (now == 0) {
+                self.toggle_open(r, now != 0);
+            }
+            if closed != was_closed {
+                for &(member, _) in net.members.row(r) {
+                    let count = &mut self.slots[member as usize].closed;
+                    *count = if closed { *count + 1 } else { *count - 1 };
+                }
+            }
+        }
+    }
+
+    fn toggle_open(&mut self, relation: usize, open: bool) {
+        if open {
+            self.relations[relation].open_pos = self.open.len() as u32;
+            self.open.push(relation as u32);
+        } else {
+            let pos = std::mem::replace(&mut self.relations[relation].open_pos, NOT_OPEN) as usize;
+            self.open.swap_remove(pos);
+            if let Some(&moved) = self.open.get(pos) {
+                self.relations[moved as usize].open_pos = pos as u32;
+            }
+        }
+    }
+}
+
+/// Smallest decreasing and increasing values after adding a cell.
+fn with_cell((minus, plus): (i64, i64), sign: i8, y: i64) -> (i64, i64) {
+    if sign < 0 {
+        (minus.min(y), plus)
+    } else {
+        (minus, plus.min(y))
+    }
+}
+
+/// Order among otherwise equal candidates. Hidden cells: largest first,
+/// so steps are long. Cells to hide: the smallest that allows the wanted
+/// step when decreased, else the largest; smallest first when increased.
+/// Small numbers carry the least information.
+fn rank(cost: u32, sign: i8, y: i64, want: i64) -> i64 {
+    match (cost, sign) {
+        (1, _) => -y,
+        (_, s) if s < 0 && y < want => MAX_VALUE as i64 * 2 - y,
+        _ => y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(protected: &Protected<'_, &str>, key: &str) -> bool {
+        matches!(protected.get(&key), Some(Disclosure::Shown(_)))
+    }
+
+    #[test]
+    fn nothing_small_shows_everything() {
+        let mut table = Table::new();
+        let total = table.cell("total", 30);
+        let parts = [table.cell("a", 10), table.cell("b", 20)];
+        table.relation(total, &parts);
+        let protected = table.protect(5);
+        assert!(["total", "a", "b"].iter().all(|k| shown(&protected, k)));
+    }
+
+    #[test]
+    fn a_small_part_hides_a_second_part() {
+        let mut table = Table::new();
+        let total = table.cell("total", 32);
+        let parts = [table.cell("a", 2), table.cell("b", 10), table.cell("c", 20)];
+        table.relation(total, &parts);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"a"), Some(Disclosure::Small));
+        assert_eq!(protected.get(&"b"), Some(Disclosure::Protecting));
+        assert!(shown(&protected, "c") && shown(&protected, "total"));
+    }
+
+    #[test]
+    fn unpublished_cells_are_not_reported() {
+        let mut table = Table::new();
+        let total = table.cell("total", 12);
+        let parts = [table.cell("a", 2), table.unpublished("rest", 10)];
+        table.relation(total, &parts);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"rest"), None);
+        assert_eq!(protected.get(&"a"), Some(Disclosure::Small));
+        assert!(shown(&protected, "total"));
+    }
+
+    #[test]
+    #[should_panic(expected = "does not add up")]
+    fn inconsistent_relations_are_rejected() {
+        let mut table = Table::new();
+        let total = table.cell("total", 3);
+        let part = table.cell("a", 2);
+        table.relation(total, &[part]);
+    }
+}

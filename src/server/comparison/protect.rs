@@ -1,0 +1,384 @@
+//! Every count the closed questions of a theme can publish, protected together.
+//!
+//! A viewer can ask for any round or all rounds, with or without any filter, and combine
+//! what the pages, the report and the aggregate export show. So the counts of every such
+//! view go into one [`Table`] with the sums that tie them together — all rounds are the sum
+//! of the rounds; an unfiltered group is the sum of its filtered groups and the people who
+//! did not answer the filter question; who answered is the sum of the options — and the
+//! disclosure-control engine decides once what may be shown. Each view then only looks up
+//! its cells, so no two views disagree and none can be subtracted from another.
+
+use super::ProjectFacts;
+use super::questions::Asked;
+use crate::domain::comparison::Cell;
+use crate::domain::disclosure::{Disclosure, Table};
+use crate::domain::summary::{Counts, value_codes};
+use crate::domain::{Audience, QuestionKind};
+use crate::storage::{AnswerFilter, ClosedCount};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// One group of one question: an audience in a round (none: all rounds), within an answer
+/// to a filter question (none: everyone).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct Group {
+    pub questionnaire: String,
+    pub question: String,
+    pub audience: Audience,
+    pub wave: Option<String>,
+    pub filter: Option<(String, String)>,
+}
+
+/// A number of a group that some view publishes (or, for `Rest`, that ties them together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Part {
+    /// How many answered.
+    Answered,
+    /// How many gave answer `i` (for multiple choice: chose option `i`).
+    Option(usize),
+    /// Multiple choice: how many who answered did not choose option `i` (not published).
+    NotChosen(usize),
+    /// Agreement: how many agreed (the share agreeing publishes it).
+    Agree,
+    /// Marks: how many gave 6 or more, and fewer (the pass share publishes the first).
+    Pass,
+    Fail,
+}
+
+pub(super) type Key = (Group, Part);
+
+/// What may be shown of every group of a theme's closed questions.
+pub(super) struct Protection {
+    decided: BTreeMap<Key, Disclosure>,
+}
+
+impl Protection {
+    /// The cell as a view shows it. A number no view publishes (which cannot happen for the
+    /// groups built here) is hidden, never shown unprotected.
+    pub(super) fn cell(&self, group: &Group, part: Part) -> Cell {
+        match self.decided.get(&(group.clone(), part)) {
+            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
+            Some(Disclosure::Small) => Cell::Small,
+            Some(Disclosure::Protecting) | None => Cell::Protecting,
+        }
+    }
+}
+
+/// Counts of every group, read for all filters at once.
+pub(super) struct AllCounts {
+    pub counts: BTreeMap<Group, Counts>,
+}
+
+/// Adds the stored rows up into the counts of every group (every round and all rounds,
+/// every filter and none) of the questions asked in a theme, in one pass over the rows.
+pub(super) fn all_counts(
+    facts: &ProjectFacts,
+    asked: &[Asked],
+    rows: &[(Option<AnswerFilter>, ClosedCount)],
+    answered: &[(Option<AnswerFilter>, ClosedCount)],
+) -> AllCounts {
+    let filters: Vec<Option<(String, String)>> = std::iter::once(None)
+        .chain(facts.filters.iter().filter_map(|(f, _)| {
+            f.split_once('=')
+                .map(|(q, v)| Some((q.to_owned(), v.to_owned())))
+        }))
+        .collect();
+    let waves: Vec<Option<String>> = std::iter::once(None)
+        .chain(facts.waves.iter().map(|w| Some(w.key.clone())))
+        .collect();
+    let mut counts = BTreeMap::new();
+    let mut codes: BTreeMap<(String, String), (Vec<String>, bool)> = BTreeMap::new();
+    for a in asked {
+        let values = value_codes(&a.question.kind);
+        let multiple = matches!(a.question.kind, QuestionKind::MultipleChoice { .. });
+        for &audience in &a.audiences {
+            for wave in &waves {
+                for filter in &filters {
+                    let group = Group {
+                        questionnaire: a.questionnaire.to_owned(),
+                        question: a.question.key.clone(),
+                        audience,
+                        wave: wave.clone(),
+                        filter: filter.clone(),
+                    };
+                    counts.insert(group, Counts::empty(values.len()));
+                }
+            }
+        }
+        codes.insert(
+            (a.questionnaire.to_owned(), a.question.key.clone()),
+            (values, multiple),
+        );
+    }
+    // A row counts in its own round and in all rounds.
+    let groups_of = |filter: &Option<AnswerFilter>, r: &ClosedCount| {
+        let filter = filter
+            .as_ref()
+            .map(|f| (f.question.clone(), f.value.clone()));
+        [Some(r.wave.clone()), None].map(|wave| Group {
+            questionnaire: r.questionnaire.clone(),
+            question: r.question.clone(),
+            audience: r.audience,
+            wave,
+            filter: filter.clone(),
+        })
+    };
+    for (filter, row) in rows {
+        let Some((values, _)) = codes.get(&(row.questionnaire.clone(), row.question.clone()))
+        else {
+            continue;
+        };
+        let Some(i) = values.iter().position(|code| *code == row.value) else {
+            continue;
+        };
+        for group in groups_of(filter, row) {
+            if let Some(c) = counts.get_mut(&group) {
+                c.cells[i] += row.count;
+            }
+        }
+    }
+    for (filter, row) in answered {
+        if !codes
+            .get(&(row.questionnaire.clone(), row.question.clone()))
+            .is_some_and(|(_, multiple)| *multiple)
+        {
+            continue;
+        }
+        for group in groups_of(filter, row) {
+            if let Some(c) = counts.get_mut(&group) {
+                c.answered += row.count;
+            }
+        }
+    }
+    for (group, c) in counts.iter_mut() {
+        if !codes[&(group.questionnaire.clone(), group.question.clone())].1 {
+            c.answered = c.cells.iter().sum();
+        }
+    }
+    AllCounts { counts }
+}
+
+/// The parts of a group that views publish, with their values.
+fn published_parts(kind: &QuestionKind, c: &Counts) -> Vec<(Part, u64)> {
+    let mut parts = vec![(Part::Answered, c.answered)];
+    match kind {
+        QuestionKind::Mark => {
+            let pass: u64 = c.cells[5..].iter().sum();
+            parts.push((Part::Pass, pass));
+        }
+        _ => {
+            parts.extend(
+                c.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| (Part::Option(i), n)),
+            );
+            if matches!(kind, QuestionKind::Agreement) {
+                parts.push((Part::Agree, c.cells[3] + c.cells[4]));
+            }
+        }
+    }
+    parts
+}
+
+/// Every number the views of a theme's closed questions publish, with the sums that tie
+/// them together.
+pub(super) fn table(facts: &ProjectFacts, asked: &[Asked], all: &AllCounts) -> Table<Key> {
+    let mut table: Table<Key> = Table::new();
+    let kinds: BTreeMap<(String, String), &QuestionKind> = asked
+        .iter()
+        .map(|a| {
+            (
+                (a.questionnaire.to_owned(), a.question.key.clone()),
+                &a.question.kind,
+            )
+        })
+        .collect();
+    // Every published number, and the sums inside one group.
+    for (group, c) in &all.counts {
+        let kind = kinds[&(group.questionnaire.clone(), group.question.clone())];
+        let ids: BTreeMap<Part, _> = published_parts(kind, c)
+            .into_iter()
+            .map(|(part, n)| (part, table.cell((group.clone(), part), n)))
+            .collect();
+        let answered = ids[&Part::Answered];
+        match kind {
+            QuestionKind::MultipleChoice { .. } => {
+                for (i, &chosen) in c.cells.iter().enumerate() {
+                    let not = c.answered.saturating_sub(chosen);
+                    if chosen + not == c.answered {
+                        let not = table.unpublished((group.clone(), Part::NotChosen(i)), not);
+                        table.relation(answered, &[ids[&Part::Option(i)], not]);
+                    }
+                }
+            }
+            QuestionKind::Mark => {
+                let pass = ids[&Part::Pass];
+                let fail = table.unpublished(
+                    (group.clone(), Part::Fail),
+                    c.answered - c.cells[5..].iter().sum::<u64>(),
+                );
+                table.relation(answered, &[pass, fail]);
+            }
+            _ => {
+                let options: Vec<_> = (0..c.cells.len()).map(|i| ids[&Part::Option(i)]).collect();
+                table.relation(answered, &options);
+                if let Some(&agree) = ids.get(&Part::Agree) {
+                    table.relation(agree, &[options[3], options[4]]);
+                }
+            }
+        }
+    }
+    // All rounds are the sum of the rounds.
+    for (group, c) in all.counts.iter().filter(|(g, _)| g.wave.is_none()) {
+        let kind = kinds[&(group.questionnaire.clone(), group.question.clone())];
+        for (part, _) in published_parts(kind, c) {
+            let rounds: Vec<Key> = facts
+                .waves
+                .iter()
+                .map(|w| {
+                    (
+                        Group {
+                            wave: Some(w.key.clone()),
+                            ..group.clone()
+                        },
+                        part,
+                    )
+                })
+                .collect();
+            add_sum(&mut table, all, (group.clone(), part), &rounds, None);
+        }
+    }
+    // Everyone is the sum of each answer to a filter question and those who gave none.
+    let filter_questions: Vec<&str> = facts
+        .filters
+        .iter()
+        .filter_map(|(f, _)| f.split_once('=').map(|(q, _)| q))
+        .fold(Vec::new(), |mut out, q| {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+            out
+        });
+    for (group, c) in all.counts.iter().filter(|(g, _)| g.filter.is_none()) {
+        let kind = kinds[&(group.questionnaire.clone(), group.question.clone())];
+        for filter_question in &filter_questions {
+            for (part, _) in published_parts(kind, c) {
+                let within: Vec<Key> = facts
+                    .filters
+                    .iter()
+                    .filter_map(|(f, _)| f.split_once('='))
+                    .filter(|(q, _)| q == filter_question)
+                    .map(|(q, v)| {
+                        (
+                            Group {
+                                filter: Some((q.to_owned(), v.to_owned())),
+                                ..group.clone()
+                            },
+                            part,
+                        )
+                    })
+                    .collect();
+                let rest = (
+                    Group {
+                        filter: Some(((*filter_question).to_owned(), String::new())),
+                        ..group.clone()
+                    },
+                    part,
+                );
+                add_sum(&mut table, all, (group.clone(), part), &within, Some(rest));
+            }
+        }
+    }
+    table
+}
+
+/// Decides what every view may show (a search that can take a while on a big project:
+/// call it off the async runtime).
+pub(super) fn decide(table: &Table<Key>, threshold: u64) -> Protection {
+    let decided = table
+        .protect(threshold)
+        .iter()
+        .map(|(key, state)| (key.clone(), state))
+        .collect();
+    Protection { decided }
+}
+
+/// The value of a published part of a group.
+fn value(all: &AllCounts, (group, part): &Key) -> Option<u64> {
+    let c = all.counts.get(group)?;
+    Some(match part {
+        Part::Answered => c.answered,
+        Part::Option(i) => c.cells[*i],
+        Part::Agree => c.cells[3] + c.cells[4],
+        Part::Pass => c.cells[5..].iter().sum(),
+        Part::NotChosen(i) => c.answered - c.cells[*i],
+        Part::Fail => c.answered - c.cells[5..].iter().sum::<u64>(),
+    })
+}
+
+/// Records `total = Σ parts (+ rest)`, the rest being what the parts leave (not published
+/// on its own). A sum that the stored counts do not satisfy is no fact a viewer could use,
+/// and is left out rather than trusted.
+fn add_sum(table: &mut Table<Key>, all: &AllCounts, total: Key, parts: &[Key], rest: Option<Key>) {
+    let Some(sum) = value(all, &total) else {
+        return;
+    };
+    let values: Option<Vec<u64>> = parts.iter().map(|k| value(all, k)).collect();
+    let Some(values) = values else { return };
+    let inside: u64 = values.iter().sum();
+    let mut ids: Vec<_> = parts
+        .iter()
+        .zip(&values)
+        .map(|(k, &n)| table.cell(k.clone(), n))
+        .collect();
+    match rest {
+        Some(rest) if inside <= sum => ids.push(table.unpublished(rest, sum - inside)),
+        Some(_) => return,
+        None if inside != sum => return,
+        None => {}
+    }
+    let total = table.cell(total, sum);
+    table.relation(total, &ids);
+}
+
+/// Decisions kept per set of counts: the same counts (of the same questions, rounds and
+/// filters, under the same threshold) always get the same decisions, so they are made once
+/// and then read by every view until a response, conversation or setting changes a count.
+#[derive(Default)]
+pub struct ProtectionCache(std::sync::Mutex<std::collections::VecDeque<(u64, Arc<Protection>)>>);
+
+/// How many sets of decisions are kept (a few per theme of the projects in use).
+const CACHED: usize = 64;
+
+impl ProtectionCache {
+    /// The key of one set of counts.
+    pub(super) fn key(&self, what: &impl Hash) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        what.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    pub(super) fn get(&self, key: u64) -> Option<Arc<Protection>> {
+        let cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p.clone())
+    }
+
+    pub(super) fn put(&self, key: u64, protection: Arc<Protection>) {
+        let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() >= CACHED {
+            cache.pop_front();
+        }
+        cache.push_back((key, protection));
+    }
+}
+
+impl std::fmt::Debug for ProtectionCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProtectionCache")
+    }
+}
