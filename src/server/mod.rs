@@ -71,7 +71,8 @@ pub struct AppState {
     pub public_base: String,
     pub login: login::LoginSettings,
     /// What the comparison may show, decided once per set of counts.
-    pub(crate) protections: Arc<comparison::ProtectionCache>,
+    pub(crate) protections: Arc<comparison::ProtectionCache<comparison::Protection>>,
+    pub(crate) code_protections: Arc<comparison::ProtectionCache<comparison::CodeProtection>>,
 }
 
 impl AppState {
@@ -91,6 +92,7 @@ impl AppState {
             public_base: "http://127.0.0.1:3000".to_owned(),
             login: login::LoginSettings::default(),
             protections: Arc::default(),
+            code_protections: Arc::default(),
         }
     }
 

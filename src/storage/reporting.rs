@@ -457,6 +457,78 @@ impl Db {
             .collect()
     }
 
+    /// How often each code of a theme was raised by young people and parents, per wave,
+    /// unfiltered (none) and within every answer to each of `filters` (closed questions):
+    /// the counts of [`Db::code_counts`] for every filter at once, so that they can be
+    /// protected together. Insights (professionals) are not counts of people: left out.
+    pub async fn code_counts_by_filter(
+        &self,
+        project_id: i64,
+        theme: &str,
+        filters: &[String],
+    ) -> Result<Vec<(Option<AnswerFilter>, CodeCount)>> {
+        let keys = if filters.is_empty() {
+            "NULL".to_owned()
+        } else {
+            placeholders(3, filters.len())
+        };
+        let sql = format!(
+            "SELECT ca.code_id, r.audience, w.key, '', '', COUNT(DISTINCT r.id) FROM code_applications ca \
+             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
+             {CODE_OF_THEME} AND ca.target_kind = 'answer' \
+             GROUP BY ca.code_id, r.audience, w.key \
+             UNION ALL \
+             SELECT ca.code_id, r.audience, w.key, f.question_key, f.value, COUNT(DISTINCT r.id) FROM code_applications ca \
+             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
+             JOIN answers f ON f.response_id = r.id AND f.question_key IN ({keys}) \
+             {CODE_OF_THEME} AND ca.target_kind = 'answer' \
+             GROUP BY ca.code_id, r.audience, w.key, f.question_key, f.value \
+             UNION ALL \
+             SELECT ca.code_id, i.audience, w.key, '', '', COUNT(*) FROM code_applications ca \
+             JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
+             {CODE_OF_THEME} AND ca.target_kind = 'quote' \
+             GROUP BY ca.code_id, i.audience, w.key \
+             UNION ALL \
+             SELECT ca.code_id, i.audience, w.key, f.question_key, f.value, COUNT(*) FROM code_applications ca \
+             JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
+             JOIN interview_answers f ON f.interview_id = i.id AND f.question_key IN ({keys}) \
+             {CODE_OF_THEME} AND ca.target_kind = 'quote' \
+             GROUP BY ca.code_id, i.audience, w.key, f.question_key, f.value"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id).bind(theme);
+        for key in filters {
+            query = query.bind(key);
+        }
+        let mut counts: BTreeMap<(String, String, i64, Audience, String), u64> = BTreeMap::new();
+        for row in query.fetch_all(&self.pool).await? {
+            let n: i64 = row.try_get(5)?;
+            *counts
+                .entry((
+                    row.try_get(3)?,
+                    row.try_get(4)?,
+                    row.try_get(0)?,
+                    audience(&row, 1)?,
+                    row.try_get(2)?,
+                ))
+                .or_default() += n.max(0) as u64;
+        }
+        Ok(counts
+            .into_iter()
+            .map(|((question, value, code_id, audience, wave), count)| {
+                let filter = (!question.is_empty()).then_some(AnswerFilter { question, value });
+                (
+                    filter,
+                    CodeCount {
+                        code_id,
+                        audience,
+                        wave: Some(wave),
+                        count,
+                    },
+                )
+            })
+            .collect())
+    }
+
     /// The strongest coded texts of a theme: per code, audience and wave at most `per_cell`,
     /// insights by priority and everything else newest first, from the
     /// [`RECENT_PER_CODE`] most recent applications of each code (insights: all). Text still

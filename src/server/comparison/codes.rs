@@ -8,31 +8,19 @@ use crate::storage::{Code, CodeCount, CodedText};
 use crate::t;
 use crate::ui::researcher::{CodeCell, CodeRow, audience_name};
 
-use super::{ProjectFacts, Resolved, count_text, group_label};
+use super::protect::{CodeGroup, CodeProtection, filter_questions, protect_codes};
+use super::{ProjectFacts, Resolved, cell_text, group_label};
+use crate::domain::comparison::Cell;
+use crate::server::AppState;
+use crate::server::workspace::{WorkspaceError, internal};
+use std::sync::Arc;
 
 /// How many quotes a cell of the codes table shows.
 pub(super) const QUOTES_PER_CELL: usize = 3;
 
-/// The codes of a theme, counted per audience (and round), with quotes and their pattern.
-pub(super) fn code_rows(
-    tr: &Tr,
-    facts: &ProjectFacts,
-    resolved: &Resolved,
-    theme: &str,
-    counts: &[CodeCount],
-    quotes: &[CodedText],
-) -> (Vec<String>, Vec<CodeRow>) {
-    let waves = resolved.waves();
-    let comparing = resolved.against.is_some();
-    let in_wave = |wave: &Option<String>, w: &Option<String>| wave.is_none() || wave == w;
-    let count = |code: i64, audience: Audience, wave: &Option<String>| -> u64 {
-        counts
-            .iter()
-            .filter(|c| c.code_id == code && c.audience == audience && in_wave(wave, &c.wave))
-            .map(|c| c.count)
-            .sum()
-    };
-    let of_theme: Vec<&Code> = facts
+/// The codes of the theme, with their parents' theme counted in.
+fn codes_of_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<&'a Code> {
+    facts
         .codes
         .iter()
         .filter(|c| {
@@ -44,7 +32,101 @@ pub(super) fn code_rows(
                         .any(|parent| parent.id == p && parent.theme.as_deref() == Some(theme))
                 })
         })
-        .collect();
+        .collect()
+}
+
+/// What may be shown of the theme's code counts of young people and parents, decided for
+/// every round and filter at once (see `protect`), and kept while the counts stay the same.
+pub(super) async fn code_protection(
+    state: &AppState,
+    project_id: i64,
+    facts: &ProjectFacts,
+    theme: &str,
+) -> Result<Arc<CodeProtection>, WorkspaceError> {
+    let questions = filter_questions(&facts.filters);
+    let rows = state
+        .db
+        .code_counts_by_filter(project_id, theme, &questions)
+        .await
+        .map_err(internal)?;
+    let codes: Vec<i64> = codes_of_theme(facts, theme).iter().map(|c| c.id).collect();
+    let key = state.code_protections.key(&(
+        project_id,
+        facts.threshold,
+        &codes,
+        &facts.filters,
+        facts.waves.iter().map(|w| &w.key).collect::<Vec<_>>(),
+        rows.iter()
+            .map(|(f, c)| {
+                (
+                    f.as_ref().map(|f| (&f.question, &f.value)),
+                    c.code_id,
+                    c.audience,
+                    &c.wave,
+                    c.count,
+                )
+            })
+            .collect::<Vec<_>>(),
+    ));
+    if let Some(protection) = state.code_protections.get(key) {
+        return Ok(protection);
+    }
+    let (threshold, facts_filters, waves) =
+        (facts.threshold, facts.filters.clone(), facts.waves.clone());
+    let protection = Arc::new(
+        tokio::task::spawn_blocking(move || {
+            protect_codes(&facts_filters, &waves, &codes, &rows, threshold)
+        })
+        .await
+        .map_err(internal)?,
+    );
+    state.code_protections.put(key, protection.clone());
+    Ok(protection)
+}
+
+/// The codes of a theme, counted per audience (and round), with quotes and their pattern.
+/// Young people's and parents' counts are shown as `protection` decided; professionals'
+/// (`counts`, insights: a meeting's statements) as they are.
+pub(super) fn code_rows(
+    tr: &Tr,
+    facts: &ProjectFacts,
+    resolved: &Resolved,
+    theme: &str,
+    protection: &CodeProtection,
+    counts: &[CodeCount],
+    quotes: &[CodedText],
+) -> (Vec<String>, Vec<CodeRow>) {
+    let waves = resolved.waves();
+    let comparing = resolved.against.is_some();
+    let in_wave = |wave: &Option<String>, w: &Option<String>| wave.is_none() || wave == w;
+    let group = |code: i64, audience: Audience, wave: &Option<String>| CodeGroup {
+        code,
+        audience,
+        wave: wave.clone(),
+        filter: resolved
+            .filter
+            .as_ref()
+            .map(|f| (f.question.clone(), f.value.clone())),
+    };
+    let count = |code: i64, audience: Audience, wave: &Option<String>| -> u64 {
+        if audience == Audience::Professional {
+            counts
+                .iter()
+                .filter(|c| c.code_id == code && c.audience == audience && in_wave(wave, &c.wave))
+                .map(|c| c.count)
+                .sum()
+        } else {
+            protection.count(&group(code, audience, wave))
+        }
+    };
+    let cell = |code: i64, audience: Audience, wave: &Option<String>| -> Cell {
+        if audience == Audience::Professional {
+            Cell::Shown(count(code, audience, wave))
+        } else {
+            protection.cell(&group(code, audience, wave))
+        }
+    };
+    let of_theme = codes_of_theme(facts, theme);
     // Audiences with any coded material on the theme in the first round (or all rounds).
     let with_material: Vec<Audience> = Audience::ALL
         .into_iter()
@@ -62,16 +144,10 @@ pub(super) fn code_rows(
                 .into_iter()
                 .flat_map(|a| waves.iter().map(move |w| (a, w)))
                 .map(|(a, w)| {
-                    let n = count(code.id, a, w);
-                    // Insights are a meeting's statements: not counts of people.
-                    let visible = a == Audience::Professional || n == 0 || n >= facts.threshold;
-                    let shown = if a == Audience::Professional {
-                        n.to_string()
-                    } else {
-                        count_text(tr, n, facts.threshold)
-                    };
+                    let shown = cell(code.id, a, w);
+                    let visible = shown.is_shown();
                     CodeCell {
-                        count: shown,
+                        count: cell_text(tr, shown, facts.threshold),
                         // A hidden count shows no quotes either: they would count it.
                         quotes: quotes
                             .iter()
@@ -96,7 +172,16 @@ pub(super) fn code_rows(
                 .iter()
                 .map(|&a| (a, count(code.id, a, &waves[0])))
                 .collect();
-            let (text, class) = match pattern(&per_audience, facts.threshold) {
+            // A hidden count may be large: whether it "raises" the code would tell.
+            let hidden = with_material
+                .iter()
+                .any(|&a| cell(code.id, a, &waves[0]) == Cell::Protecting);
+            let found = if hidden {
+                Pattern::NotComparable
+            } else {
+                pattern(&per_audience, facts.threshold)
+            };
+            let (text, class) = match found {
                 Pattern::Shared => (t!(tr, "comparison-pattern-shared"), "shared"),
                 Pattern::Differs { raised } => {
                     let names = |list: Vec<Audience>| {

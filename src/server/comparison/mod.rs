@@ -4,7 +4,7 @@
 
 mod codes;
 mod protect;
-pub(in crate::server) use protect::ProtectionCache;
+pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache};
 mod questions;
 
 use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
@@ -256,8 +256,9 @@ pub(super) async fn theme_comparison(
     let db = &state.db;
     let asked = asked_in_theme(facts, &theme.key);
     // Independent reads, side by side on the pool.
-    let (data, counts, quotes) = tokio::try_join!(
+    let (data, protection, counts, quotes) = tokio::try_join!(
         closed_data(state, project_id, facts, &asked),
+        codes::code_protection(state, project_id, facts, &theme.key),
         async {
             db.code_counts(project_id, &theme.key, resolved.filter.as_ref())
                 .await
@@ -270,7 +271,15 @@ pub(super) async fn theme_comparison(
                 .map_err(internal)
         },
     )?;
-    let (code_columns, codes) = code_rows(tr, facts, resolved, &theme.key, &counts, &quotes);
+    let (code_columns, codes) = code_rows(
+        tr,
+        facts,
+        resolved,
+        &theme.key,
+        &protection,
+        &counts,
+        &quotes,
+    );
     Ok(ThemeComparison {
         key: theme.key.clone(),
         title: theme.title.clone(),

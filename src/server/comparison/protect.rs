@@ -49,7 +49,7 @@ pub(super) enum Part {
 pub(super) type Key = (Group, Part);
 
 /// What may be shown of every group of a theme's closed questions.
-pub(super) struct Protection {
+pub struct Protection {
     decided: BTreeMap<Key, Disclosure>,
 }
 
@@ -346,13 +346,18 @@ fn add_sum(table: &mut Table<Key>, all: &AllCounts, total: Key, parts: &[Key], r
 /// Decisions kept per set of counts: the same counts (of the same questions, rounds and
 /// filters, under the same threshold) always get the same decisions, so they are made once
 /// and then read by every view until a response, conversation or setting changes a count.
-#[derive(Default)]
-pub struct ProtectionCache(std::sync::Mutex<std::collections::VecDeque<(u64, Arc<Protection>)>>);
+pub struct ProtectionCache<T>(std::sync::Mutex<std::collections::VecDeque<(u64, Arc<T>)>>);
+
+impl<T> Default for ProtectionCache<T> {
+    fn default() -> Self {
+        ProtectionCache(Default::default())
+    }
+}
 
 /// How many sets of decisions are kept (a few per theme of the projects in use).
 const CACHED: usize = 64;
 
-impl ProtectionCache {
+impl<T> ProtectionCache<T> {
     /// The key of one set of counts.
     pub(super) fn key(&self, what: &impl Hash) -> u64 {
         let mut hasher = std::hash::DefaultHasher::new();
@@ -360,7 +365,7 @@ impl ProtectionCache {
         hasher.finish()
     }
 
-    pub(super) fn get(&self, key: u64) -> Option<Arc<Protection>> {
+    pub(super) fn get(&self, key: u64) -> Option<Arc<T>> {
         let cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         cache
             .iter()
@@ -368,7 +373,7 @@ impl ProtectionCache {
             .map(|(_, p)| p.clone())
     }
 
-    pub(super) fn put(&self, key: u64, protection: Arc<Protection>) {
+    pub(super) fn put(&self, key: u64, protection: Arc<T>) {
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if cache.len() >= CACHED {
             cache.pop_front();
@@ -377,8 +382,164 @@ impl ProtectionCache {
     }
 }
 
-impl std::fmt::Debug for ProtectionCache {
+impl<T> std::fmt::Debug for ProtectionCache<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ProtectionCache")
     }
+}
+
+/// One count of a code: the young people or parents who raised it (conversation quotes
+/// count once each), in a round (none: all rounds), within an answer to a filter question
+/// (none: everyone). Insights are a meeting's statements, not counts of people.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct CodeGroup {
+    pub code: i64,
+    pub audience: Audience,
+    pub wave: Option<String>,
+    pub filter: Option<(String, String)>,
+}
+
+/// What may be shown of every code count of a theme.
+pub struct CodeProtection {
+    counts: BTreeMap<CodeGroup, u64>,
+    decided: BTreeMap<CodeGroup, Disclosure>,
+}
+
+impl CodeProtection {
+    /// The count of a group as stored, for what only follows from a shown count (the
+    /// quotes under it, whether an audience raises the code).
+    pub(super) fn count(&self, group: &CodeGroup) -> u64 {
+        self.counts.get(group).copied().unwrap_or(0)
+    }
+
+    pub(super) fn cell(&self, group: &CodeGroup) -> Cell {
+        match self.decided.get(group) {
+            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
+            Some(Disclosure::Small) => Cell::Small,
+            Some(Disclosure::Protecting) | None => Cell::Protecting,
+        }
+    }
+}
+
+/// The closed questions a comparison can be filtered by, each once.
+pub(super) fn filter_questions(filters: &[(String, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (f, _) in filters {
+        if let Some((q, _)) = f.split_once('=')
+            && !out.iter().any(|o| o == q)
+        {
+            out.push(q.to_owned());
+        }
+    }
+    out
+}
+
+/// Every code count the views of a theme publish (every round and all rounds, every filter
+/// and none) with the sums that tie them together, decided at once.
+pub(super) fn protect_codes(
+    facts_filters: &[(String, String)],
+    facts_waves: &[crate::domain::Wave],
+    codes: &[i64],
+    rows: &[(Option<AnswerFilter>, crate::storage::CodeCount)],
+    threshold: u64,
+) -> CodeProtection {
+    let filters: Vec<Option<(String, String)>> = std::iter::once(None)
+        .chain(facts_filters.iter().filter_map(|(f, _)| {
+            f.split_once('=')
+                .map(|(q, v)| Some((q.to_owned(), v.to_owned())))
+        }))
+        .collect();
+    let waves: Vec<Option<String>> = std::iter::once(None)
+        .chain(facts_waves.iter().map(|w| Some(w.key.clone())))
+        .collect();
+    let mut counts = BTreeMap::new();
+    for &code in codes {
+        for audience in [Audience::Youth, Audience::Parent] {
+            for wave in &waves {
+                for filter in &filters {
+                    let group = CodeGroup {
+                        code,
+                        audience,
+                        wave: wave.clone(),
+                        filter: filter.clone(),
+                    };
+                    counts.insert(group, 0);
+                }
+            }
+        }
+    }
+    for (filter, row) in rows {
+        let filter = filter
+            .as_ref()
+            .map(|f| (f.question.clone(), f.value.clone()));
+        for wave in [row.wave.clone(), None] {
+            let group = CodeGroup {
+                code: row.code_id,
+                audience: row.audience,
+                wave,
+                filter: filter.clone(),
+            };
+            if let Some(n) = counts.get_mut(&group) {
+                *n += row.count;
+            }
+        }
+    }
+    let mut table: Table<CodeGroup> = Table::new();
+    for (group, &n) in &counts {
+        table.cell(group.clone(), n);
+    }
+    let sum = |table: &mut Table<CodeGroup>,
+               total: &CodeGroup,
+               parts: Vec<CodeGroup>,
+               rest: Option<CodeGroup>| {
+        let inside: u64 = parts.iter().map(|p| counts[p]).sum();
+        let all = counts[total];
+        let mut ids: Vec<_> = parts
+            .iter()
+            .map(|p| table.cell(p.clone(), counts[p]))
+            .collect();
+        match rest {
+            Some(rest) if inside <= all => ids.push(table.unpublished(rest, all - inside)),
+            Some(_) => return,
+            None if inside != all => return,
+            None => {}
+        }
+        let total = table.cell(total.clone(), all);
+        table.relation(total, &ids);
+    };
+    let questions = filter_questions(facts_filters);
+    for group in counts.keys().filter(|g| g.wave.is_none()) {
+        let rounds = facts_waves
+            .iter()
+            .map(|w| CodeGroup {
+                wave: Some(w.key.clone()),
+                ..group.clone()
+            })
+            .collect();
+        sum(&mut table, group, rounds, None);
+    }
+    for group in counts.keys().filter(|g| g.filter.is_none()) {
+        for question in &questions {
+            let within = filters
+                .iter()
+                .flatten()
+                .filter(|(q, _)| q == question)
+                .map(|f| CodeGroup {
+                    filter: Some(f.clone()),
+                    ..group.clone()
+                })
+                .collect();
+            let rest = CodeGroup {
+                filter: Some((question.clone(), String::new())),
+                ..group.clone()
+            };
+            sum(&mut table, group, within, Some(rest));
+        }
+    }
+    let decided = table
+        .protect(threshold)
+        .iter()
+        .map(|(key, state)| (key.clone(), state))
+        .collect();
+    CodeProtection { counts, decided }
 }

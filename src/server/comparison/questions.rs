@@ -4,7 +4,7 @@
 
 use crate::domain::comparison::{Cell, Difference};
 use crate::domain::summary::{
-    Counts, Decided, GroupSummary, group_difference, raises, summarize, value_codes,
+    Counts, Decided, GroupSummary, group_difference, summarize, value_codes,
 };
 use crate::domain::{Audience, Question, QuestionKind};
 use crate::i18n::Tr;
@@ -688,6 +688,9 @@ pub(in crate::server) async fn aggregate_rows(
                 }
             }
         }
+        // Professionals' insights as they are; young people and parents as protected.
+        let protection =
+            super::codes::code_protection(state, project_id, facts, &theme.key).await?;
         let counts = state
             .db
             .code_counts(project_id, &theme.key, None)
@@ -697,13 +700,16 @@ pub(in crate::server) async fn aggregate_rows(
             let Some(code) = by_id.get(&c.code_id) else {
                 continue;
             };
-            let shown = if c.audience == Audience::Professional
-                || raises(c.audience, c.count, threshold)
-                || c.count == 0
-            {
+            let shown = if c.audience == Audience::Professional {
                 c.count.to_string()
             } else {
-                format!("<{threshold}")
+                let group = protect::CodeGroup {
+                    code: c.code_id,
+                    audience: c.audience,
+                    wave: c.wave.clone(),
+                    filter: None,
+                };
+                export_cell(tr, protection.cell(&group), threshold)
             };
             rows.push(vec![
                 theme.key.clone(),
