@@ -2,6 +2,8 @@
 //! safe with `domain::summary` (the project's threshold, applied here on the server) and
 //! lays them out as charts, tables and sentences.
 
+#[cfg(test)]
+mod audit;
 mod codes;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache};

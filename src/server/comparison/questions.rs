@@ -62,6 +62,14 @@ pub(super) struct ClosedData {
     protection: Arc<Protection>,
 }
 
+impl ClosedData {
+    /// The counts and the decisions, for the auditor.
+    #[cfg(test)]
+    pub(super) fn parts(&self) -> (&AllCounts, &Protection) {
+        (&self.all, &self.protection)
+    }
+}
+
 pub(super) async fn closed_data(
     state: &AppState,
     project_id: i64,
