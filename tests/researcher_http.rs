@@ -289,6 +289,16 @@ async fn links_are_made_closed_and_reopened_with_qr_codes_and_an_audit_trail() {
 async fn viewers_see_response_counts_only_from_the_threshold() {
     on_every_database(|t: TestDb| async move {
         let app = setup(&t).await;
+        // One response: a count of one person (zeros say nothing about anyone).
+        respond(
+            &t.db,
+            "verzm26j",
+            &[(
+                "wat-helpt",
+                samenspraak::domain::Answer::Text("Een mentor".into()),
+            )],
+        )
+        .await;
         let viewer = login(&app, "kijker@example.nl").await;
         let page = request(
             &app,

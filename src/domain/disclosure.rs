@@ -29,37 +29,45 @@
 //! Safety is proven, not hoped for. A *move* adds `+1` or `-1` to some hidden
 //! cells so that every relation stays balanced; shown cells never change.
 //! Adding a multiple of a move to the true table, as long as no cell turns
-//! negative, yields another table that agrees with everything shown: an exact
-//! integer *certificate*. A small cell is protected by a move through it whose
-//! *span* (smallest decreasing cell plus smallest increasing one, the cell
-//! itself included) is at least the threshold: applied forwards and backwards,
-//! the move then changes each of its cells by that much. The engine hides the
-//! cells of the move, which are then not pinned either. Hiding more never
-//! invalidates a certificate, so cells are protected one after the other and
-//! a move found for one small cell often protects others on its way.
+//! negative, yields another table that agrees with everything shown. Such
+//! tables are exact integer *certificates*: a cell's certified range is the
+//! spread of its values over them. A small cell is protected by a move
+//! through it whose *span* (smallest decreasing cell plus smallest increasing
+//! one, the cell itself included) is at least the threshold: applied forwards
+//! and backwards, the move changes each of its cells by that much. The engine
+//! hides the cells of the move, which are then not pinned either. Hiding more
+//! never invalidates a certificate, so small cells are protected one after
+//! the other, and a move found for one often protects others on its way.
 //!
 //! Moves are found by a depth-first search that repairs one unbalanced
-//! relation at a time, the one with fewest options first, preferring cells
-//! that repair two relations at once (the far corner of a cycle or cube), then
-//! cells that are hidden already, then small numbers. It never re-opens a
-//! relation it balanced, stops at a fixed number of steps, and then spends a
-//! few more trying other early choices for a move that hides fewer cells, so
-//! the work per cell is bounded. When no such move is found it tries, in
-//! order: a move that only increases cells (like adding a respondent, which
-//! exists whenever the counts come from individual answers); a chain of moves
-//! that lowers the cell to zero and then raises it; and as the last resort
-//! hiding every non-zero cell related to it, directly or not. That is always
-//! safe: every multiple `>= 0` of the true table then agrees with what is
-//! shown, which is only zeros.
+//! relation at a time, the one with the fewest options first, preferring
+//! cells that repair two relations at once (the far corner of a cycle or
+//! cube), then cells that are hidden already, then small numbers. It never
+//! re-opens a relation it balanced and gives up after a fixed number of
+//! steps, so the work per cell is bounded. When it finds no such move it
+//! tries, in order: a move that only increases cells (like adding a
+//! respondent, which exists whenever the counts come from individual
+//! answers); a chain of moves that lowers the cell to zero and then raises
+//! it; and as the last resort hiding every non-zero cell related to it,
+//! directly or not. That is always safe: every multiple `>= 0` of the true
+//! table then agrees with what is shown, which is only zeros.
 //!
-//! The search never claims safety it cannot prove; when it misses a cheaper
-//! protection it hides more than necessary. It is deterministic, uses no
+//! Protecting cells one by one hides more than needed, because later moves
+//! often make earlier ones redundant. So the engine then tries to show each
+//! hidden cell again, largest first: it drops the certificates that change
+//! the cell, and shows it if every small cell keeps its range with the
+//! remaining certificates or with new moves through cells that stay hidden.
+//! The searches of this phase share a budget proportional to the table, so
+//! the whole engine takes time roughly linear in the number of cells.
+//!
+//! The engine never claims safety it cannot prove; when it misses a cheaper
+//! protection it hides more than necessary. It is deterministic and uses no
 //! floating point and no dependencies.
 //!
 //! A viewer knows every relation, so every relation that holds between
-//! published cells must be given, including ones implied by others and
-//! inequalities: "answered <= respondents" is `respondents = answered +
-//! skipped` with an unpublished `skipped`.
+//! published cells must be given, inequalities too: "answered <=
+//! respondents" is `respondents = answered + skipped` with an unpublished
+//! `skipped`.
 
 use std::collections::BTreeMap;
 
@@ -173,7 +181,9 @@ impl<K: Ord> Table<K> {
     /// Records that `value(total) = sum of value(parts)`.
     ///
     /// A viewer knows every relation, so every relation that holds between
-    /// published cells must be given, including ones implied by others.
+    /// published cells must be given, inequalities too (as an equation with
+    /// an unpublished slack cell). Relations implied by others may be left
+    /// out: they change nothing.
     ///
     /// # Panics
     ///
@@ -220,6 +230,7 @@ impl<K: Ord> Table<K> {
 }
 
 /// The outcome of [`Table::protect`]: what to show for each published cell.
+/// It borrows the table for its keys.
 #[derive(Debug)]
 pub struct Protected<'a, K> {
     index: &'a BTreeMap<K, CellId>,
@@ -322,14 +333,20 @@ impl Network {
 /// Nodes one move search may visit. Bounds the time per search; when a
 /// search gives up, the caller tries another kind of move or hides more.
 const SEARCH_NODES: u32 = 1_000;
-/// Nodes a search may still visit, once it has found a move, looking for a
-/// cheaper one.
-const IMPROVE_NODES: u32 = 10;
+/// Nodes a search for a move through hidden cells only may visit: such
+/// searches run for the cells the engine tries to show again, and a move
+/// through hidden cells is found quickly or not at all.
+const RECERTIFY_NODES: u32 = 32;
+/// Most small cells that may need a new certificate when a cell is shown
+/// again; beyond that the engine does not try.
+const MAX_RECERTIFY: usize = 8;
+/// Nodes that searches for new certificates may use in all while cells are
+/// shown again: a base plus one per [`CELLS_PER_RECERTIFY_NODE`] cells, so
+/// that phase takes at most linear time.
+const RECERTIFY_BASE: u64 = 10_000;
+const CELLS_PER_RECERTIFY_NODE: u64 = 4;
 /// Largest number of cells in one move.
 const MAX_SUPPORT: usize = 64;
-/// What a newly hidden cell costs in the search, relative to a cell that is
-/// hidden already (which costs one, so that short moves are preferred).
-const HIDE_COST: u32 = 8;
 
 /// The protection state and the certified ranges.
 struct Engine<'n> {
@@ -343,62 +360,53 @@ struct Engine<'n> {
     certificates: Certificates,
     /// Cells whose `point` may differ from the true value.
     touched: Vec<u32>,
+    /// Relations and cells [`Engine::hide_component`] has visited.
+    visited: (Vec<bool>, Vec<bool>),
     /// Owns the per-cell state (hidden, alternative table) the search reads.
     search: MoveSearch,
 }
 
-/// What one protection attempt did, so it can be committed or undone.
+/// What one protection attempt through a chain of moves did, so it can be
+/// committed or undone.
 #[derive(Default)]
 struct Attempt {
     newly_hidden: Vec<u32>,
-    /// The alternative tables reached, as `(cell, change)`.
-    tables: Vec<Vec<(u32, i64)>>,
+    /// `(cell, change)` in every alternative table reached.
+    changes: Vec<(u32, i64)>,
 }
 
-/// Alternative tables that agree with everything shown, each stored as its
-/// non-zero changes `(cell, change)` to the true table.
+/// Certificates, each a set of alternative tables that agree with everything
+/// shown, stored per cell it changes as `(cell, highest, lowest)` change
+/// over the tables of the certificate (the true table included).
 #[derive(Default)]
 struct Certificates {
-    changes: Vec<(u32, i64)>,
+    cells: Vec<(u32, i64, i64)>,
     start: Vec<usize>,
 }
 
 impl Certificates {
-    fn push(&mut self, changes: impl IntoIterator<Item = (u32, i64)>) {
-        if self.start.is_empty() {
-            self.start.push(0);
-        }
-        self.changes
-            .extend(changes.into_iter().filter(|c| c.1 != 0));
-        self.start.push(self.changes.len());
-    }
-
     fn len(&self) -> usize {
         self.start.len().saturating_sub(1)
     }
 
-    fn get(&self, k: usize) -> &[(u32, i64)] {
-        &self.changes[self.start[k]..self.start[k + 1]]
+    fn get(&self, k: usize) -> &[(u32, i64, i64)] {
+        &self.cells[self.start[k]..self.start[k + 1]]
     }
 
-    /// For each cell, the certificates that change it.
-    fn by_cell(&self, cells: usize) -> Rows<u32> {
-        let mut start = vec![0; cells + 1];
-        for &(c, _) in &self.changes {
-            start[c as usize + 1] += 1;
+    /// Adds a certificate from `(cell, change)` pairs of its tables.
+    fn push(&mut self, changes: &mut [(u32, i64)]) {
+        if self.start.is_empty() {
+            self.start.push(0);
         }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut fill = start.clone();
-        let mut items = vec![0; self.changes.len()];
-        for k in 0..self.len() {
-            for &(c, _) in self.get(k) {
-                items[fill[c as usize]] = k as u32;
-                fill[c as usize] += 1;
+        changes.sort_unstable_by_key(|c| c.0);
+        for group in changes.chunk_by(|a, b| a.0 == b.0) {
+            let hi = group.iter().map(|c| c.1).max().unwrap_or(0).max(0);
+            let lo = group.iter().map(|c| c.1).min().unwrap_or(0).min(0);
+            if hi != lo {
+                self.cells.push((group[0].0, hi, lo));
             }
         }
-        Rows { start, items }
+        self.start.push(self.cells.len());
     }
 }
 
@@ -416,6 +424,7 @@ impl<'n> Engine<'n> {
             lo: vec![0; cells],
             certificates: Certificates::default(),
             touched: Vec::new(),
+            visited: (Vec::new(), Vec::new()),
             search,
         }
     }
@@ -433,68 +442,8 @@ impl<'n> Engine<'n> {
         self.release();
     }
 
-    /// Records an alternative table, given as its changes to the true one.
-    fn record(&mut self, changes: impl IntoIterator<Item = (u32, i64)>) {
-        let start = self.certificates.changes.len();
-        self.certificates.push(changes);
-        for &(c, change) in &self.certificates.changes[start..] {
-            let c = c as usize;
-            self.hi[c] = self.hi[c].max(change);
-            self.lo[c] = self.lo[c].min(change);
-        }
-    }
-
-    /// Shows again what the certificates turn out not to need. Cells were
-    /// protected one by one, so a later move may make an earlier one
-    /// redundant. For each hidden cell that is not small, largest first
-    /// (margins are worth most to viewers): drop the certificates that change
-    /// it; if every small cell they change keeps its range from the others,
-    /// show the cell and every cell no remaining certificate changes.
-    fn release(&mut self) {
-        let by_cell = self.certificates.by_cell(self.net.cell_count());
-        let mut alive = vec![true; self.certificates.len()];
-        let mut candidates: Vec<usize> = (0..self.net.cell_count())
-            .filter(|&c| self.is_protecting(c))
-            .collect();
-        candidates.sort_by_key(|&c| (std::cmp::Reverse(self.net.values[c]), c));
-        for cell in candidates {
-            if !self.search.slots[cell].hidden {
-                continue;
-            }
-            let dropped: Vec<usize> = by_cell
-                .row(cell)
-                .iter()
-                .map(|&k| k as usize)
-                .filter(|&k| alive[k])
-                .collect();
-            for &k in &dropped {
-                alive[k] = false;
-            }
-            let affected = || {
-                dropped
-                    .iter()
-                    .flat_map(|&k| self.certificates.get(k))
-                    .map(|c| c.0 as usize)
-            };
-            let still_safe = affected()
-                .filter(|&c| self.net.is_small(c, self.threshold))
-                .all(|c| range(&by_cell, &self.certificates, &alive, c) >= self.threshold);
-            if !still_safe {
-                for &k in &dropped {
-                    alive[k] = true;
-                }
-                continue;
-            }
-            let unused: Vec<usize> = affected()
-                .chain([cell])
-                .filter(|&c| {
-                    self.is_protecting(c) && by_cell.row(c).iter().all(|&k| !alive[k as usize])
-                })
-                .collect();
-            for c in unused {
-                self.search.slots[c].hidden = false;
-            }
-        }
+    fn is_protected(&self, cell: usize) -> bool {
+        self.hi[cell] - self.lo[cell] >= self.threshold
     }
 
     /// Hidden to protect others: published, not small.
@@ -503,15 +452,22 @@ impl<'n> Engine<'n> {
         self.search.slots[cell].hidden && net.published[cell] && !net.is_small(cell, self.threshold)
     }
 
-    fn is_protected(&self, cell: usize) -> bool {
-        self.hi[cell] - self.lo[cell] >= self.threshold
+    /// Records a certificate given as `(cell, change)` in its tables.
+    fn record(&mut self, changes: &mut [(u32, i64)]) {
+        self.certificates.push(changes);
+        let k = self.certificates.len() - 1;
+        for &(c, hi, lo) in self.certificates.get(k) {
+            let c = c as usize;
+            self.hi[c] = self.hi[c].max(hi);
+            self.lo[c] = self.lo[c].min(lo);
+        }
     }
 
     /// Tries kinds of certificates from the most to the least economical.
     fn protect_cell(&mut self, cell: usize) {
-        let done = self.protect_in_one_move(cell, false)
-            || self.protect_in_one_move(cell, true)
-            || self.protect_in_steps(cell);
+        let done = self.protect_in_one_move(cell, false, false)
+            || self.protect_in_one_move(cell, true, false)
+            || self.protect_in_steps(cell, false);
         if !done {
             self.hide_component(cell);
         }
@@ -520,12 +476,14 @@ impl<'n> Engine<'n> {
     /// A single move through `cell` that, applied forwards and backwards
     /// from the true table, spans the threshold. With `only_plus` the move
     /// may only increase cells, like adding a respondent; then it can be
-    /// applied forwards without limit.
-    fn protect_in_one_move(&mut self, cell: usize, only_plus: bool) -> bool {
+    /// applied forwards without limit. With `hidden_only` it may only use
+    /// cells that are hidden already.
+    fn protect_in_one_move(&mut self, cell: usize, only_plus: bool, hidden_only: bool) -> bool {
         let request = Request {
             cell,
             sign: 1,
             only_plus,
+            hidden_only,
             span: self.threshold,
             want: self.threshold - self.net.values[cell],
         };
@@ -539,53 +497,62 @@ impl<'n> Engine<'n> {
         };
         let forwards = least(-1).map_or(self.threshold, |v| v.min(self.threshold));
         let backwards = least(1).unwrap_or(0);
-        for &(c, _) in &found {
+        let mut changes = Vec::with_capacity(2 * found.len());
+        for &(c, sign) in &found {
             self.search.slots[c as usize].hidden = true;
+            let sign = i64::from(sign);
+            changes.extend([(c, sign * forwards), (c, -sign * backwards)]);
         }
-        self.record(
-            found
-                .iter()
-                .map(|&(c, sign)| (c, i64::from(sign) * forwards)),
-        );
-        self.record(
-            found
-                .iter()
-                .map(|&(c, sign)| (c, -i64::from(sign) * backwards)),
-        );
+        self.record(&mut changes);
         true
     }
 
     /// Certifies the range through chains of moves: first lowers the cell
     /// as far as possible (at most to zero), then raises it for the rest.
-    /// Commits only if the whole range is reached.
-    fn protect_in_steps(&mut self, cell: usize) -> bool {
+    /// Commits only if the whole range is reached. With `hidden_only` the
+    /// moves may only use cells that are hidden already, and the range must
+    /// come from this certificate alone.
+    fn protect_in_steps(&mut self, cell: usize, hidden_only: bool) -> bool {
         let mut attempt = Attempt::default();
         let value = self.net.values[cell];
-        let down = if self.lo[cell] > -value {
-            self.shift(cell, -1, value, &mut attempt)
+        let (hi, lo) = match hidden_only {
+            true => (0, 0),
+            false => (self.hi[cell], self.lo[cell]),
+        };
+        let down = if lo > -value {
+            self.shift(cell, -1, value, hidden_only, &mut attempt)
         } else {
             0
         };
-        let lowest = self.lo[cell].min(-down);
+        let lowest = lo.min(-down);
         let wanted = self.threshold + lowest;
-        let up = if self.hi[cell] < wanted {
-            self.shift(cell, 1, wanted, &mut attempt)
+        let up = if hi < wanted {
+            self.shift(cell, 1, wanted, hidden_only, &mut attempt)
         } else {
             0
         };
-        let done = self.hi[cell].max(up) - lowest >= self.threshold;
+        let done = hi.max(up) - lowest >= self.threshold;
         if done {
-            self.commit(attempt);
+            self.record(&mut attempt.changes);
         } else {
-            self.undo(attempt);
+            for c in attempt.newly_hidden {
+                self.search.slots[c as usize].hidden = false;
+            }
         }
         done
     }
 
     /// Moves `cell` in direction `sign` by up to `amount` through a chain of
     /// moves, each applied as far as non-negativity allows; returns how far
-    /// it got. Every intermediate table is recorded as a certificate.
-    fn shift(&mut self, cell: usize, sign: i8, amount: i64, attempt: &mut Attempt) -> i64 {
+    /// it got. Every intermediate table is recorded in the attempt.
+    fn shift(
+        &mut self,
+        cell: usize,
+        sign: i8,
+        amount: i64,
+        hidden_only: bool,
+        attempt: &mut Attempt,
+    ) -> i64 {
         let mut progress = 0;
         while progress < amount {
             let remaining = amount - progress;
@@ -593,6 +560,7 @@ impl<'n> Engine<'n> {
                 cell,
                 sign,
                 only_plus: false,
+                hidden_only,
                 span: 0,
                 want: remaining,
             };
@@ -619,7 +587,7 @@ impl<'n> Engine<'n> {
                 .touched
                 .iter()
                 .map(|&c| (c, slots[c as usize].point - values[c as usize]));
-            attempt.tables.push(table.collect());
+            attempt.changes.extend(table);
             progress += step;
         }
         for c in self.touched.drain(..) {
@@ -628,32 +596,24 @@ impl<'n> Engine<'n> {
         progress
     }
 
-    fn commit(&mut self, attempt: Attempt) {
-        for table in attempt.tables {
-            self.record(table);
-        }
-    }
-
-    fn undo(&mut self, attempt: Attempt) {
-        for c in attempt.newly_hidden {
-            self.search.slots[c as usize].hidden = false;
-        }
-    }
-
     /// Last resort: hides every non-zero cell connected to `cell` through
     /// relations. The tables `0 * truth` and `threshold * truth` then agree
     /// with everything shown, which certifies every cell of the group.
+    /// A group is hidden at most once, as that certifies all its cells, so
+    /// the marks of visited cells and relations can stay: linear time in all.
     fn hide_component(&mut self, cell: usize) {
-        let mut seen = vec![false; self.net.relation_count()];
-        let mut visited = vec![false; self.net.cell_count()];
+        let (seen, visited) = &mut self.visited;
+        seen.resize(self.net.relation_count(), false);
+        visited.resize(self.net.cell_count(), false);
         let mut stack = vec![cell];
-        let mut group = Vec::new();
+        let mut changes = Vec::new();
         visited[cell] = true;
         while let Some(c) = stack.pop() {
             let value = self.net.values[c];
             if value > 0 {
                 self.search.slots[c].hidden = true;
-                group.push((c as u32, value));
+                let scaled = value.saturating_mul(self.threshold - 1);
+                changes.extend([(c as u32, -value), (c as u32, scaled)]);
             }
             for &(r, _) in self.net.memberships.row(c) {
                 if !std::mem::replace(&mut seen[r as usize], true) {
@@ -665,27 +625,161 @@ impl<'n> Engine<'n> {
                 }
             }
         }
-        let scale = self.threshold - 1;
-        self.record(group.iter().map(|&(c, v)| (c, -v)));
-        self.record(group.iter().map(|&(c, v)| (c, v.saturating_mul(scale))));
+        self.record(&mut changes);
+    }
+
+    /// Shows again what the certificates turn out not to need. Cells were
+    /// protected one by one, so later moves may make earlier ones redundant.
+    /// For each hidden cell that is not small, largest first (margins are
+    /// worth most to viewers), [`Engine::try_release`] tries to show it.
+    fn release(&mut self) {
+        let mut ledger = Ledger::new(&self.certificates, self.net.cell_count());
+        let mut budget = RECERTIFY_BASE + self.net.cell_count() as u64 / CELLS_PER_RECERTIFY_NODE;
+        let mut candidates: Vec<usize> = (0..self.net.cell_count())
+            .filter(|&c| self.is_protecting(c))
+            .collect();
+        candidates.sort_by_key(|&c| (std::cmp::Reverse(self.net.values[c]), c));
+        for cell in candidates {
+            if self.search.slots[cell].hidden {
+                self.try_release(cell, &mut ledger, &mut budget);
+            }
+        }
+    }
+
+    /// Shows `cell` if every small cell whose certificates change it keeps
+    /// its range without them: from the remaining certificates, or from a
+    /// new move through cells that stay hidden (for at most
+    /// [`MAX_RECERTIFY`] cells, while `budget` nodes of search last). Then
+    /// also shows the cells no certificate in use changes any more.
+    fn try_release(&mut self, cell: usize, ledger: &mut Ledger, budget: &mut u64) {
+        let mut dropped = std::mem::take(&mut ledger.dropped);
+        dropped.clear();
+        dropped.extend(ledger.live(cell).map(|(k, _, _)| k));
+        for &k in &dropped {
+            ledger.alive[k] = false;
+        }
+        let allowed = if *budget > 0 { MAX_RECERTIFY } else { 0 };
+        let mut exposed = std::mem::take(&mut ledger.exposed);
+        exposed.clear();
+        'check: for &k in &dropped {
+            for &(c, _, _) in self.certificates.get(k) {
+                let c = c as usize;
+                if self.net.is_small(c, self.threshold)
+                    && !exposed.contains(&c)
+                    && ledger.range(c) < self.threshold
+                {
+                    exposed.push(c);
+                    if exposed.len() > allowed {
+                        break 'check;
+                    }
+                }
+            }
+        }
+        self.search.slots[cell].hidden = false;
+        let first_new = self.certificates.len();
+        let safe = exposed.len() <= allowed
+            && exposed
+                .iter()
+                .all(|&c| ledger.range(c) >= self.threshold || self.recertify(c, ledger, budget));
+        if safe {
+            for &k in &dropped {
+                ledger.retire(&self.certificates, k);
+            }
+            for &k in &dropped {
+                for &(c, _, _) in self.certificates.get(k) {
+                    if self.is_protecting(c as usize) && ledger.live_count[c as usize] == 0 {
+                        self.search.slots[c as usize].hidden = false;
+                    }
+                }
+            }
+        } else {
+            self.search.slots[cell].hidden = true;
+            for &k in &dropped {
+                ledger.alive[k] = true;
+            }
+            for k in first_new..self.certificates.len() {
+                ledger.alive[k] = false;
+                ledger.retire(&self.certificates, k);
+            }
+        }
+        ledger.dropped = dropped;
+        ledger.exposed = exposed;
+    }
+
+    /// A new certificate for a small cell that hides nothing more: one move,
+    /// or else a chain of moves.
+    fn recertify(&mut self, cell: usize, ledger: &mut Ledger, budget: &mut u64) -> bool {
+        let first_new = self.certificates.len();
+        let spent = self.search.spent;
+        let found =
+            self.protect_in_one_move(cell, false, true) || self.protect_in_steps(cell, true);
+        *budget = budget.saturating_sub(self.search.spent - spent);
+        for k in first_new..self.certificates.len() {
+            ledger.add(&self.certificates, k);
+        }
+        found
     }
 }
 
-/// The range of `cell` over the true table and the live certificates.
-fn range(by_cell: &Rows<u32>, certificates: &Certificates, alive: &[bool], cell: usize) -> i64 {
-    let (mut hi, mut lo) = (0, 0);
-    for &k in by_cell.row(cell) {
-        if alive[k as usize] {
-            let change = certificates
-                .get(k as usize)
-                .iter()
-                .find(|c| c.0 as usize == cell)
-                .map_or(0, |c| c.1);
-            hi = hi.max(change);
-            lo = lo.min(change);
+/// Which certificates are still in use, for showing cells again.
+struct Ledger {
+    /// Per cell: `(certificate, highest, lowest)` change.
+    by_cell: Vec<Vec<(u32, i64, i64)>>,
+    alive: Vec<bool>,
+    /// Per cell: certificates that change it and were not retired.
+    live_count: Vec<u32>,
+    /// Buffers of [`Engine::try_release`].
+    dropped: Vec<usize>,
+    exposed: Vec<usize>,
+}
+
+impl Ledger {
+    fn new(certificates: &Certificates, cells: usize) -> Self {
+        let mut ledger = Ledger {
+            by_cell: vec![Vec::new(); cells],
+            alive: Vec::new(),
+            live_count: vec![0; cells],
+            dropped: Vec::new(),
+            exposed: Vec::new(),
+        };
+        for k in 0..certificates.len() {
+            ledger.add(certificates, k);
+        }
+        ledger
+    }
+
+    fn add(&mut self, certificates: &Certificates, k: usize) {
+        for &(c, hi, lo) in certificates.get(k) {
+            self.by_cell[c as usize].push((k as u32, hi, lo));
+            self.live_count[c as usize] += 1;
+        }
+        self.alive.resize(k + 1, false);
+        self.alive[k] = true;
+    }
+
+    /// Takes a certificate out of use for good.
+    fn retire(&mut self, certificates: &Certificates, k: usize) {
+        for &(c, _, _) in certificates.get(k) {
+            self.live_count[c as usize] -= 1;
         }
     }
-    hi - lo
+
+    /// The live certificates that change `cell`, with its highest and
+    /// lowest change in each.
+    fn live(&self, cell: usize) -> impl Iterator<Item = (usize, i64, i64)> + '_ {
+        let all = self.by_cell[cell]
+            .iter()
+            .map(|&(k, hi, lo)| (k as usize, hi, lo));
+        all.filter(|&(k, _, _)| self.alive[k])
+    }
+
+    /// The range of `cell` over the live certificates together.
+    fn range(&self, cell: usize) -> i64 {
+        let (hi, lo) = self
+            .live(cell)
+            .fold((0, 0), |(hi, lo), (_, h, l)| (hi.max(h), lo.min(l)));
+        hi - lo
+    }
 }
 
 /// A move to look for: one through `cell` changing it by `sign`.
@@ -697,6 +791,8 @@ struct Request {
     /// exists whenever the table comes from individual answers, and its
     /// search branches little, so it is a reliable fallback.
     only_plus: bool,
+    /// Only cells that are hidden already.
+    hidden_only: bool,
     /// Least span of the move: the smallest decreasing cell (unbounded if
     /// none) plus the smallest increasing one. Applied forwards and
     /// backwards, the move changes each of its cells by that much.
@@ -737,23 +833,23 @@ struct Balance {
 struct Candidate {
     cell: u32,
     sign: i8,
-    cost: u32,
     /// Change in the number of unbalanced relations (see [`MoveSearch::opens`]).
     opens: i32,
+    /// Whether the cell would be newly hidden.
+    hides: bool,
     /// Preference among otherwise equal candidates; lower is tried first.
     rank: i64,
 }
 
-/// Depth-first search for a cheap move through a cell.
+/// Depth-first search for a move through a cell.
 ///
-/// A move costs one per cell and [`HIDE_COST`] more per newly hidden cell.
 /// The search always repairs the unbalanced relation with the fewest
-/// options, tries first the cells that repair several relations at once
-/// (the far corner of a cycle or cube), and never re-opens a relation it
-/// balanced, so the moves it finds are simple: two cells per relation.
-/// After the first move it tries a few deviations from its preferred
-/// choices, shallowest first, for a cheaper one. Its buffers live across
-/// searches so that a search allocates little.
+/// options, and tries first the cells that repair several relations at once
+/// (the far corner of a cycle or cube), then cells that are hidden already,
+/// then small numbers. It never re-opens a relation it balanced, which
+/// keeps the moves simple (like cycles and cubes) and the search small. It
+/// stops at the first move. Its buffers live across searches so that a search allocates
+/// little.
 struct MoveSearch {
     slots: Vec<Slot>,
     relations: Vec<Balance>,
@@ -763,11 +859,11 @@ struct MoveSearch {
     /// Per path prefix: smallest decreasing and increasing cell value.
     extremes: Vec<(i64, i64)>,
     frames: Vec<Candidate>,
-    best: Vec<(u32, i8)>,
-    /// Largest cost still worth exploring: just below the best move's.
-    bound: u32,
+    found: bool,
     nodes: u32,
     node_limit: u32,
+    /// Nodes visited by all searches so far.
+    spent: u64,
     request: Request,
 }
 
@@ -796,82 +892,68 @@ impl MoveSearch {
             path: Vec::new(),
             extremes: Vec::new(),
             frames: Vec::new(),
-            best: Vec::new(),
-            bound: 0,
+            found: false,
             nodes: 0,
             node_limit: 0,
+            spent: 0,
             request: Request {
                 cell: 0,
                 sign: 1,
                 only_plus: false,
+                hidden_only: false,
                 span: 0,
                 want: 0,
             },
         }
     }
 
-    /// The cheapest move found within the node budget, as `(cell, sign)`.
+    /// A move found within the node budget, as `(cell, sign)`.
     fn find(&mut self, net: &Network, request: Request) -> Option<Vec<(u32, i8)>> {
         if request.sign < 0 && self.slots[request.cell].point < 1 {
             return None;
         }
         self.request = request;
-        self.best.clear();
-        self.bound = u32::MAX;
+        self.found = false;
         self.nodes = 0;
-        self.node_limit = SEARCH_NODES;
+        self.node_limit = if request.hidden_only {
+            RECERTIFY_NODES
+        } else {
+            SEARCH_NODES
+        };
         self.assign(net, request.cell as u32, request.sign);
-        self.explore(net, 1, None);
-        let found_cost = self.bound.saturating_add(1);
-        if !self.best.is_empty() && found_cost > self.best.len() as u32 {
-            self.node_limit = self.nodes + IMPROVE_NODES;
-            self.explore(net, 1, Some(1));
+        self.explore(net);
+        self.spent += u64::from(self.nodes);
+        let found = self.found.then(|| self.path.clone());
+        while let Some(&(cell, _)) = self.path.last() {
+            self.unassign(net, cell);
         }
-        self.unassign(net, request.cell as u32);
-        (!self.best.is_empty()).then(|| self.best.clone())
+        found
     }
 
-    /// Explores the completions of the current partial move, which costs
-    /// `cost` so far, and records the cheapest found in `best`. Without
-    /// `discrepancies`: depth-first with backtracking, until the first move.
-    /// With them: greedy dives that deviate from the preferred candidate at
-    /// most that many times, the shallowest deviations first, since the
-    /// first choices decide most of a move's cost.
-    fn explore(&mut self, net: &Network, cost: u32, discrepancies: Option<u32>) {
+    /// Completes the current partial move, backtracking when a relation
+    /// cannot be repaired; on success leaves the move in `path`.
+    fn explore(&mut self, net: &Network) {
         if self.open.is_empty() {
-            self.best.clone_from(&self.path);
-            self.bound = cost - 1;
-            if discrepancies.is_none() {
-                self.node_limit = self.nodes;
-            }
+            self.found = true;
             return;
         }
         if self.nodes >= self.node_limit || self.path.len() >= MAX_SUPPORT {
             return;
         }
         self.nodes += 1;
-        let Some(relation) = self.most_constrained(net, cost) else {
+        let Some(relation) = self.most_constrained(net) else {
             return;
         };
         let start = self.frames.len();
-        self.push_candidates(net, relation, cost);
-        let end = self.frames.len();
-        self.frames[start..].sort_by_key(|c| (c.opens, c.cost, c.rank, c.cell));
-        let (first, count) = match discrepancies {
-            Some(0) => (0, 1.min(end - start)),
-            Some(_) => (1, end - start),
-            None => (0, end - start),
-        };
-        for n in 0..count {
-            let i = start + (first + n) % (end - start);
+        self.push_candidates(net, relation);
+        self.frames[start..].sort_by_key(|c| (c.opens, c.hides, c.rank, c.cell));
+        for i in start..self.frames.len() {
             let candidate = self.frames[i];
-            let next = cost + candidate.cost;
-            if next > self.bound {
-                continue;
-            }
-            let below = discrepancies.map(|d| if i == start { d } else { d - 1 });
             self.assign(net, candidate.cell, candidate.sign);
-            self.explore(net, next, below);
+            self.explore(net);
+            if self.found {
+                break;
+            }
             self.unassign(net, candidate.cell);
             if self.nodes >= self.node_limit {
                 break;
@@ -880,19 +962,20 @@ impl MoveSearch {
         self.frames.truncate(start);
     }
 
-    /// The unbalanced relation with the fewest ways to repair it within the
-    /// bound, or `None` if the branch is dead: a relation cannot be repaired.
-    fn most_constrained(&self, net: &Network, cost: u32) -> Option<usize> {
+    /// The unbalanced relation with the fewest ways to repair it, or `None`
+    /// if the branch is dead: a relation cannot be repaired.
+    fn most_constrained(&self, net: &Network) -> Option<usize> {
+        let extremes = self.extremes[self.extremes.len() - 1];
         let mut best: Option<(usize, usize)> = None;
         for &r in &self.open {
             let r = r as usize;
+            let imbalance = self.relations[r].imbalance;
             let enough = best.map_or(usize::MAX, |(n, _)| n);
             let count = net
                 .members
                 .row(r)
                 .iter()
-                .filter_map(|&member| self.candidate(r, member))
-                .filter(|c| cost + c.cost <= self.bound)
+                .filter(|&&m| self.repair(imbalance, extremes, m).is_some())
                 .take(enough)
                 .count();
             match count {
@@ -905,46 +988,54 @@ impl MoveSearch {
         best.map(|(_, r)| r)
     }
 
-    fn push_candidates(&mut self, net: &Network, relation: usize, cost: u32) {
+    fn push_candidates(&mut self, net: &Network, relation: usize) {
+        let extremes = self.extremes[self.extremes.len() - 1];
+        let imbalance = self.relations[relation].imbalance;
         for &member in net.members.row(relation) {
-            if let Some(mut c) = self.candidate(relation, member)
-                && cost + c.cost <= self.bound
-            {
-                c.opens = self.opens(net, c.cell, c.sign);
-                self.frames.push(c);
+            if let Some((sign, hides)) = self.repair(imbalance, extremes, member) {
+                let cell = member.0;
+                let point = self.slots[cell as usize].point;
+                self.frames.push(Candidate {
+                    cell,
+                    sign,
+                    opens: self.opens(net, cell, sign),
+                    hides,
+                    rank: rank(hides, sign, point, self.request.want),
+                });
             }
         }
     }
 
-    /// A way to reduce the imbalance of `relation` by changing `member` (a
-    /// cell with its coefficient), if the cell may change: not in the move
-    /// or in a balanced relation of it, hidden or hideable (zeros stay
-    /// shown: a zero reveals nothing and hiding it is never needed), not
-    /// below zero after a step of one, and keeping the requested span.
-    fn candidate(&self, relation: usize, (cell, k): (u32, i32)) -> Option<Candidate> {
-        let slot = self.slots[cell as usize];
-        if slot.sign != 0 || slot.closed > 0 || !(slot.hidden || slot.hideable) {
+    /// How `member` (a cell with its coefficient) can reduce a relation's
+    /// `imbalance`: its sign, and whether it would be newly hidden. `None`
+    /// unless the cell may change: not in the move or in a balanced relation
+    /// of it, hidden or hideable (zeros stay shown: a zero reveals nothing
+    /// and hiding it is never needed), not below zero after a step of one,
+    /// and keeping the requested span given the move's `extremes` so far.
+    #[inline]
+    fn repair(
+        &self,
+        imbalance: i32,
+        extremes: (i64, i64),
+        (cell, k): (u32, i32),
+    ) -> Option<(i8, bool)> {
+        let slot = &self.slots[cell as usize];
+        if slot.sign != 0 || slot.closed > 0 {
             return None;
         }
-        let imbalance = self.relations[relation].imbalance;
+        let request = &self.request;
+        let hides = match (slot.hidden, slot.hideable && !request.hidden_only) {
+            (true, _) => false,
+            (false, true) => true,
+            (false, false) => return None,
+        };
         let sign: i8 = if (imbalance > 0) == (k > 0) { -1 } else { 1 };
         let repairs = (imbalance + k * i32::from(sign)).abs() < imbalance.abs();
-        let request = &self.request;
         if !repairs || (sign < 0 && (request.only_plus || slot.point < 1)) {
             return None;
         }
-        let (minus, plus) = with_cell(self.extremes[self.extremes.len() - 1], sign, slot.point);
-        if minus.saturating_add(plus) < request.span {
-            return None;
-        }
-        let cost = if slot.hidden { 1 } else { 1 + HIDE_COST };
-        Some(Candidate {
-            cell,
-            sign,
-            cost,
-            opens: 0,
-            rank: rank(cost, sign, slot.point, request.want),
-        })
+        let (minus, plus) = with_cell(extremes, sign, slot.point);
+        (minus.saturating_add(plus) >= request.span).then_some((sign, hides))
     }
 
     /// How many more relations would be unbalanced after changing `cell`:
@@ -1035,11 +1126,11 @@ fn with_cell((minus, plus): (i64, i64), sign: i8, y: i64) -> (i64, i64) {
 /// so steps are long. Cells to hide: the smallest that allows the wanted
 /// step when decreased, else the largest; smallest first when increased.
 /// Small numbers carry the least information.
-fn rank(cost: u32, sign: i8, y: i64, want: i64) -> i64 {
-    match (cost, sign) {
-        (1, _) => -y,
-        (_, s) if s < 0 && y < want => MAX_VALUE as i64 * 2 - y,
-        _ => y,
+fn rank(hides: bool, sign: i8, y: i64, want: i64) -> i64 {
+    match (hides, sign) {
+        (false, _) => -y,
+        (true, s) if s < 0 && y < want => MAX_VALUE as i64 * 2 - y,
+        (true, _) => y,
     }
 }
 

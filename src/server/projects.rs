@@ -2,10 +2,12 @@
 
 use super::AppState;
 use super::auth::Researcher;
+use super::comparison::{ResponseCount, response_protection};
 use super::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use super::workspace::{back_to, form_status, internal, page, tr};
 use crate::domain::Audience;
 use crate::domain::account::{Email, Role};
+use crate::domain::comparison::Cell;
 use crate::storage::ProjectSummary;
 use crate::t;
 use crate::ui::researcher::{
@@ -73,8 +75,8 @@ pub(super) async fn project_page(
         .iter()
         .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
         .collect();
-    // Counts of responses below the project's threshold are not shown to viewers.
-    let threshold = db.report_threshold(project.id).await.map_err(internal)? as i64;
+    let threshold = db.report_threshold(project.id).await.map_err(internal)?;
+    let protected = response_protection(state, project.id, threshold).await?;
     let links = db
         .project_links(project.id)
         .await
@@ -91,10 +93,15 @@ pub(super) async fn project_page(
             wave: l.wave,
             group: l.group,
             closed: l.closed,
-            responses: if role.allows(Role::Researcher) || l.responses >= threshold {
+            responses: if role.allows(Role::Researcher) {
                 l.responses.to_string()
             } else {
-                t!(tr, "researcher-responses-suppressed", threshold = threshold)
+                // Viewers: as protected together with the method note's counts.
+                match protected.cell(&ResponseCount::Link(l.code.to_string())) {
+                    Cell::Shown(n) => n.to_string(),
+                    Cell::Small => t!(tr, "researcher-responses-suppressed", threshold = threshold),
+                    Cell::Protecting => t!(tr, "researcher-responses-protecting"),
+                }
             },
         })
         .collect();

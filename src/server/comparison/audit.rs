@@ -7,7 +7,10 @@
 //! threshold.
 
 #[path = "../../../tests/audit/lp.rs"]
-#[expect(dead_code, reason = "the engine's own property test uses the rest of it")]
+#[expect(
+    dead_code,
+    reason = "the engine's own property test uses the rest of it"
+)]
 mod lp;
 
 use super::ProjectFacts;

@@ -6,7 +6,9 @@
 mod audit;
 mod codes;
 mod protect;
-pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache};
+pub(in crate::server) use protect::{
+    CodeProtection, Protection, ProtectionCache, ResponseCount, protect_responses,
+};
 mod questions;
 
 use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
@@ -205,16 +207,6 @@ fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
     }
 }
 
-/// A count of people as it may be shown: the number when it is 0 or at least the threshold.
-fn count_text(tr: &Tr, n: u64, threshold: u64) -> String {
-    let cell = if n == 0 || n >= threshold {
-        Cell::Shown(n)
-    } else {
-        Cell::Small
-    };
-    cell_text(tr, cell, threshold)
-}
-
 /// The palette style of an audience: blue, orange, green.
 fn audience_style(a: Audience) -> usize {
     match a {
@@ -301,6 +293,7 @@ fn method_note(
     facts: &ProjectFacts,
     resolved: &Resolved,
     material: &[Material],
+    protected: &protect::ResponseProtection,
 ) -> Vec<String> {
     let threshold = facts.threshold;
     let mut lines = Vec::new();
@@ -324,7 +317,15 @@ fn method_note(
                 "comparison-method-audience",
                 audience = capitalise(&audience_name(tr, audience)),
                 round = round.clone(),
-                responses = count_text(tr, responses, threshold),
+                responses = cell_text(
+                    tr,
+                    if responses == 0 {
+                        Cell::Shown(0)
+                    } else {
+                        protected.cell(&ResponseCount::Audience(audience, wave.clone()))
+                    },
+                    threshold
+                ),
                 conversations = conversations.to_string()
             ));
         }
@@ -383,6 +384,7 @@ pub async fn comparison(
     else {
         return Err(WorkspaceError::NotFound);
     };
+    let responses = response_protection(&state, project.id, facts.threshold).await?;
     let (comparison, material) = tokio::try_join!(
         theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
         async { state.db.material(project.id).await.map_err(internal) },
@@ -400,7 +402,7 @@ pub async fn comparison(
             .iter()
             .map(|w| (w.key.clone(), w.name.clone()))
             .collect(),
-        method: method_note(&tr, &facts, &resolved, &material),
+        method: method_note(&tr, &facts, &resolved, &material, &responses),
         filters: facts.filters.clone(),
         selection: Selection {
             theme: theme.key.clone(),
@@ -471,6 +473,7 @@ pub async fn report(
         themes.push(theme_comparison(&state, &tr, project.id, &facts, &resolved, theme).await?);
     }
     let material = state.db.material(project.id).await.map_err(internal)?;
+    let responses = response_protection(&state, project.id, facts.threshold).await?;
     let scope = match (&resolved.wave, &resolved.against) {
         (Some(a), Some(b)) => t!(
             tr,
@@ -492,7 +495,7 @@ pub async fn report(
     let view = ReportView {
         made_on: state.clock.today().to_string(),
         scope,
-        method: method_note(&tr, &facts, &resolved, &material),
+        method: method_note(&tr, &facts, &resolved, &material, &responses),
         threshold: facts.threshold,
         themes,
         project,
@@ -556,4 +559,36 @@ pub async fn set_threshold(
         )
         .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/vergelijking")).into_response())
+}
+
+/// What may be shown of the project's response counts (method note, project page), decided
+/// together: the links of an audience in a round add up to its count, the rounds to all.
+pub(in crate::server) async fn response_protection(
+    state: &AppState,
+    project_id: i64,
+    threshold: u64,
+) -> Result<protect::ResponseProtection, WorkspaceError> {
+    let (links, material) = tokio::try_join!(
+        state.db.project_links(project_id),
+        state.db.material(project_id),
+    )
+    .map_err(internal)?;
+    let links: Vec<(String, Audience, String, u64)> = links
+        .into_iter()
+        .map(|l| {
+            (
+                l.code.to_string(),
+                l.audience,
+                l.wave_key,
+                l.responses.max(0) as u64,
+            )
+        })
+        .collect();
+    let audiences: Vec<(Audience, String, u64)> = material
+        .iter()
+        .filter_map(|m| Some((m.audience?, m.wave.clone()?, m.responses)))
+        .collect();
+    tokio::task::spawn_blocking(move || protect_responses(&links, &audiences, threshold))
+        .await
+        .map_err(internal)
 }

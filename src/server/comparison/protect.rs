@@ -543,3 +543,119 @@ pub(super) fn protect_codes(
         .collect();
     CodeProtection { counts, decided }
 }
+
+/// A count of responses a viewer is shown: per invitation link on the project page, and
+/// per audience and round (none: all rounds) in the method note.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ResponseCount {
+    Link(String),
+    Audience(Audience, Option<String>),
+}
+
+/// What may be shown of the project's response counts.
+pub struct ResponseProtection {
+    decided: BTreeMap<ResponseCount, Disclosure>,
+}
+
+impl ResponseProtection {
+    pub fn cell(&self, count: &ResponseCount) -> Cell {
+        match self.decided.get(count) {
+            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
+            Some(Disclosure::Small) => Cell::Small,
+            Some(Disclosure::Protecting) | None => Cell::Protecting,
+        }
+    }
+}
+
+/// Protects the response counts together: the links of an audience in a round add up to
+/// its count in the method note, and the rounds to all rounds. `links` are (code,
+/// audience, round, responses); `audiences` the method note's (audience, round, responses).
+pub fn protect_responses(
+    links: &[(String, Audience, String, u64)],
+    audiences: &[(Audience, String, u64)],
+    threshold: u64,
+) -> ResponseProtection {
+    let mut table: Table<ResponseCount> = Table::new();
+    let mut per_round: BTreeMap<(Audience, String), u64> = BTreeMap::new();
+    for (audience, wave, n) in audiences {
+        *per_round.entry((*audience, wave.clone())).or_default() += n;
+    }
+    for ((audience, wave), &n) in &per_round {
+        let total = table.cell(ResponseCount::Audience(*audience, Some(wave.clone())), n);
+        let mine: Vec<_> = links
+            .iter()
+            .filter(|(_, a, w, _)| a == audience && w == wave)
+            .collect();
+        let parts: Vec<_> = mine
+            .iter()
+            .map(|(code, _, _, n)| table.cell(ResponseCount::Link(code.clone()), *n))
+            .collect();
+        if mine.iter().map(|l| l.3).sum::<u64>() == n {
+            table.relation(total, &parts);
+        }
+    }
+    for (code, _, _, n) in links {
+        table.cell(ResponseCount::Link(code.clone()), *n);
+    }
+    for audience in Audience::ALL {
+        let rounds: Vec<_> = per_round
+            .iter()
+            .filter(|((a, _), _)| *a == audience)
+            .map(|((a, w), &n)| table.cell(ResponseCount::Audience(*a, Some(w.clone())), n))
+            .collect();
+        if !rounds.is_empty() {
+            let all: u64 = per_round
+                .iter()
+                .filter(|((a, _), _)| *a == audience)
+                .map(|(_, n)| n)
+                .sum();
+            let total = table.cell(ResponseCount::Audience(audience, None), all);
+            table.relation(total, &rounds);
+        }
+    }
+    let decided = table
+        .protect(threshold)
+        .iter()
+        .map(|(key, state)| (key.clone(), state))
+        .collect();
+    ResponseProtection { decided }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_counts_cannot_be_subtracted_from_the_method_note() {
+        let links = [
+            ("a".to_owned(), Audience::Youth, "voorjaar".to_owned(), 3),
+            ("b".to_owned(), Audience::Youth, "voorjaar".to_owned(), 20),
+            ("c".to_owned(), Audience::Youth, "najaar".to_owned(), 40),
+        ];
+        let audiences = [
+            (Audience::Youth, "voorjaar".to_owned(), 23),
+            (Audience::Youth, "najaar".to_owned(), 40),
+        ];
+        let p = protect_responses(&links, &audiences, 5);
+        let cell = |c: ResponseCount| p.cell(&c);
+        assert_eq!(cell(ResponseCount::Link("a".into())), Cell::Small);
+        let spring = cell(ResponseCount::Audience(
+            Audience::Youth,
+            Some("voorjaar".into()),
+        ));
+        let other_link = cell(ResponseCount::Link("b".into()));
+        assert!(
+            !(spring.is_shown() && other_link.is_shown()),
+            "23 − 20 would give the 3 away"
+        );
+        let all = cell(ResponseCount::Audience(Audience::Youth, None));
+        let autumn = cell(ResponseCount::Audience(
+            Audience::Youth,
+            Some("najaar".into()),
+        ));
+        assert!(
+            !(all.is_shown() && autumn.is_shown() && other_link.is_shown()),
+            "63 − 40 − 20 would too"
+        );
+    }
+}
