@@ -270,7 +270,7 @@ async fn links_are_made_closed_and_reopened_with_qr_codes_and_an_audit_trail() {
 
         // Another project's link cannot be touched through this project.
         let foreign = request(&app, Method::POST, &format!("{p}/links/vth26jgd/sluiten"), Some(&researcher), &format!("csrf={}", researcher.csrf)).await;
-        assert_eq!(foreign.status, StatusCode::SEE_OTHER);
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND);
         assert!(!t.db.find_link(&common::code("vth26jgd")).await.unwrap().unwrap().closed);
 
         let owner = login(&app, "eigenaar@example.nl").await;
@@ -1410,7 +1410,6 @@ async fn items_of_another_project_are_out_of_reach_on_every_route() {
         let attacker = login(&app, "buiten@example.nl").await;
         let before = fingerprint(&t.url).await;
         let form = "into=1&code=1&question=wat-helpt&title=Titel&name=Naam&opens=2026-01-01&closes=2026-02-01&minutes=5&reason=test&questionnaire=naar-school&audience=youth&wave=najaar-2026&email=eigenaar%40example.nl&role=viewer&lines=knelpunt%3A+x&description=x";
-        let mut redirected = Vec::new();
         for route in samenspraak::server::workspace::routes() {
             let Access::Project(_) = route.access else { continue };
             let takes_item = ["{id}", "{code}", "{questionnaire}", "{question}", "{theme}", "{wave}", "{application}", "{insight}"]
@@ -1428,20 +1427,18 @@ async fn items_of_another_project_are_out_of_reach_on_every_route() {
 ;
             let form = format!("csrf={}&{form}&code={code}&response={response}&vraag=naar-school/wat-helpt", attacker.csrf);
             let reply = request(&app, route.method.clone(), &path, Some(&attacker), &form).await;
+            // veilig-thuis has a round `najaar-2026` of its own: editing it is allowed.
+            let own_item = route.path.ends_with("/meetmomenten/{wave}");
             assert!(
-                [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND, StatusCode::UNPROCESSABLE_ENTITY, StatusCode::SEE_OTHER]
-                    .contains(&reply.status),
+                [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND, StatusCode::UNPROCESSABLE_ENTITY].contains(&reply.status)
+                    || (own_item && reply.status == StatusCode::SEE_OTHER),
                 "{} {path}: {}",
                 route.method,
                 reply.status
             );
-            if reply.status == StatusCode::SEE_OTHER {
-                redirected.push(format!("{} {path}", route.method));
-            }
             assert!(!reply.body.contains("Piet Jansen"), "{} {path} shows another project's answer", route.method);
             assert_eq!(fingerprint(&t.url).await, before, "{} {path} changed another project's data", route.method);
         }
-        eprintln!("answered with a redirect (nothing changed): {redirected:?}");
         t
     })
     .await;

@@ -199,6 +199,14 @@ pub async fn move_theme(
         "omlaag" => false,
         _ => return Err(WorkspaceError::NotFound),
     };
+    let themes = state
+        .db
+        .project_themes(project.id)
+        .await
+        .map_err(internal)?;
+    if !themes.iter().any(|t| t.key == theme) {
+        return Err(WorkspaceError::NotFound);
+    }
     if state
         .db
         .move_theme(project.id, &theme, up)

@@ -81,6 +81,8 @@ pub async fn set_link_open(
         _ => return Err(WorkspaceError::NotFound),
     };
     let code = InvitationCode::parse(&code).map_err(|_| WorkspaceError::NotFound)?;
+    // Another project's link (or none) is not found, whether or not it would change.
+    project_link(&state, &project, code.as_str()).await?;
     if state
         .db
         .set_link_open(project.id, &code, open)
