@@ -64,4 +64,13 @@ test("a facilitator records a conversation on a tablet, and nothing typed is los
     await expect(quotes).toHaveValue("\"We staan er alleen voor.\"\n\"School belt pas als het te laat is.\"");
   }
   await expectAccessible(page, "conversation after saving");
+
+  if (jsEnabled(info)) {
+    // A draft on this tablet, then logging out: the browser forgets it (Clear-Site-Data).
+    await notes.fill("Nog niet opgeslagen, op deze tablet.");
+    await expect.poll(() => page.evaluate(() => window.localStorage.length)).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible();
+    expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
+  }
 });
