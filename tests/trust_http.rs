@@ -242,6 +242,13 @@ async fn a_new_password_or_log_out_everywhere_ends_the_other_sessions() {
 
         let a = login(&app, "onderzoeker@example.nl").await;
         let b = login(&app, "onderzoeker@example.nl").await;
+        let settings = request(&app, Method::GET, "/beheer/wachtwoord", Some(&a), "").await;
+        assert!(
+            settings
+                .body
+                .contains("action=\"/beheer/uitloggen/overal\""),
+            "the account page offers it"
+        );
         let out = request(
             &app,
             Method::POST,

@@ -36,6 +36,12 @@ pub fn PasswordPage(page: PasswordView) -> impl IntoView {
                 <Field id="new".into() name="new".into() label=t!(tr, "researcher-password-new") kind="password" />
                 <button type="submit" class="primary">{t!(tr, "researcher-password-submit")}</button>
             </form>
+            <h2>{t!(tr, "researcher-logout-everywhere-title")}</h2>
+            <p>{t!(tr, "researcher-logout-everywhere-text")}</p>
+            <form method="post" action="/beheer/uitloggen/overal">
+                <CsrfField token=page.viewer.csrf.clone() />
+                <button type="submit">{t!(tr, "researcher-logout-everywhere")}</button>
+            </form>
         </ResearcherFrame>
     }
 }
