@@ -652,7 +652,7 @@ async fn a_good_login_does_not_wipe_a_clients_count_of_guesses_at_others() {
         assert_eq!(
             refused.status,
             StatusCode::TOO_MANY_REQUESTS,
-            "the 24th attempt from one client"
+            "the 21st failure from one client"
         );
         assert_eq!(refused.headers["retry-after"], "900");
         t

@@ -100,19 +100,7 @@ pub struct LoginForm {
 
 /// The keyed hash a subject of the throttle is stored under: the key is the app's own
 /// secret, so the table alone does not say which address or e-mail address tried.
-async fn subject(
-    state: &AppState,
-    kind: &str,
-    value: &str,
-    limit: i64,
-) -> Result<Subject, WorkspaceError> {
-    let key = state
-        .db
-        .app_secret("login-throttle", || {
-            crate::domain::code::encode(&rand::random::<[u8; 32]>())
-        })
-        .await
-        .map_err(internal)?;
+fn subject(key: &str, kind: &str, value: &str, limit: i64) -> Result<Subject, WorkspaceError> {
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes()).map_err(internal)?;
     mac.update(value.as_bytes());
     let digest = mac.finalize().into_bytes();
@@ -134,16 +122,17 @@ pub async fn login(
         email: form.email.clone(),
         error: Some(message),
     };
-    let account = subject(
-        &state,
-        "account",
-        &form.email.trim().to_lowercase(),
-        ACCOUNT_LIMIT,
-    )
-    .await?;
-    let mut subjects = vec![account];
+    let key = state
+        .db
+        .app_secret("login-throttle", || {
+            crate::domain::code::encode(&rand::random::<[u8; 32]>())
+        })
+        .await
+        .map_err(internal)?;
+    let email = form.email.trim().to_lowercase();
+    let mut subjects = vec![subject(&key, "account", &email, ACCOUNT_LIMIT)?];
     if let Some(client) = client {
-        subjects.push(subject(&state, "client", &client.to_string(), CLIENT_LIMIT).await?);
+        subjects.push(subject(&key, "client", &client.to_string(), CLIENT_LIMIT)?);
     }
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let within = state

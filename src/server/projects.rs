@@ -2,12 +2,11 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::comparison::{ResponseCount, response_protection};
+use super::comparison::{ResponseCount, cell_text, response_protection};
 use super::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use super::workspace::{back_to, form_status, internal, page, tr};
 use crate::domain::Audience;
 use crate::domain::account::{Email, Role};
-use crate::domain::comparison::Cell;
 use crate::storage::ProjectSummary;
 use crate::t;
 use crate::ui::researcher::{
@@ -76,11 +75,15 @@ pub(super) async fn project_page(
         .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
         .collect();
     let threshold = db.report_threshold(project.id).await.map_err(internal)?;
-    let protected = response_protection(state, project.id, threshold).await?;
-    let links = db
-        .project_links(project.id)
-        .await
-        .map_err(internal)?
+    let links = db.project_links(project.id).await.map_err(internal)?;
+    // Viewers see counts as protected together with the method note's; the others the counts.
+    let protected = if role.allows(Role::Researcher) {
+        None
+    } else {
+        let material = db.material(project.id).await.map_err(internal)?;
+        Some(response_protection(&links, &material, threshold))
+    };
+    let links = links
         .into_iter()
         .map(|l| LinkRow {
             code: l.code.to_string(),
@@ -93,15 +96,13 @@ pub(super) async fn project_page(
             wave: l.wave,
             group: l.group,
             closed: l.closed,
-            responses: if role.allows(Role::Researcher) {
-                l.responses.to_string()
-            } else {
-                // Viewers: as protected together with the method note's counts.
-                match protected.cell(&ResponseCount::Link(l.code.to_string())) {
-                    Cell::Shown(n) => n.to_string(),
-                    Cell::Small => t!(tr, "researcher-responses-suppressed", threshold = threshold),
-                    Cell::Protecting => t!(tr, "researcher-responses-protecting"),
-                }
+            responses: match &protected {
+                None => l.responses.to_string(),
+                Some(protected) => cell_text(
+                    &tr,
+                    protected.cell(&ResponseCount::Link(l.code.to_string())),
+                    threshold,
+                ),
             },
         })
         .collect();

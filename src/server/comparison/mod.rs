@@ -199,7 +199,7 @@ fn decimal(x: f64) -> String {
 
 /// A count as it may be shown: the number, "fewer than 5" only when it is, or "hidden" when
 /// it is hidden to protect another count.
-fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
+pub(in crate::server) fn cell_text(tr: &Tr, cell: Cell, threshold: u64) -> String {
     match cell {
         Cell::Shown(n) => n.to_string(),
         Cell::Small => t!(tr, "researcher-responses-suppressed", threshold = threshold),
@@ -384,11 +384,12 @@ pub async fn comparison(
     else {
         return Err(WorkspaceError::NotFound);
     };
-    let responses = response_protection(&state, project.id, facts.threshold).await?;
-    let (comparison, material) = tokio::try_join!(
+    let (comparison, material, links) = tokio::try_join!(
         theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
         async { state.db.material(project.id).await.map_err(internal) },
+        async { state.db.project_links(project.id).await.map_err(internal) },
     )?;
+    let responses = response_protection(&links, &material, facts.threshold);
     let role = project.role.unwrap_or(Role::Viewer);
     let view = ComparisonView {
         viewer: Viewer::from(&researcher),
@@ -472,8 +473,12 @@ pub async fn report(
     for theme in chosen {
         themes.push(theme_comparison(&state, &tr, project.id, &facts, &resolved, theme).await?);
     }
-    let material = state.db.material(project.id).await.map_err(internal)?;
-    let responses = response_protection(&state, project.id, facts.threshold).await?;
+    let (material, links) = tokio::try_join!(
+        state.db.material(project.id),
+        state.db.project_links(project.id),
+    )
+    .map_err(internal)?;
+    let responses = response_protection(&links, &material, facts.threshold);
     let scope = match (&resolved.wave, &resolved.against) {
         (Some(a), Some(b)) => t!(
             tr,
@@ -563,23 +568,19 @@ pub async fn set_threshold(
 
 /// What may be shown of the project's response counts (method note, project page), decided
 /// together: the links of an audience in a round add up to its count, the rounds to all.
-pub(in crate::server) async fn response_protection(
-    state: &AppState,
-    project_id: i64,
+/// A few cells per link: decided on the spot.
+pub(in crate::server) fn response_protection(
+    links: &[crate::storage::ProjectLink],
+    material: &[Material],
     threshold: u64,
-) -> Result<protect::ResponseProtection, WorkspaceError> {
-    let (links, material) = tokio::try_join!(
-        state.db.project_links(project_id),
-        state.db.material(project_id),
-    )
-    .map_err(internal)?;
+) -> protect::ResponseProtection {
     let links: Vec<(String, Audience, String, u64)> = links
-        .into_iter()
+        .iter()
         .map(|l| {
             (
                 l.code.to_string(),
                 l.audience,
-                l.wave_key,
+                l.wave_key.clone(),
                 l.responses.max(0) as u64,
             )
         })
@@ -588,7 +589,5 @@ pub(in crate::server) async fn response_protection(
         .iter()
         .filter_map(|m| Some((m.audience?, m.wave.clone()?, m.responses)))
         .collect();
-    tokio::task::spawn_blocking(move || protect_responses(&links, &audiences, threshold))
-        .await
-        .map_err(internal)
+    protect_responses(&links, &audiences, threshold)
 }

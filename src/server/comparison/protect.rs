@@ -57,12 +57,28 @@ impl Protection {
     /// The cell as a view shows it. A number no view publishes (which cannot happen for the
     /// groups built here) is hidden, never shown unprotected.
     pub(super) fn cell(&self, group: &Group, part: Part) -> Cell {
-        match self.decided.get(&(group.clone(), part)) {
-            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
-            Some(Disclosure::Small) => Cell::Small,
-            Some(Disclosure::Protecting) | None => Cell::Protecting,
-        }
+        shown_as(self.decided.get(&(group.clone(), part)))
     }
+}
+
+/// A decision as a view shows it. A number the engine was not given is hidden, never shown
+/// unprotected.
+fn shown_as(decided: Option<&Disclosure>) -> Cell {
+    match decided {
+        Some(Disclosure::Shown(n)) => Cell::Shown(*n),
+        Some(Disclosure::Small) => Cell::Small,
+        Some(Disclosure::Protecting) | None => Cell::Protecting,
+    }
+}
+
+/// Every filter a view can choose, none first, as (question, answer).
+fn filter_choices(filters: &[(String, String)]) -> Vec<Option<(String, String)>> {
+    std::iter::once(None)
+        .chain(filters.iter().filter_map(|(f, _)| {
+            f.split_once('=')
+                .map(|(q, v)| Some((q.to_owned(), v.to_owned())))
+        }))
+        .collect()
 }
 
 /// Counts of every group, read for all filters at once.
@@ -78,12 +94,7 @@ pub(super) fn all_counts(
     rows: &[(Option<AnswerFilter>, ClosedCount)],
     answered: &[(Option<AnswerFilter>, ClosedCount)],
 ) -> AllCounts {
-    let filters: Vec<Option<(String, String)>> = std::iter::once(None)
-        .chain(facts.filters.iter().filter_map(|(f, _)| {
-            f.split_once('=')
-                .map(|(q, v)| Some((q.to_owned(), v.to_owned())))
-        }))
-        .collect();
+    let filters = filter_choices(&facts.filters);
     let waves: Vec<Option<String>> = std::iter::once(None)
         .chain(facts.waves.iter().map(|w| Some(w.key.clone())))
         .collect();
@@ -251,16 +262,7 @@ pub(super) fn table(facts: &ProjectFacts, asked: &[Asked], all: &AllCounts) -> T
         }
     }
     // Everyone is the sum of each answer to a filter question and those who gave none.
-    let filter_questions: Vec<&str> = facts
-        .filters
-        .iter()
-        .filter_map(|(f, _)| f.split_once('=').map(|(q, _)| q))
-        .fold(Vec::new(), |mut out, q| {
-            if !out.contains(&q) {
-                out.push(q);
-            }
-            out
-        });
+    let filter_questions = filter_questions(&facts.filters);
     for (group, c) in all.counts.iter().filter(|(g, _)| g.filter.is_none()) {
         let kind = kinds[&(group.questionnaire.clone(), group.question.clone())];
         for filter_question in &filter_questions {
@@ -325,14 +327,25 @@ fn add_sum(table: &mut Table<Key>, all: &AllCounts, total: Key, parts: &[Key], r
     let Some(sum) = value(all, &total) else {
         return;
     };
-    let values: Option<Vec<u64>> = parts.iter().map(|k| value(all, k)).collect();
-    let Some(values) = values else { return };
-    let inside: u64 = values.iter().sum();
-    let mut ids: Vec<_> = parts
+    let values: Option<Vec<(Key, u64)>> = parts
         .iter()
-        .zip(&values)
-        .map(|(k, &n)| table.cell(k.clone(), n))
+        .map(|k| value(all, k).map(|n| (k.clone(), n)))
         .collect();
+    if let Some(values) = values {
+        relate(table, (total, sum), values, rest);
+    }
+}
+
+/// Records `total = Σ parts (+ rest)` in a table of any kind of cells, the rest being what
+/// the parts leave (never published on its own); a sum the counts do not satisfy is left out.
+fn relate<K: Ord + Clone>(
+    table: &mut Table<K>,
+    (total, sum): (K, u64),
+    parts: Vec<(K, u64)>,
+    rest: Option<K>,
+) {
+    let inside: u64 = parts.iter().map(|(_, n)| n).sum();
+    let mut ids: Vec<_> = parts.into_iter().map(|(k, n)| table.cell(k, n)).collect();
     match rest {
         Some(rest) if inside <= sum => ids.push(table.unpublished(rest, sum - inside)),
         Some(_) => return,
@@ -413,11 +426,7 @@ impl CodeProtection {
     }
 
     pub(super) fn cell(&self, group: &CodeGroup) -> Cell {
-        match self.decided.get(group) {
-            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
-            Some(Disclosure::Small) => Cell::Small,
-            Some(Disclosure::Protecting) | None => Cell::Protecting,
-        }
+        shown_as(self.decided.get(group))
     }
 }
 
@@ -443,12 +452,7 @@ pub(super) fn protect_codes(
     rows: &[(Option<AnswerFilter>, crate::storage::CodeCount)],
     threshold: u64,
 ) -> CodeProtection {
-    let filters: Vec<Option<(String, String)>> = std::iter::once(None)
-        .chain(facts_filters.iter().filter_map(|(f, _)| {
-            f.split_once('=')
-                .map(|(q, v)| Some((q.to_owned(), v.to_owned())))
-        }))
-        .collect();
+    let filters = filter_choices(facts_filters);
     let waves: Vec<Option<String>> = std::iter::once(None)
         .chain(facts_waves.iter().map(|w| Some(w.key.clone())))
         .collect();
@@ -492,20 +496,8 @@ pub(super) fn protect_codes(
                total: &CodeGroup,
                parts: Vec<CodeGroup>,
                rest: Option<CodeGroup>| {
-        let inside: u64 = parts.iter().map(|p| counts[p]).sum();
-        let all = counts[total];
-        let mut ids: Vec<_> = parts
-            .iter()
-            .map(|p| table.cell(p.clone(), counts[p]))
-            .collect();
-        match rest {
-            Some(rest) if inside <= all => ids.push(table.unpublished(rest, all - inside)),
-            Some(_) => return,
-            None if inside != all => return,
-            None => {}
-        }
-        let total = table.cell(total.clone(), all);
-        table.relation(total, &ids);
+        let parts = parts.into_iter().map(|p| (p.clone(), counts[&p])).collect();
+        relate(table, (total.clone(), counts[total]), parts, rest);
     };
     let questions = filter_questions(facts_filters);
     for group in counts.keys().filter(|g| g.wave.is_none()) {
@@ -559,11 +551,7 @@ pub struct ResponseProtection {
 
 impl ResponseProtection {
     pub fn cell(&self, count: &ResponseCount) -> Cell {
-        match self.decided.get(count) {
-            Some(Disclosure::Shown(n)) => Cell::Shown(*n),
-            Some(Disclosure::Small) => Cell::Small,
-            Some(Disclosure::Protecting) | None => Cell::Protecting,
-        }
+        shown_as(self.decided.get(count))
     }
 }
 

@@ -93,7 +93,6 @@ pub(super) async fn closed_data(
     )
     .map_err(internal)?;
     let all = all_counts(facts, asked, &rows, &answered);
-    let table = protect::table(facts, asked, &all);
     // The same counts give the same decisions: kept for as long as nothing changes.
     let kinds: Vec<String> = asked
         .iter()
@@ -114,7 +113,7 @@ pub(super) async fn closed_data(
     let protection = match state.protections.get(key) {
         Some(protection) => protection,
         None => {
-            let threshold = facts.threshold;
+            let (table, threshold) = (protect::table(facts, asked, &all), facts.threshold);
             let protection = Arc::new(
                 tokio::task::spawn_blocking(move || protect::decide(&table, threshold))
                     .await
