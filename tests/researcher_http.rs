@@ -829,20 +829,7 @@ async fn one_codebook_codes_open_answers_and_merging_moves_every_use() {
         .await;
         let me = login(&app, "onderzoeker@example.nl").await;
         let p = "/beheer/projecten/samenhang";
-        let post = |path: String, form: String| {
-            let me = me.clone();
-            let app = &app;
-            async move {
-                request(
-                    app,
-                    Method::POST,
-                    &path,
-                    Some(&me),
-                    &format!("csrf={}&{form}", me.csrf),
-                )
-                .await
-            }
-        };
+        let post = |path: String, form: String| me.post(&app, path, form);
         post(
             format!("{p}/codeboek"),
             "name=Toegang+tot+hulp&theme=hulp-op-tijd".into(),
@@ -1025,11 +1012,7 @@ async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() 
         let app = setup(&t).await;
         let me = login(&app, "onderzoeker@example.nl").await;
         let p = "/beheer/projecten/samenhang/bijeenkomsten";
-        let post = |path: String, form: String| {
-            let me = me.clone();
-            let app = &app;
-            async move { request(app, Method::POST, &path, Some(&me), &format!("csrf={}&{form}", me.csrf)).await }
-        };
+        let post = |path: String, form: String| me.post(&app, path, form);
         let missing = post(p.into(), "title=&held_on=2026-04-22".into()).await;
         assert!(missing.body.contains("Geef de bijeenkomst een titel en een datum."));
         let made = post(p.into(), "title=Atelier+22+april&held_on=2026-04-22&onderwijs=6&jeugdhulp=4&gemeente=2&zorg=0".into()).await;
@@ -1117,20 +1100,7 @@ async fn the_coding_queue_brings_uncoded_answers_one_after_another() {
         }
         let me = login(&app, "onderzoeker@example.nl").await;
         let p = "/beheer/projecten/samenhang/codeboek";
-        let post = |path: String, form: String| {
-            let me = me.clone();
-            let app = &app;
-            async move {
-                request(
-                    app,
-                    Method::POST,
-                    &path,
-                    Some(&me),
-                    &format!("csrf={}&{form}", me.csrf),
-                )
-                .await
-            }
-        };
+        let post = |path: String, form: String| me.post(&app, path, form);
         post(p.into(), "name=Steun+op+school".into()).await;
         post(p.into(), "name=Schooltijden".into()).await;
         let choose = request(&app, Method::GET, &format!("{p}/wachtrij"), Some(&me), "").await;
@@ -1240,11 +1210,7 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         let app = setup(&t).await;
         let me = login(&app, "onderzoeker@example.nl").await;
         let p = "/beheer/projecten/samenhang/gesprekken";
-        let post = |path: String, form: String| {
-            let me = me.clone();
-            let app = &app;
-            async move { request(app, Method::POST, &path, Some(&me), &format!("csrf={}&{form}", me.csrf)).await }
-        };
+        let post = |path: String, form: String| me.post(&app, path, form);
         let missing = post(p.into(), "label=&audience=parent&size=1&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
         assert!(missing.body.contains("Vul een label, een datum, een meetmoment en een vragenlijst in."));
         let made = post(p.into(), "label=groep+2&audience=parent&size=4&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
@@ -1387,11 +1353,7 @@ async fn items_of_another_project_are_out_of_reach_on_every_route() {
         // Material of every kind in samenhang, made by its owner.
         respond(&t.db, "verzm26p", &[("wat-helpt", samenspraak::domain::Answer::Text("Mijn naam is Piet Jansen".into()))]).await;
         let owner = login(&app, "eigenaar@example.nl").await;
-        let post = |path: String, form: String| {
-            let owner = owner.clone();
-            let app = &app;
-            async move { request(app, Method::POST, &path, Some(&owner), &format!("csrf={}&{form}", owner.csrf)).await }
-        };
+        let post = |path: String, form: String| owner.post(&app, path, form);
         let p = "/beheer/projecten/samenhang";
         post(format!("{p}/codeboek"), "name=Eigen+code".into()).await;
         post(format!("{p}/bijeenkomsten"), "held_on=2026-11-01&title=Sessie&onderwijs=3".into()).await;

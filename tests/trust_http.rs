@@ -52,20 +52,7 @@ async fn an_owner_of_one_project_cannot_code_or_export_the_answers_of_another() 
         // The owner of veilig-thuis makes a code in their own project and points it at
         // every response id there could be, with the other project's question key.
         let me = login(&app, "buiten@example.nl").await;
-        let post = |path: String, form: String| {
-            let me = me.clone();
-            let app = &app;
-            async move {
-                request(
-                    app,
-                    Method::POST,
-                    &path,
-                    Some(&me),
-                    &format!("csrf={}&{form}", me.csrf),
-                )
-                .await
-            }
-        };
+        let post = |path: String, form: String| me.post(&app, path, form);
         post(format!("{VEILIG}/codeboek"), "name=Buit".into()).await;
         let veilig = project_id(&t, "veilig-thuis").await;
         let code = t.db.codes(veilig.id).await.unwrap()[0].id;

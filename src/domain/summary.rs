@@ -114,7 +114,9 @@ pub fn summarize(kind: &QuestionKind, counts: &Counts, decided: Decided) -> Grou
     };
     let mut summary_marks = None;
     if matches!(kind, QuestionKind::Mark) {
-        summary_marks = if answered.is_shown() {
+        // The mean tells the sum of the marks, which narrows how many passed: shown only
+        // with both numbers it could narrow.
+        summary_marks = if answered.is_shown() && pass.is_shown() {
             marks(&counts.cells)
         } else {
             None
@@ -322,7 +324,12 @@ mod tests {
             pass: Protecting,
             ..all_shown(&c)
         };
-        assert_eq!(summarize(&QuestionKind::Mark, &c, hidden_pass).share, None);
+        let s = summarize(&QuestionKind::Mark, &c, hidden_pass);
+        assert_eq!(s.share, None);
+        // Ten marks with mean 2.0 sum to 20: at most (20 − 10) / 5 = 2 can be 6 or more, so
+        // a mean beside a hidden pass count would say "0, 1 or 2" where "fewer than 5" is all
+        // a viewer may learn.
+        assert_eq!(s.marks, None, "no mean beside a hidden pass count");
     }
 
     #[test]

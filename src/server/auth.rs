@@ -235,7 +235,7 @@ impl Researcher {
     pub async fn audit(
         &self,
         db: &Db,
-        project: Option<i64>,
+        project: Option<crate::storage::ProjectId>,
         action: &str,
         detail: &str,
     ) -> Result<(), WorkspaceError> {

@@ -316,7 +316,7 @@ pub async fn export(
 async fn fragments_csv(
     state: &AppState,
     tr: &Tr,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
 ) -> Result<Vec<u8>, WorkspaceError> {
     let codes = state.db.codes(project_id).await.map_err(internal)?;
     let by_id: HashMap<i64, _> = codes.iter().map(|c| (c.id, c)).collect();

@@ -225,7 +225,11 @@ pub async fn interview(
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, WorkspaceError> {
     let (interview, guide) = interview_and_guide(&state, &project, id).await?;
-    let (notes, answers) = state.db.interview_record(id).await.map_err(internal)?;
+    let (notes, answers) = state
+        .db
+        .interview_record(project.id, id)
+        .await
+        .map_err(internal)?;
     let coded = state
         .db
         .quote_codes(project.id, id)
@@ -441,7 +445,11 @@ pub async fn resolve_interview_flag(
     if let Err(refused) = save_posted(&state, &researcher, &project, id, &form).await? {
         return Ok(refused);
     }
-    let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
+    let (notes, _) = state
+        .db
+        .interview_record(project.id, id)
+        .await
+        .map_err(internal)?;
     let Some(mut entry) = notes.get(&part).cloned() else {
         return Err(WorkspaceError::NotFound);
     };
@@ -500,7 +508,11 @@ pub async fn code_quote(
         .parse()
         .map_err(|_| WorkspaceError::Invalid)?;
     let quote = field(format!("quote.{part}"));
-    let (notes, _) = state.db.interview_record(id).await.map_err(internal)?;
+    let (notes, _) = state
+        .db
+        .interview_record(project.id, id)
+        .await
+        .map_err(internal)?;
     let known = notes
         .get(&part)
         .is_some_and(|e| e.quotes.lines().any(|l| l.trim() == quote));

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use super::auth::Researcher;
-use super::comparison::{ResponseCount, cell_text, response_protection};
+use super::comparison::{ProjectFacts, ResponseCount, cell_text, closed_data};
 use super::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use super::workspace::{back_to, form_status, internal, page, tr};
 use crate::domain::Audience;
@@ -80,8 +80,8 @@ pub(super) async fn project_page(
     let protected = if role.allows(Role::Researcher) {
         None
     } else {
-        let material = db.material(project.id).await.map_err(internal)?;
-        Some(response_protection(&links, &material, threshold))
+        let facts = ProjectFacts::read(state, &tr, project.id).await?;
+        Some(closed_data(state, project.id, &facts).await?)
     };
     let links = links
         .into_iter()
@@ -100,7 +100,7 @@ pub(super) async fn project_page(
                 None => l.responses.to_string(),
                 Some(protected) => cell_text(
                     &tr,
-                    protected.cell(&ResponseCount::Link(l.code.to_string())),
+                    protected.responses(&ResponseCount::Link(l.code.to_string())),
                     threshold,
                 ),
             },

@@ -150,7 +150,7 @@ pub fn code_for(text: &str) -> Option<&'static str> {
 }
 
 /// The demo's material for the project `samenhang`: a few hundred responses in both rounds.
-pub async fn seed_demo(db: &Db, project_id: i64) -> Result<(), StorageError> {
+pub async fn seed_demo(db: &Db, project_id: crate::storage::ProjectId) -> Result<(), StorageError> {
     seed(db, project_id, |target, round| {
         match (target.audience, round, target.group.is_some()) {
             (_, _, true) => 18,
@@ -167,7 +167,7 @@ pub async fn seed_demo(db: &Db, project_id: i64) -> Result<(), StorageError> {
 /// on their open answers, and a meeting of professionals per round with coded insights.
 pub async fn seed(
     db: &Db,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
     size: impl Fn(&LinkTarget, usize) -> usize,
 ) -> Result<(), StorageError> {
     const BATCH: usize = 5_000;

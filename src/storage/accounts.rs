@@ -1,6 +1,6 @@
 //! Researcher accounts, their roles per project, sessions and the audit log.
 
-use super::{Db, Result, StorageError, now};
+use super::{Db, ProjectId, Result, StorageError, now};
 use crate::domain::account::{Email, Role};
 use sqlx::Row;
 
@@ -18,7 +18,7 @@ pub struct User {
 /// administrator who is not a member).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectSummary {
-    pub id: i64,
+    pub id: ProjectId,
     pub key: String,
     pub name: String,
     pub role: Option<Role>,
@@ -123,7 +123,7 @@ impl Db {
             .map(|row| {
                 let role: Option<String> = row.try_get(3)?;
                 Ok(ProjectSummary {
-                    id: row.try_get(0)?,
+                    id: ProjectId(row.try_get(0)?),
                     key: row.try_get(1)?,
                     name: row.try_get(2)?,
                     role: role.as_deref().map(role_from).transpose()?,
@@ -144,13 +144,18 @@ impl Db {
     /// Gives an account a role in a project, replacing any earlier role.
     /// Gives an account a role in a project. A role that changes ends the account's
     /// sessions, so that nobody works on with what they were allowed before.
-    pub async fn set_membership(&self, user_id: i64, project_id: i64, role: Role) -> Result<()> {
+    pub async fn set_membership(
+        &self,
+        user_id: i64,
+        project_id: ProjectId,
+        role: Role,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let before: Option<String> = sqlx::query_scalar(
             "SELECT role FROM memberships WHERE user_id = $1 AND project_id = $2",
         )
         .bind(user_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_optional(&mut *tx)
         .await?;
         sqlx::query(
@@ -158,7 +163,7 @@ impl Db {
              ON CONFLICT (user_id, project_id) DO UPDATE SET role = excluded.role",
         )
         .bind(user_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(role.as_str())
         .execute(&mut *tx)
         .await?;
@@ -170,11 +175,11 @@ impl Db {
     }
 
     /// Takes an account's role in a project away, and with it every session of the account.
-    pub async fn remove_membership(&self, user_id: i64, project_id: i64) -> Result<bool> {
+    pub async fn remove_membership(&self, user_id: i64, project_id: ProjectId) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND project_id = $2")
             .bind(user_id)
-            .bind(project_id)
+            .bind(project_id.0)
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() > 0 {
@@ -184,12 +189,12 @@ impl Db {
         Ok(done.rows_affected() > 0)
     }
 
-    pub async fn members(&self, project_id: i64) -> Result<Vec<Member>> {
+    pub async fn members(&self, project_id: ProjectId) -> Result<Vec<Member>> {
         let rows = sqlx::query(
             "SELECT u.id, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
              WHERE m.project_id = $1 ORDER BY u.email",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -207,7 +212,7 @@ impl Db {
     pub async fn audit(
         &self,
         user: Option<&User>,
-        project_id: Option<i64>,
+        project_id: Option<ProjectId>,
         action: &str,
         detail: &str,
     ) -> Result<()> {
@@ -217,7 +222,7 @@ impl Db {
         .bind(now())
         .bind(user.map(|u| u.id))
         .bind(user.map_or("system", |u| u.email.as_str()))
-        .bind(project_id)
+        .bind(project_id.map(ProjectId::get))
         .bind(action)
         .bind(detail)
         .execute(&self.pool)
@@ -226,11 +231,11 @@ impl Db {
     }
 
     /// The newest `limit` lines of a project's audit log, newest first.
-    pub async fn audit_log(&self, project_id: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+    pub async fn audit_log(&self, project_id: ProjectId, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
             "SELECT at, actor, action, detail FROM audit_log WHERE project_id = $1 ORDER BY id DESC LIMIT $2",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

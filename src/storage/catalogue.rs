@@ -1,6 +1,6 @@
 //! Projects, questionnaires, waves and invitation links.
 
-use super::{Db, Result, StorageError, day, now, parse_day};
+use super::{Db, ProjectId, Result, StorageError, day, now, parse_day};
 use crate::domain::definition::Definition;
 use crate::domain::{Audience, InvitationCode, LinkSpec, Questionnaire, Theme, Wave};
 use sqlx::{Any, Row, Transaction};
@@ -65,10 +65,10 @@ pub struct LinkListing {
 
 impl Db {
     /// The description of a project (its zero-goals).
-    pub async fn project_description(&self, project_id: i64) -> Result<String> {
+    pub async fn project_description(&self, project_id: ProjectId) -> Result<String> {
         Ok(
             sqlx::query_scalar("SELECT description FROM projects WHERE id = $1")
-                .bind(project_id)
+                .bind(project_id.0)
                 .fetch_one(&self.pool)
                 .await?,
         )
@@ -76,11 +76,12 @@ impl Db {
 
     /// Whether a project with this key exists.
     /// The id of the project with this key.
-    pub async fn project_id(&self, key: &str) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT id FROM projects WHERE key = $1")
+    pub async fn project_id(&self, key: &str) -> Result<Option<ProjectId>> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM projects WHERE key = $1")
             .bind(key)
             .fetch_optional(&self.pool)
-            .await?)
+            .await?;
+        Ok(id.map(ProjectId))
     }
 
     pub async fn project_exists(&self, key: &str) -> Result<bool> {
@@ -108,7 +109,7 @@ impl Db {
             .bind(&project.key)
             .fetch_optional(&mut *tx)
             .await?;
-        let project_id = match existing {
+        let project_id = ProjectId(match existing {
             Some(id) => {
                 sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
                     .bind(&project.name)
@@ -131,7 +132,7 @@ impl Db {
                 .fetch_one(&mut *tx)
                 .await?
             }
-        };
+        });
 
         for (position, theme) in (0_i64..).zip(&definition.themes) {
             sqlx::query(
@@ -140,7 +141,7 @@ impl Db {
                  SET title = excluded.title, description = excluded.description, \
                  position = excluded.position",
             )
-            .bind(project_id)
+            .bind(project_id.0)
             .bind(&theme.key)
             .bind(&theme.title)
             .bind(&theme.description)
@@ -156,7 +157,7 @@ impl Db {
                  SET name = excluded.name, opens_on = excluded.opens_on, \
                  closes_on = excluded.closes_on",
             )
-            .bind(project_id)
+            .bind(project_id.0)
             .bind(&wave.key)
             .bind(&wave.name)
             .bind(day(wave.opens))
@@ -177,7 +178,7 @@ impl Db {
                  WHERE q.project_id = $1 AND q.key = $2 AND l.audience = $3 AND w.key = $4 \
                  AND COALESCE(l.group_label, '') = $5",
             )
-            .bind(project_id)
+            .bind(project_id.0)
             .bind(&link.questionnaire)
             .bind(link.audience.as_str())
             .bind(&link.wave)
@@ -307,7 +308,7 @@ impl Db {
     /// is in that state already.
     pub async fn set_link_open(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         code: &InvitationCode,
         open: bool,
     ) -> Result<bool> {
@@ -319,7 +320,7 @@ impl Db {
         .bind(closed_at)
         .bind(code.as_str())
         .bind(!open)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -328,7 +329,7 @@ impl Db {
     /// Adds a link to a project with a fresh code.
     pub async fn create_link(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         link: &LinkSpec,
         mut new_code: impl FnMut() -> InvitationCode,
     ) -> Result<InvitationCode> {
@@ -340,14 +341,14 @@ impl Db {
     }
 
     /// A project's links with their number of responses, newest wave first.
-    pub async fn project_links(&self, project_id: i64) -> Result<Vec<ProjectLink>> {
+    pub async fn project_links(&self, project_id: ProjectId) -> Result<Vec<ProjectLink>> {
         let rows = sqlx::query(
             "SELECT l.code, q.key, l.audience, w.name, l.group_label, l.closed_at, \
              (SELECT COUNT(*) FROM responses r WHERE r.link_id = l.id), w.key \
              FROM links l JOIN questionnaires q ON q.id = l.questionnaire_id JOIN waves w ON w.id = l.wave_id \
              WHERE q.project_id = $1 ORDER BY w.opens_on DESC, q.key, l.audience, l.group_label, l.code",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -372,11 +373,11 @@ impl Db {
     }
 
     /// A project's waves, newest first.
-    pub async fn project_waves(&self, project_id: i64) -> Result<Vec<Wave>> {
+    pub async fn project_waves(&self, project_id: ProjectId) -> Result<Vec<Wave>> {
         let rows = sqlx::query(
             "SELECT key, name, opens_on, closes_on FROM waves WHERE project_id = $1 ORDER BY opens_on DESC",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -394,7 +395,7 @@ impl Db {
     /// A project's questionnaires at their latest version.
     pub async fn project_questionnaires(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
     ) -> Result<Vec<QuestionnaireSummary>> {
         let rows = sqlx::query(
             "SELECT q.key, v.version, v.definition FROM questionnaires q \
@@ -403,7 +404,7 @@ impl Db {
                (SELECT MAX(version) FROM questionnaire_versions WHERE questionnaire_id = q.id) \
              ORDER BY q.key",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -421,7 +422,7 @@ impl Db {
 /// Inserts a link of a project by the keys of its questionnaire and wave.
 async fn insert_link(
     tx: &mut Transaction<'static, Any>,
-    project_id: i64,
+    project_id: ProjectId,
     link: &LinkSpec,
     code: &InvitationCode,
 ) -> Result<()> {
@@ -434,7 +435,7 @@ async fn insert_link(
     .bind(link.audience.as_str())
     .bind(link.group.clone())
     .bind(now())
-    .bind(project_id)
+    .bind(project_id.0)
     .bind(&link.questionnaire)
     .bind(&link.wave)
     .execute(&mut **tx)
@@ -453,7 +454,7 @@ fn parse_definition(json: &str) -> Result<Questionnaire> {
 
 async fn store_questionnaire(
     tx: &mut Transaction<'static, Any>,
-    project_id: i64,
+    project_id: ProjectId,
     questionnaire: &Questionnaire,
     summary: &mut ImportSummary,
 ) -> Result<()> {
@@ -463,7 +464,7 @@ async fn store_questionnaire(
         "INSERT INTO questionnaires (project_id, key) VALUES ($1, $2) \
          ON CONFLICT (project_id, key) DO UPDATE SET key = excluded.key RETURNING id",
     )
-    .bind(project_id)
+    .bind(project_id.0)
     .bind(&questionnaire.key)
     .fetch_one(&mut **tx)
     .await?;
@@ -539,7 +540,12 @@ pub enum SavedVersion {
 
 impl Db {
     /// Creates a project; a conflict when the key is taken.
-    pub async fn create_project(&self, key: &str, name: &str, description: &str) -> Result<i64> {
+    pub async fn create_project(
+        &self,
+        key: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<ProjectId> {
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO projects (key, name, description, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (key) DO NOTHING RETURNING id",
@@ -550,30 +556,31 @@ impl Db {
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        id.ok_or_else(|| StorageError::Conflict(format!("project `{key}` exists already")))
+        id.map(ProjectId)
+            .ok_or_else(|| StorageError::Conflict(format!("project `{key}` exists already")))
     }
 
     pub async fn update_project(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         name: &str,
         description: &str,
     ) -> Result<()> {
         sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
             .bind(name)
             .bind(description)
-            .bind(project_id)
+            .bind(project_id.0)
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
     /// A project's themes in their order.
-    pub async fn project_themes(&self, project_id: i64) -> Result<Vec<Theme>> {
+    pub async fn project_themes(&self, project_id: ProjectId) -> Result<Vec<Theme>> {
         let rows = sqlx::query(
             "SELECT key, title, description FROM themes WHERE project_id = $1 ORDER BY position, id",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -589,13 +596,13 @@ impl Db {
 
     /// Adds a theme at the end, or changes the title and description of the theme with
     /// this key.
-    pub async fn save_theme(&self, project_id: i64, theme: &Theme) -> Result<()> {
+    pub async fn save_theme(&self, project_id: ProjectId, theme: &Theme) -> Result<()> {
         sqlx::query(
             "INSERT INTO themes (project_id, key, title, description, position) \
              VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), -1) + 1 FROM themes WHERE project_id = $1)) \
              ON CONFLICT (project_id, key) DO UPDATE SET title = excluded.title, description = excluded.description",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(&theme.key)
         .bind(&theme.title)
         .bind(&theme.description)
@@ -605,7 +612,7 @@ impl Db {
     }
 
     /// Moves a theme one place up or down; false at either end.
-    pub async fn move_theme(&self, project_id: i64, key: &str, up: bool) -> Result<bool> {
+    pub async fn move_theme(&self, project_id: ProjectId, key: &str, up: bool) -> Result<bool> {
         let keys: Vec<String> = self
             .project_themes(project_id)
             .await?
@@ -627,7 +634,7 @@ impl Db {
         for (position, key) in (0_i64..).zip(&order) {
             sqlx::query("UPDATE themes SET position = $1 WHERE project_id = $2 AND key = $3")
                 .bind(position)
-                .bind(project_id)
+                .bind(project_id.0)
                 .bind(key)
                 .execute(&mut *tx)
                 .await?;
@@ -637,13 +644,13 @@ impl Db {
     }
 
     /// Adds a wave, or renames and re-dates the wave with this key.
-    pub async fn save_wave(&self, project_id: i64, wave: &Wave) -> Result<()> {
+    pub async fn save_wave(&self, project_id: ProjectId, wave: &Wave) -> Result<()> {
         sqlx::query(
             "INSERT INTO waves (project_id, key, name, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (project_id, key) DO UPDATE SET name = excluded.name, \
              opens_on = excluded.opens_on, closes_on = excluded.closes_on",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(&wave.key)
         .bind(&wave.name)
         .bind(day(wave.opens))
@@ -657,7 +664,7 @@ impl Db {
     /// answered it, otherwise adds a new version (answers keep the version they answered).
     pub async fn save_questionnaire(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         questionnaire: &Questionnaire,
     ) -> Result<SavedVersion> {
         let mut tx = self.pool.begin().await?;
@@ -676,7 +683,7 @@ impl Db {
                     "SELECT MAX(v.version) FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id \
                      WHERE q.project_id = $1 AND q.key = $2",
                 )
-                .bind(project_id)
+                .bind(project_id.0)
                 .bind(&questionnaire.key)
                 .fetch_one(&self.pool)
                 .await?;

@@ -1,6 +1,6 @@
 //! The codebook of a project and the codes applied to pieces of text.
 
-use super::{Db, Result, StorageError, now};
+use super::{Db, ProjectId, Result, StorageError, now};
 use sqlx::Row;
 
 /// A code as listed, with how often it is applied.
@@ -26,13 +26,13 @@ pub struct Application {
 
 impl Db {
     /// The codebook: top-level codes in name order, each followed by its children.
-    pub async fn codes(&self, project_id: i64) -> Result<Vec<Code>> {
+    pub async fn codes(&self, project_id: ProjectId) -> Result<Vec<Code>> {
         let rows = sqlx::query(
             "SELECT c.id, c.name, c.description, c.parent_id, c.theme_key, \
              (SELECT COUNT(*) FROM code_applications a WHERE a.code_id = c.id) \
              FROM codes c WHERE c.project_id = $1 ORDER BY c.name",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         let all: Vec<Code> = rows
@@ -59,7 +59,7 @@ impl Db {
     /// Creates a code; a conflict when the name is taken in this project.
     pub async fn create_code(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         name: &str,
         description: &str,
         parent_id: Option<i64>,
@@ -69,7 +69,7 @@ impl Db {
             "INSERT INTO codes (project_id, name, description, parent_id, theme_key, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (project_id, name) DO NOTHING RETURNING id",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(name)
         .bind(description)
         .bind(parent_id)
@@ -83,7 +83,7 @@ impl Db {
     /// Renames and re-describes a code of a project.
     pub async fn update_code(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         code_id: i64,
         name: &str,
         description: &str,
@@ -91,7 +91,7 @@ impl Db {
         let clash: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM codes WHERE project_id = $1 AND name = $2 AND id <> $3",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(name)
         .bind(code_id)
         .fetch_one(&self.pool)
@@ -107,7 +107,7 @@ impl Db {
         .bind(name)
         .bind(description)
         .bind(code_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -115,14 +115,14 @@ impl Db {
 
     /// Merges code `from` into code `into`: every application and child moves, then `from`
     /// is deleted. Children that would end up three levels deep go to `into`'s parent.
-    pub async fn merge_codes(&self, project_id: i64, from: i64, into: i64) -> Result<bool> {
+    pub async fn merge_codes(&self, project_id: ProjectId, from: i64, into: i64) -> Result<bool> {
         if from == into {
             return Ok(false);
         }
         let mut tx = self.pool.begin().await?;
         let both: Vec<(i64, Option<i64>)> =
             sqlx::query("SELECT id, parent_id FROM codes WHERE project_id = $1 AND id IN ($2, $3)")
-                .bind(project_id)
+                .bind(project_id.0)
                 .bind(from)
                 .bind(into)
                 .fetch_all(&mut *tx)
@@ -155,10 +155,10 @@ impl Db {
     }
 
     /// Deletes a code of a project with its children and all their applications.
-    pub async fn delete_code(&self, project_id: i64, code_id: i64) -> Result<bool> {
+    pub async fn delete_code(&self, project_id: ProjectId, code_id: i64) -> Result<bool> {
         let done = sqlx::query("DELETE FROM codes WHERE id = $1 AND project_id = $2")
             .bind(code_id)
-            .bind(project_id)
+            .bind(project_id.0)
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
@@ -167,7 +167,7 @@ impl Db {
     /// Applies a code of the project to an answer (or a fragment of it).
     pub async fn apply_code_to_answer(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         code_id: i64,
         response_id: i64,
         question_key: &str,
@@ -188,7 +188,7 @@ impl Db {
         .bind(user_id)
         .bind(now())
         .bind(code_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -197,7 +197,7 @@ impl Db {
     /// The codes applied to the answers of a response, by question key.
     pub async fn answer_codes(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         response_id: i64,
     ) -> Result<Vec<(String, Application)>> {
         let rows = sqlx::query(
@@ -206,7 +206,7 @@ impl Db {
              WHERE a.response_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(response_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -227,12 +227,16 @@ impl Db {
     }
 
     /// Removes one application of a code of the project.
-    pub async fn remove_application(&self, project_id: i64, application_id: i64) -> Result<bool> {
+    pub async fn remove_application(
+        &self,
+        project_id: ProjectId,
+        application_id: i64,
+    ) -> Result<bool> {
         let done = sqlx::query(
             "DELETE FROM code_applications WHERE id = $1 AND code_id IN (SELECT id FROM codes WHERE project_id = $2)",
         )
         .bind(application_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -243,7 +247,7 @@ impl Db {
     /// Applies a code of the project to a whole insight of the same project.
     pub async fn apply_code_to_insight(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         code_id: i64,
         insight_id: i64,
         user_id: i64,
@@ -256,7 +260,7 @@ impl Db {
         .bind(user_id)
         .bind(now())
         .bind(code_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(insight_id)
         .execute(&self.pool)
         .await?;
@@ -266,7 +270,7 @@ impl Db {
     /// The codes on the insights of a meeting of the project: (insight id, application).
     pub async fn insight_codes(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         meeting_id: i64,
     ) -> Result<Vec<(i64, Application)>> {
         let rows = sqlx::query(
@@ -276,7 +280,7 @@ impl Db {
              WHERE i.meeting_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(meeting_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -309,7 +313,7 @@ impl Db {
     /// response `after` that has no code yet.
     pub async fn next_uncoded(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         questionnaire: &str,
         question_key: &str,
         after: i64,
@@ -321,7 +325,7 @@ impl Db {
                  AND ca.target_part = a.question_key)";
         let remaining: i64 =
             sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {UNCODED}")))
-                .bind(project_id)
+                .bind(project_id.0)
                 .bind(questionnaire)
                 .bind(question_key)
                 .fetch_one(&self.pool)
@@ -329,7 +333,7 @@ impl Db {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT a.response_id, a.value {UNCODED} AND a.response_id > $4 ORDER BY a.response_id LIMIT 1"
         )))
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(questionnaire)
         .bind(question_key)
         .bind(after)

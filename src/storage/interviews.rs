@@ -1,8 +1,9 @@
 //! Interviews and group conversations recorded by facilitators.
 
-use super::{Db, Result, StorageError, day, now, parse_day};
+use super::{Db, ProjectId, Result, StorageError, day, now, parse_day};
 use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
+use sqlx::AssertSqlSafe;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
@@ -43,14 +44,14 @@ pub struct NotesEntry {
 impl Db {
     pub async fn create_interview(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         new: &NewInterview,
     ) -> Result<Option<i64>> {
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO interviews (project_id, audience, wave_id, held_on, setting, group_size, label, questionnaire_key, created_at) \
              SELECT $1, $2, w.id, $3, $4, $5, $6, $7, $8 FROM waves w WHERE w.project_id = $1 AND w.key = $9 RETURNING id",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(new.audience.as_str())
         .bind(day(new.held_on))
         .bind(if new.group_size > 1 { "group" } else { "individual" })
@@ -65,12 +66,12 @@ impl Db {
     }
 
     /// A project's conversations, newest first.
-    pub async fn interviews(&self, project_id: i64) -> Result<Vec<Interview>> {
+    pub async fn interviews(&self, project_id: ProjectId) -> Result<Vec<Interview>> {
         let rows = sqlx::query(
             "SELECT i.id, i.audience, w.name, w.key, i.held_on, i.setting, i.group_size, i.label, i.questionnaire_key \
              FROM interviews i JOIN waves w ON w.id = i.wave_id WHERE i.project_id = $1 ORDER BY i.held_on DESC, i.id DESC",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -97,7 +98,7 @@ impl Db {
     /// question, and the closed answers given; all or nothing.
     pub async fn save_interview(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         interview_id: i64,
         notes: &BTreeMap<String, NotesEntry>,
         answers: &Answers,
@@ -106,7 +107,7 @@ impl Db {
         let ours: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM interviews WHERE id = $1 AND project_id = $2")
                 .bind(interview_id)
-                .bind(project_id)
+                .bind(project_id.0)
                 .fetch_one(&mut *tx)
                 .await?;
         if ours == 0 {
@@ -159,28 +160,39 @@ impl Db {
     /// What was recorded in a conversation: notes per question and the closed answers.
     pub async fn interview_record(
         &self,
+        project_id: ProjectId,
         interview_id: i64,
     ) -> Result<(BTreeMap<String, NotesEntry>, RawAnswers)> {
-        let notes = sqlx::query("SELECT question_key, notes, quotes, flagged FROM interview_notes WHERE interview_id = $1")
-            .bind(interview_id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| {
-                let flagged: Option<String> = r.try_get(3)?;
-                Ok((
-                    r.try_get(0)?,
-                    NotesEntry {
-                        notes: r.try_get(1)?,
-                        quotes: r.try_get(2)?,
-                        flagged: flagged.iter().flat_map(|f| f.split(',')).filter_map(PersonalData::parse).collect(),
-                    },
-                ))
-            })
-            .collect::<Result<_>>()?;
+        const MINE: &str =
+            "interview_id IN (SELECT id FROM interviews WHERE id = $1 AND project_id = $2)";
+        let notes = sqlx::query(AssertSqlSafe(format!(
+            "SELECT question_key, notes, quotes, flagged FROM interview_notes WHERE {MINE}"
+        )))
+        .bind(interview_id)
+        .bind(project_id.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let flagged: Option<String> = r.try_get(3)?;
+            Ok((
+                r.try_get(0)?,
+                NotesEntry {
+                    notes: r.try_get(1)?,
+                    quotes: r.try_get(2)?,
+                    flagged: flagged
+                        .iter()
+                        .flat_map(|f| f.split(','))
+                        .filter_map(PersonalData::parse)
+                        .collect(),
+                },
+            ))
+        })
+        .collect::<Result<_>>()?;
         let mut answers = RawAnswers::new();
-        for r in sqlx::query("SELECT question_key, value FROM interview_answers WHERE interview_id = $1 ORDER BY question_key, position")
+        for r in sqlx::query(AssertSqlSafe(format!("SELECT question_key, value FROM interview_answers WHERE {MINE} ORDER BY question_key, position")))
             .bind(interview_id)
+            .bind(project_id.0)
             .fetch_all(&self.pool)
             .await?
         {
@@ -195,7 +207,7 @@ impl Db {
     /// or a review of its flags).
     pub async fn update_interview_part(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         interview_id: i64,
         part: &str,
         entry: &NotesEntry,
@@ -217,7 +229,7 @@ impl Db {
         .bind(flagged)
         .bind(interview_id)
         .bind(part)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -227,7 +239,7 @@ impl Db {
     /// quote's text is kept with the application, so later edits of other quotes do not move it.
     pub async fn apply_code_to_quote(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         code_id: i64,
         interview_id: i64,
         part: &str,
@@ -243,7 +255,7 @@ impl Db {
         .bind(user_id)
         .bind(now())
         .bind(code_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(interview_id)
         .execute(&self.pool)
         .await?;
@@ -253,7 +265,7 @@ impl Db {
     /// The codes on the quotes of a conversation: (part, quote, code name).
     pub async fn quote_codes(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         interview_id: i64,
     ) -> Result<Vec<(String, String, String)>> {
         let rows = sqlx::query(
@@ -261,7 +273,7 @@ impl Db {
              WHERE a.interview_id = $1 AND c.project_id = $2 ORDER BY a.id",
         )
         .bind(interview_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

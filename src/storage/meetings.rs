@@ -1,6 +1,6 @@
 //! Professionals' meetings and their insights.
 
-use super::{Db, Result, StorageError, day, now, parse_day};
+use super::{Db, ProjectId, Result, StorageError, day, now, parse_day};
 use crate::domain::meeting::{InsightKind, NewInsight, Sector};
 use sqlx::Row;
 
@@ -29,7 +29,7 @@ impl Db {
     /// Records a meeting with the number of participants per sector.
     pub async fn create_meeting(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         held_on: time::Date,
         title: &str,
         sectors: &[(Sector, u32)],
@@ -38,7 +38,7 @@ impl Db {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO meetings (project_id, held_on, title, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(day(held_on))
         .bind(title)
         .bind(now())
@@ -57,19 +57,19 @@ impl Db {
     }
 
     /// A project's meetings, newest first.
-    pub async fn meetings(&self, project_id: i64) -> Result<Vec<Meeting>> {
+    pub async fn meetings(&self, project_id: ProjectId) -> Result<Vec<Meeting>> {
         let rows = sqlx::query(
             "SELECT m.id, m.held_on, m.title, (SELECT COUNT(*) FROM insights i WHERE i.meeting_id = m.id) \
              FROM meetings m WHERE m.project_id = $1 ORDER BY m.held_on DESC, m.id DESC",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         let sectors = sqlx::query(
             "SELECT s.meeting_id, s.sector, s.participants FROM meeting_sectors s \
              JOIN meetings m ON m.id = s.meeting_id WHERE m.project_id = $1",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -99,7 +99,7 @@ impl Db {
     /// Adds insights to a meeting of the project, all or none.
     pub async fn add_insights(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         meeting_id: i64,
         insights: &[NewInsight],
     ) -> Result<bool> {
@@ -107,7 +107,7 @@ impl Db {
         let ours: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE id = $1 AND project_id = $2")
                 .bind(meeting_id)
-                .bind(project_id)
+                .bind(project_id.0)
                 .fetch_one(&mut *tx)
                 .await?;
         if ours == 0 {
@@ -133,14 +133,14 @@ impl Db {
     }
 
     /// The insights of a meeting of the project, by theme and then highest priority first.
-    pub async fn insights(&self, project_id: i64, meeting_id: i64) -> Result<Vec<Insight>> {
+    pub async fn insights(&self, project_id: ProjectId, meeting_id: i64) -> Result<Vec<Insight>> {
         let rows = sqlx::query(
             "SELECT i.id, i.theme_key, i.kind, i.statement, i.sector, i.priority FROM insights i \
              JOIN meetings m ON m.id = i.meeting_id WHERE i.meeting_id = $1 AND m.project_id = $2 \
              ORDER BY i.theme_key, i.priority DESC, i.id",
         )
         .bind(meeting_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

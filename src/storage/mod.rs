@@ -69,6 +69,26 @@ pub enum StorageError {
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
+/// The scope of a project's items: a project id as storage hands it out, read from the
+/// database (a project found by its key or through an account's role in it), never made
+/// from a number a request carries. Every method on a project's items takes one and filters
+/// on it in SQL, so an item of another project is out of reach whatever id is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProjectId(i64);
+
+impl ProjectId {
+    /// The number, for logs and for fields that only display it.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A pool of connections to the application's database.
 #[derive(Debug, Clone)]
 pub struct Db {

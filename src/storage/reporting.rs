@@ -8,7 +8,7 @@
 //! always bound — hence `AssertSqlSafe`.
 
 use super::tallies::{Deltas, Versions};
-use super::{Db, Result, StorageError};
+use super::{Db, ProjectId, Result, StorageError};
 use crate::domain::Audience;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
@@ -44,7 +44,7 @@ pub struct CodeCount {
 
 /// How much material an audience gave in a wave: questionnaires, conversations, meetings
 /// and insights (none: a meeting outside every wave).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Material {
     pub audience: Option<Audience>,
     pub wave: Option<String>,
@@ -170,19 +170,19 @@ const MEETING_WAVE: &str = "LEFT JOIN waves w ON w.project_id = m.project_id \
 
 impl Db {
     /// The threshold below which this project's counts are not shown.
-    pub async fn report_threshold(&self, project_id: i64) -> Result<u64> {
+    pub async fn report_threshold(&self, project_id: ProjectId) -> Result<u64> {
         let n: i64 = sqlx::query_scalar("SELECT report_threshold FROM projects WHERE id = $1")
-            .bind(project_id)
+            .bind(project_id.0)
             .fetch_one(&self.pool)
             .await?;
         Ok(n.max(0) as u64)
     }
 
     /// Sets the threshold; the database refuses anything below 3.
-    pub async fn set_report_threshold(&self, project_id: i64, threshold: u64) -> Result<()> {
+    pub async fn set_report_threshold(&self, project_id: ProjectId, threshold: u64) -> Result<()> {
         sqlx::query("UPDATE projects SET report_threshold = $1 WHERE id = $2")
             .bind(threshold as i64)
-            .bind(project_id)
+            .bind(project_id.0)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -190,7 +190,7 @@ impl Db {
 
     /// How many questionnaires (from the tallies), conversations, meetings and insights there
     /// are per audience and wave (meetings and insights under no audience).
-    pub async fn material(&self, project_id: i64) -> Result<Vec<Material>> {
+    pub async fn material(&self, project_id: ProjectId) -> Result<Vec<Material>> {
         let sql = format!(
             "SELECT t.audience, w.key, CAST(SUM(t.responses) AS BIGINT), 0 FROM answer_tallies t \
              JOIN questionnaires q ON q.id = t.questionnaire_id \
@@ -205,7 +205,7 @@ impl Db {
              WHERE m.project_id = $1 GROUP BY w.key"
         );
         sqlx::query(AssertSqlSafe(sql))
-            .bind(project_id)
+            .bind(project_id.0)
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -241,7 +241,7 @@ impl Db {
     /// left empty).
     pub async fn closed_counts(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         questions: &[String],
         filter: Option<&AnswerFilter>,
         respondents: bool,
@@ -280,7 +280,7 @@ impl Db {
             .map(|f| (f.question.as_str(), f.value.as_str()))
             .unwrap_or(("", ""));
         let mut query = sqlx::query(AssertSqlSafe(sql))
-            .bind(project_id)
+            .bind(project_id.0)
             .bind(filter_key)
             .bind(filter_value);
         for key in questions {
@@ -320,7 +320,7 @@ impl Db {
     /// show can be protected together.
     pub async fn closed_counts_by_filter(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         questions: &[String],
         respondents: bool,
     ) -> Result<Vec<(Option<AnswerFilter>, ClosedCount)>> {
@@ -355,7 +355,7 @@ impl Db {
              WHERE i.project_id = $1 AND a.question_key IN ({keys}) \
              GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key, f.question_key, f.value{group}"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id);
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id.0);
         for key in questions {
             query = query.bind(key);
         }
@@ -408,7 +408,7 @@ impl Db {
     /// answer narrows answers and conversations; insights cannot be filtered.
     pub async fn code_counts(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         theme: &str,
         filter: Option<&AnswerFilter>,
     ) -> Result<Vec<CodeCount>> {
@@ -437,7 +437,9 @@ impl Db {
              {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
              GROUP BY ca.code_id, w.key"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id).bind(theme);
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(project_id.0)
+            .bind(theme);
         if let Some(filter) = filter {
             query = query.bind(&filter.question).bind(&filter.value);
         }
@@ -463,7 +465,7 @@ impl Db {
     /// protected together. Insights (professionals) are not counts of people: left out.
     pub async fn code_counts_by_filter(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         theme: &str,
         filters: &[String],
     ) -> Result<Vec<(Option<AnswerFilter>, CodeCount)>> {
@@ -495,7 +497,9 @@ impl Db {
              {CODE_OF_THEME} AND ca.target_kind = 'quote' \
              GROUP BY ca.code_id, i.audience, w.key, f.question_key, f.value"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id).bind(theme);
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(project_id.0)
+            .bind(theme);
         for key in filters {
             query = query.bind(key);
         }
@@ -535,7 +539,7 @@ impl Db {
     /// waiting for a personal-data review is left out.
     pub async fn code_quotes(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         theme: &str,
         per_cell: i64,
     ) -> Result<Vec<CodedText>> {
@@ -543,7 +547,7 @@ impl Db {
             "SELECT c.id FROM codes c LEFT JOIN codes pc ON pc.id = c.parent_id \
              WHERE c.project_id = $1 AND (c.theme_key = $2 OR pc.theme_key = $2)",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(theme)
         .fetch_all(&self.pool)
         .await?;
@@ -618,7 +622,7 @@ impl Db {
 
     /// Every coded piece of text of the project, for the export of fragments; texts waiting
     /// for a personal-data review come without their text.
-    pub async fn coded_texts(&self, project_id: i64) -> Result<Vec<CodedText>> {
+    pub async fn coded_texts(&self, project_id: ProjectId) -> Result<Vec<CodedText>> {
         let sql = "SELECT ca.code_id, 'answer', r.audience, w.key, a.value, ca.start_offset, ca.end_offset, \
                CAST(CASE WHEN fl.response_id IS NOT NULL AND fl.reviewed_at IS NULL THEN 1 ELSE 0 END AS BIGINT), ca.id \
              FROM code_applications ca JOIN codes c ON c.id = ca.code_id \
@@ -642,7 +646,7 @@ impl Db {
              WHERE c.project_id = $1 AND ca.target_kind = 'insight' \
              ORDER BY 1, 9";
         sqlx::query(sql)
-            .bind(project_id)
+            .bind(project_id.0)
             .bind("\n%")
             .fetch_all(&self.pool)
             .await?
@@ -654,7 +658,7 @@ impl Db {
     /// Every response to one questionnaire of a project, oldest first, with its answers.
     pub async fn export_responses(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         questionnaire: &str,
     ) -> Result<Vec<ExportResponse>> {
         const OF_QUESTIONNAIRE: &str = "JOIN questionnaire_versions v ON v.id = r.version_id \
@@ -675,7 +679,7 @@ impl Db {
              (SELECT {answers} FROM answers a WHERE a.response_id = r.id) \
              FROM responses r JOIN waves w ON w.id = r.wave_id {OF_QUESTIONNAIRE} ORDER BY r.id"
         )))
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(questionnaire)
         .fetch_all(&self.pool)
         .await?;
@@ -711,7 +715,7 @@ impl Db {
              JOIN responses r ON r.id = fl.response_id {OF_QUESTIONNAIRE} \
              AND fl.reviewed_at IS NULL"
         )))
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(questionnaire)
         .fetch_all(&self.pool)
         .await?;
@@ -725,14 +729,14 @@ impl Db {
     }
 
     /// Every link of a project, for synthetic data.
-    pub async fn link_targets(&self, project_id: i64) -> Result<Vec<LinkTarget>> {
+    pub async fn link_targets(&self, project_id: ProjectId) -> Result<Vec<LinkTarget>> {
         sqlx::query(
             "SELECT l.id, (SELECT MAX(v.id) FROM questionnaire_versions v WHERE v.questionnaire_id = q.id), \
              l.audience, l.wave_id, w.key, q.key, l.group_label FROM links l \
              JOIN questionnaires q ON q.id = l.questionnaire_id JOIN waves w ON w.id = l.wave_id \
              WHERE q.project_id = $1 ORDER BY l.id",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?
         .iter()

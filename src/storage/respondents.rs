@@ -1,7 +1,7 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
 use super::tallies::{Deltas, Versions, stored_answers};
-use super::{Db, Result, StorageError, day};
+use super::{Db, ProjectId, Result, StorageError, day};
 use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
 use sqlx::Row;
@@ -283,7 +283,7 @@ impl Db {
     /// A project's responses, newest first, at most `limit`.
     pub async fn project_responses(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         filter: &ResponseFilter,
         limit: i64,
     ) -> Result<Vec<ResponseRow>> {
@@ -292,7 +292,7 @@ impl Db {
 
     async fn response_rows(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         filter: &ResponseFilter,
         id: Option<i64>,
         limit: i64,
@@ -309,7 +309,7 @@ impl Db {
              AND ($7 = 0 OR r.id = $7) \
              ORDER BY r.id DESC LIMIT $8",
         )
-        .bind(project_id)
+        .bind(project_id.0)
         .bind(filter.questionnaire.clone().unwrap_or_default())
         .bind(filter.audience.map(|a| a.as_str()).unwrap_or_default())
         .bind(filter.wave.clone().unwrap_or_default())
@@ -340,7 +340,7 @@ impl Db {
     /// One response of a project with its answers (values per question key, in order).
     pub async fn project_response(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         response_id: i64,
     ) -> Result<Option<(ResponseRow, BTreeMap<String, Vec<String>>)>> {
         let row = self
@@ -362,7 +362,7 @@ impl Db {
 
     /// Deletes a response of a project with its answers; false when there is none.
     /// Deletes a response of the project, and takes it out of the tallies.
-    pub async fn delete_response(&self, project_id: i64, response_id: i64) -> Result<bool> {
+    pub async fn delete_response(&self, project_id: ProjectId, response_id: i64) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let head = sqlx::query(
             "SELECT r.version_id, r.wave_id, r.audience FROM responses r \
@@ -370,7 +370,7 @@ impl Db {
              JOIN questionnaires q ON q.id = v.questionnaire_id WHERE r.id = $1 AND q.project_id = $2",
         )
         .bind(response_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(head) = head else {
@@ -403,7 +403,7 @@ impl Db {
     /// The personal-data flags of a response of a project, by question key.
     pub async fn answer_flags(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         response_id: i64,
     ) -> Result<BTreeMap<String, StoredFlag>> {
         let rows = sqlx::query(
@@ -414,7 +414,7 @@ impl Db {
              WHERE f.response_id = $1 AND q.project_id = $2",
         )
         .bind(response_id)
-        .bind(project_id)
+        .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -435,7 +435,7 @@ impl Db {
     /// original is overwritten, not kept). False when there is no such flag in the project.
     pub async fn resolve_flag(
         &self,
-        project_id: i64,
+        project_id: ProjectId,
         response_id: i64,
         question_key: &str,
         redacted: Option<&str>,
@@ -449,7 +449,7 @@ impl Db {
         .bind(super::now())
         .bind(response_id)
         .bind(question_key)
-        .bind(project_id)
+        .bind(project_id.0)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

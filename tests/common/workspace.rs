@@ -24,6 +24,15 @@ pub struct Session {
     pub csrf: String,
 }
 
+impl Session {
+    /// Posts a form as this browser does, with its cookie and CSRF token; owned arguments,
+    /// so a test can keep it as `|path, form| me.post(&app, path, form)`.
+    pub async fn post(&self, app: &App, path: String, form: String) -> Reply {
+        let form = format!("csrf={}&{form}", self.csrf);
+        request(app, Method::POST, &path, Some(self), &form).await
+    }
+}
+
 pub async fn account(db: &Db, email: &str, admin: bool, role: Option<(&str, Role)>) {
     let email = Email::parse(email).unwrap();
     let hash = hash_password(PASSWORD.into()).await.unwrap();

@@ -15,7 +15,7 @@ mod lp;
 
 use super::ProjectFacts;
 use super::protect::{Group, Part};
-use super::questions::asked_in_theme;
+use super::questions::asked_in_project;
 use crate::domain::QuestionKind;
 use crate::domain::comparison::Cell;
 use crate::domain::summary::value_codes;
@@ -77,16 +77,23 @@ async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
         let project = db.project_id("samenhang").await.unwrap().unwrap();
         db.set_report_threshold(project, threshold).await.unwrap();
         let facts = ProjectFacts::read(&state, &tr, project).await.unwrap();
-        for theme in &facts.themes {
-            let asked = asked_in_theme(&facts, &theme.key);
-            let data = super::questions::closed_data(&state, project, &facts, &asked)
-                .await
-                .unwrap();
-            let model = viewers_model(&facts, &asked, &data);
-            hidden += model.cells.iter().filter(|c| c.1 && c.0.is_none()).count();
-            lp::audit(&model.truth, &model.cells, &model.relations, threshold)
-                .unwrap_or_else(|e| panic!("theme {}, threshold {threshold}: {e}", theme.key));
-        }
+        let asked = asked_in_project(&facts);
+        let data = super::questions::closed_data(&state, project, &facts)
+            .await
+            .unwrap();
+        let links = db.project_links(project).await.unwrap();
+        let mut model = viewers_model(&facts, &asked, &data);
+        add_respondents(&mut model, &facts, &asked, &links, &data);
+        add_mark_sums(&mut model, &asked, &data);
+        hidden += model.cells.iter().filter(|c| c.1 && c.0.is_none()).count();
+        lp::audit(&model.truth, &model.cells, &model.relations, threshold).unwrap_or_else(|e| {
+            let names: Vec<String> = model
+                .index
+                .iter()
+                .map(|(k, i)| format!("{i}: {k:?}"))
+                .collect();
+            panic!("threshold {threshold}: {e}\n{}", names.join("\n"))
+        });
     }
     assert!(hidden > 50, "the demo hides counts to audit ({hidden})");
 }
@@ -218,4 +225,169 @@ fn viewers_model(
         }
     }
     m
+}
+
+/// The response counts as the project page (per link) and the method note (per audience
+/// and round, and all rounds) show them: the links of a questionnaire add up to its
+/// responses, which add up to the audience's. Who answered a question are some of a
+/// questionnaire's respondents.
+fn add_respondents(
+    m: &mut Model,
+    facts: &ProjectFacts,
+    asked: &[super::questions::Asked],
+    links: &[crate::storage::ProjectLink],
+    data: &super::questions::ClosedData,
+) {
+    use super::protect::ResponseCount;
+    let key = |name: &str, audience, wave: Option<&str>, questionnaire: &str| {
+        let group = Group {
+            questionnaire: questionnaire.to_owned(),
+            question: String::new(),
+            audience,
+            wave: wave.map(str::to_owned),
+            filter: None,
+        };
+        (group, Part::Answered, name.to_owned())
+    };
+    let waves: Vec<Option<&str>> = std::iter::once(None)
+        .chain(facts.waves.iter().map(|w| Some(w.key.as_str())))
+        .collect();
+    for audience in crate::domain::Audience::ALL {
+        for &wave in &waves {
+            let count: u64 = data
+                .material
+                .iter()
+                .filter(|x| x.audience == Some(audience))
+                .filter(|x| wave.is_none() || x.wave.as_deref() == wave)
+                .map(|x| x.responses)
+                .sum();
+            if count == 0 && wave.is_some() {
+                continue;
+            }
+            let cell = data.responses(&ResponseCount::Audience(audience, wave.map(str::to_owned)));
+            // The method note leaves an audience without responses out: a zero.
+            let cell = if count == 0 { Some(0) } else { shown(cell) };
+            let everyone = m.add(key("respondents", audience, wave, ""), count, Some(cell));
+            let mut questionnaires: Vec<&str> = links
+                .iter()
+                .filter(|l| l.audience == audience && wave.is_none_or(|w| l.wave_key == w))
+                .map(|l| l.questionnaire.as_str())
+                .collect();
+            questionnaires.sort();
+            questionnaires.dedup();
+            let mut parts = Vec::new();
+            for q in questionnaires {
+                let mine: Vec<_> = links
+                    .iter()
+                    .filter(|l| l.audience == audience && l.questionnaire == q)
+                    .filter(|l| wave.is_none_or(|w| l.wave_key == w))
+                    .collect();
+                let n = mine.iter().map(|l| l.responses as u64).sum();
+                let of = m.add(key("answering", audience, wave, q), n, None);
+                parts.push(of);
+                if wave.is_some() {
+                    let links = mine
+                        .iter()
+                        .map(|l| {
+                            let code = l.code.to_string();
+                            let cell = data.responses(&ResponseCount::Link(code.clone()));
+                            m.add(
+                                key("link", audience, None, &code),
+                                l.responses as u64,
+                                Some(shown(cell)),
+                            )
+                        })
+                        .collect();
+                    m.relations.push((of, links));
+                }
+                for a in asked
+                    .iter()
+                    .filter(|a| a.questionnaire == q && a.audiences.contains(&audience))
+                {
+                    let group = Group {
+                        questionnaire: a.questionnaire.to_owned(),
+                        question: a.question.key.clone(),
+                        audience,
+                        wave: wave.map(str::to_owned),
+                        filter: None,
+                    };
+                    let answered = m.index[&(group.clone(), Part::Answered, String::new())];
+                    let Some(skipped) = n.checked_sub(m.truth[answered]) else {
+                        continue;
+                    };
+                    // Not `Some(Some(0))` for a required question nobody skipped: the engine
+                    // does not know that equality yet (docs/security.md, "Known gaps"), and
+                    // with it this audit pins a hidden 168 to 168.
+                    let skipped = m.add((group, Part::Answered, "skipped".into()), skipped, None);
+                    m.relations.push((of, vec![answered, skipped]));
+                }
+            }
+            if parts.iter().map(|&p| m.truth[p]).sum::<u64>() == count {
+                m.relations.push((everyone, parts));
+            }
+        }
+    }
+}
+
+/// A shown mean mark tells the sum of the marks, `Σ mark × count` over the marks 1 to 10
+/// (counts a viewer is not shown), which the pass and fail must agree with.
+fn add_mark_sums(
+    m: &mut Model,
+    asked: &[super::questions::Asked],
+    data: &super::questions::ClosedData,
+) {
+    let (all, _) = data.parts();
+    for (group, c) in &all.counts {
+        let Some(a) = asked
+            .iter()
+            .find(|a| a.questionnaire == group.questionnaire && a.question.key == group.question)
+            .filter(|a| matches!(a.question.kind, QuestionKind::Mark))
+        else {
+            continue;
+        };
+        let filter = group
+            .filter
+            .as_ref()
+            .map(|(question, value)| crate::storage::AnswerFilter {
+                question: question.clone(),
+                value: value.clone(),
+            });
+        let summary = super::questions::summarize_group(
+            a,
+            data,
+            group.audience,
+            group.wave.as_deref(),
+            filter.as_ref(),
+        );
+        if summary.marks.is_none() {
+            continue;
+        }
+        let marks: Vec<usize> = c
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| m.add((group.clone(), Part::Option(i), "mark".into()), n, None))
+            .collect();
+        let sum: u64 = c
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (i as u64 + 1) * n)
+            .sum();
+        let sum = m.add(
+            (group.clone(), Part::Answered, "sum".into()),
+            sum,
+            Some(Some(sum)),
+        );
+        let weighted = marks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &mark)| std::iter::repeat_n(mark, i + 1))
+            .collect();
+        m.relations.push((sum, weighted));
+        let answered = m.index[&(group.clone(), Part::Answered, String::new())];
+        m.relations.push((answered, marks.clone()));
+        let pass = m.index[&(group.clone(), Part::Pass, String::new())];
+        m.relations.push((pass, marks[5..].to_vec()));
+    }
 }

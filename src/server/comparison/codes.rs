@@ -39,7 +39,7 @@ fn codes_of_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<&'a Code> {
 /// every round and filter at once (see `protect`), and kept while the counts stay the same.
 pub(super) async fn code_protection(
     state: &AppState,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
     facts: &ProjectFacts,
     theme: &str,
 ) -> Result<Arc<CodeProtection>, WorkspaceError> {

@@ -6,15 +6,14 @@
 mod audit;
 mod codes;
 mod protect;
-pub(in crate::server) use protect::{
-    CodeProtection, Protection, ProtectionCache, ResponseCount, protect_responses,
-};
+pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
 mod questions;
 
 use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use codes::{QUOTES_PER_CELL, code_rows};
 pub(in crate::server) use questions::aggregate_rows;
-use questions::{asked_in_theme, closed_data, question_block};
+pub(in crate::server) use questions::{ClosedData, closed_data};
+use questions::{asked_in_theme, question_block};
 
 use super::AppState;
 use super::render::{PageFrame, render};
@@ -62,7 +61,7 @@ impl ProjectFacts {
     pub(super) async fn read(
         state: &AppState,
         tr: &Tr,
-        project_id: i64,
+        project_id: crate::storage::ProjectId,
     ) -> Result<Self, WorkspaceError> {
         let db = &state.db;
         let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
@@ -242,16 +241,16 @@ fn capitalise(text: &str) -> String {
 pub(super) async fn theme_comparison(
     state: &AppState,
     tr: &Tr,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
     facts: &ProjectFacts,
     resolved: &Resolved,
     theme: &Theme,
+    data: &ClosedData,
 ) -> Result<ThemeComparison, WorkspaceError> {
     let db = &state.db;
     let asked = asked_in_theme(facts, &theme.key);
     // Independent reads, side by side on the pool.
-    let (data, protection, counts, quotes) = tokio::try_join!(
-        closed_data(state, project_id, facts, &asked),
+    let (protection, counts, quotes) = tokio::try_join!(
         codes::code_protection(state, project_id, facts, &theme.key),
         async {
             db.code_counts(project_id, &theme.key, resolved.filter.as_ref())
@@ -282,7 +281,7 @@ pub(super) async fn theme_comparison(
         codes,
         questions: asked
             .iter()
-            .map(|a| question_block(tr, facts, resolved, a, &data))
+            .map(|a| question_block(tr, facts, resolved, a, data))
             .collect(),
     })
 }
@@ -292,9 +291,9 @@ fn method_note(
     tr: &Tr,
     facts: &ProjectFacts,
     resolved: &Resolved,
-    material: &[Material],
-    protected: &protect::ResponseProtection,
+    data: &ClosedData,
 ) -> Vec<String> {
+    let material = &data.material;
     let threshold = facts.threshold;
     let mut lines = Vec::new();
     for wave in resolved.waves() {
@@ -322,7 +321,7 @@ fn method_note(
                     if responses == 0 {
                         Cell::Shown(0)
                     } else {
-                        protected.cell(&ResponseCount::Audience(audience, wave.clone()))
+                        data.responses(&ResponseCount::Audience(audience, wave.clone()))
                     },
                     threshold
                 ),
@@ -384,12 +383,9 @@ pub async fn comparison(
     else {
         return Err(WorkspaceError::NotFound);
     };
-    let (comparison, material, links) = tokio::try_join!(
-        theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme),
-        async { state.db.material(project.id).await.map_err(internal) },
-        async { state.db.project_links(project.id).await.map_err(internal) },
-    )?;
-    let responses = response_protection(&links, &material, facts.threshold);
+    let data = closed_data(&state, project.id, &facts).await?;
+    let comparison =
+        theme_comparison(&state, &tr, project.id, &facts, &resolved, &theme, &data).await?;
     let role = project.role.unwrap_or(Role::Viewer);
     let view = ComparisonView {
         viewer: Viewer::from(&researcher),
@@ -403,7 +399,7 @@ pub async fn comparison(
             .iter()
             .map(|w| (w.key.clone(), w.name.clone()))
             .collect(),
-        method: method_note(&tr, &facts, &resolved, &material, &responses),
+        method: method_note(&tr, &facts, &resolved, &data),
         filters: facts.filters.clone(),
         selection: Selection {
             theme: theme.key.clone(),
@@ -469,16 +465,13 @@ pub async fn report(
     if chosen.is_empty() {
         return Err(WorkspaceError::NotFound);
     }
+    let data = closed_data(&state, project.id, &facts).await?;
     let mut themes = Vec::new();
     for theme in chosen {
-        themes.push(theme_comparison(&state, &tr, project.id, &facts, &resolved, theme).await?);
+        themes.push(
+            theme_comparison(&state, &tr, project.id, &facts, &resolved, theme, &data).await?,
+        );
     }
-    let (material, links) = tokio::try_join!(
-        state.db.material(project.id),
-        state.db.project_links(project.id),
-    )
-    .map_err(internal)?;
-    let responses = response_protection(&links, &material, facts.threshold);
     let scope = match (&resolved.wave, &resolved.against) {
         (Some(a), Some(b)) => t!(
             tr,
@@ -500,7 +493,7 @@ pub async fn report(
     let view = ReportView {
         made_on: state.clock.today().to_string(),
         scope,
-        method: method_note(&tr, &facts, &resolved, &material, &responses),
+        method: method_note(&tr, &facts, &resolved, &data),
         threshold: facts.threshold,
         themes,
         project,
@@ -564,30 +557,4 @@ pub async fn set_threshold(
         )
         .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/vergelijking")).into_response())
-}
-
-/// What may be shown of the project's response counts (method note, project page), decided
-/// together: the links of an audience in a round add up to its count, the rounds to all.
-/// A few cells per link: decided on the spot.
-pub(in crate::server) fn response_protection(
-    links: &[crate::storage::ProjectLink],
-    material: &[Material],
-    threshold: u64,
-) -> protect::ResponseProtection {
-    let links: Vec<(String, Audience, String, u64)> = links
-        .iter()
-        .map(|l| {
-            (
-                l.code.to_string(),
-                l.audience,
-                l.wave_key.clone(),
-                l.responses.max(0) as u64,
-            )
-        })
-        .collect();
-    let audiences: Vec<(Audience, String, u64)> = material
-        .iter()
-        .filter_map(|m| Some((m.audience?, m.wave.clone()?, m.responses)))
-        .collect();
-    protect_responses(&links, &audiences, threshold)
 }

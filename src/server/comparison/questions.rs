@@ -11,14 +11,14 @@ use crate::i18n::Tr;
 use crate::server::AppState;
 use crate::server::workspace::WorkspaceError;
 use crate::server::workspace::internal;
-use crate::storage::{AnswerFilter, Code};
+use crate::storage::{AnswerFilter, Code, Material};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::charts::{Bar, Chart, HIDDEN_STYLE, Layout, Segment};
 use crate::ui::researcher::{DataTable, QuestionBlock, audience_name};
 use std::collections::HashMap;
 
-use super::protect::{self, AllCounts, Part, Protection, all_counts};
+use super::protect::{self, AllCounts, Part, Protection, ResponseCount, all_counts};
 use super::{
     ProjectFacts, Resolved, audience_style, capitalise, cell_text, decimal, group_label, percent,
     question_text,
@@ -55,14 +55,30 @@ pub(super) fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<As
         .collect()
 }
 
-/// The counts of every group of a theme's closed questions, and what may be shown of them
-/// (decided for every round, filter and view at once, see `protect`).
-pub(super) struct ClosedData {
+/// The closed questions of every theme of a project.
+pub(super) fn asked_in_project(facts: &ProjectFacts) -> Vec<Asked<'_>> {
+    facts
+        .themes
+        .iter()
+        .flat_map(|t| asked_in_theme(facts, &t.key))
+        .collect()
+}
+
+/// The counts of every group of a project's closed questions and its response counts, and
+/// what may be shown of them (decided for every theme, round, filter and view at once, see
+/// `protect`), with the material the method note describes.
+pub(in crate::server) struct ClosedData {
     all: AllCounts,
     protection: Arc<Protection>,
+    pub(in crate::server) material: Vec<Material>,
 }
 
 impl ClosedData {
+    /// A response count as a viewer may see it.
+    pub(in crate::server) fn responses(&self, count: &ResponseCount) -> Cell {
+        self.protection.responses(count)
+    }
+
     /// The counts and the decisions, for the auditor.
     #[cfg(test)]
     pub(super) fn parts(&self) -> (&AllCounts, &Protection) {
@@ -70,13 +86,14 @@ impl ClosedData {
     }
 }
 
-pub(super) async fn closed_data(
+/// Reads and protects every count of the project's closed questions and responses.
+pub(in crate::server) async fn closed_data(
     state: &AppState,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
     facts: &ProjectFacts,
-    asked: &[Asked<'_>],
 ) -> Result<ClosedData, WorkspaceError> {
     let db = &state.db;
+    let asked = &asked_in_project(facts)[..];
     let mut keys: Vec<String> = asked.iter().map(|a| a.question.key.clone()).collect();
     keys.sort();
     keys.dedup();
@@ -87,9 +104,11 @@ pub(super) async fn closed_data(
         .collect();
     multiple.sort();
     multiple.dedup();
-    let (rows, answered) = tokio::try_join!(
+    let (rows, answered, material, links) = tokio::try_join!(
         db.closed_counts_by_filter(project_id, &keys, false),
         db.closed_counts_by_filter(project_id, &multiple, true),
+        db.material(project_id),
+        db.project_links(project_id),
     )
     .map_err(internal)?;
     let all = all_counts(facts, asked, &rows, &answered);
@@ -109,11 +128,28 @@ pub(super) async fn closed_data(
         &kinds,
         &facts.filters,
         &all.counts,
+        &material,
+        links
+            .iter()
+            .map(|l| {
+                (
+                    l.code.to_string(),
+                    &l.questionnaire,
+                    &l.wave_key,
+                    l.responses,
+                )
+            })
+            .collect::<Vec<_>>(),
     ));
     let protection = match state.protections.get(key) {
         Some(protection) => protection,
         None => {
-            let (table, threshold) = (protect::table(facts, asked, &all), facts.threshold);
+            let responses = protect::Responses {
+                links: &links,
+                material: &material,
+            };
+            let table = protect::table(facts, asked, &all, &responses);
+            let threshold = facts.threshold;
             let protection = Arc::new(
                 tokio::task::spawn_blocking(move || protect::decide(&table, threshold))
                     .await
@@ -123,7 +159,11 @@ pub(super) async fn closed_data(
             protection
         }
     };
-    Ok(ClosedData { all, protection })
+    Ok(ClosedData {
+        all,
+        protection,
+        material,
+    })
 }
 
 /// One group of a question: its label and safe summary.
@@ -643,7 +683,7 @@ fn trend(
 pub(in crate::server) async fn aggregate_rows(
     state: &AppState,
     tr: &Tr,
-    project_id: i64,
+    project_id: crate::storage::ProjectId,
     facts: &ProjectFacts,
 ) -> Result<Vec<Vec<String>>, WorkspaceError> {
     let threshold = facts.threshold;
@@ -652,9 +692,9 @@ pub(in crate::server) async fn aggregate_rows(
     for c in &facts.codes {
         by_id.insert(c.id, c);
     }
+    let data = closed_data(state, project_id, facts).await?;
     for theme in &facts.themes {
         let asked = asked_in_theme(facts, &theme.key);
-        let data = closed_data(state, project_id, facts, &asked).await?;
         for a in &asked {
             let codes = value_codes(&a.question.kind);
             for &audience in &a.audiences {
