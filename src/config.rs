@@ -72,6 +72,11 @@ pub enum Command {
         /// The administrator's e-mail address (the login name).
         email: String,
     },
+    /// Write a consistent copy of the (live) SQLite database to FILE, which must not exist.
+    Backup {
+        /// Where the copy goes, e.g. /var/backups/samenspraak/2026-12-02.db
+        file: PathBuf,
+    },
     /// Print the responses to one invitation link, one JSON object per line.
     Responses {
         /// The code of the link (the part after the last `/`).

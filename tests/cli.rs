@@ -83,3 +83,31 @@ async fn import_demo_and_links_work_on_a_fresh_database() {
         "--help is answered by clap"
     );
 }
+
+/// A backup of a live database is a database of its own, with everything committed before
+/// it; it never overwrites a file.
+#[tokio::test]
+async fn backup_copies_a_live_database_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("live.db").display());
+    run(cli(&url, &["demo"])).await.unwrap();
+    let live = Db::connect(&url).await.unwrap();
+    let project = live.project_id("samenhang").await.unwrap().unwrap();
+    let before = live.material(project).await.unwrap();
+    let copy = dir.path().join("copy.db");
+    run(cli(&url, &["backup", copy.to_str().unwrap()]))
+        .await
+        .unwrap();
+    let restored = Db::connect(&format!("sqlite:{}", copy.display()))
+        .await
+        .unwrap();
+    let project = restored.project_id("samenhang").await.unwrap().unwrap();
+    assert_eq!(restored.material(project).await.unwrap(), before);
+    restored.close().await;
+    let again = run(cli(&url, &["backup", copy.to_str().unwrap()]))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(again.contains("never overwrites"), "{again}");
+    live.close().await;
+}

@@ -486,3 +486,69 @@ async fn health_reports_the_database() {
     );
     t.remove().await;
 }
+
+/// The front page takes a code as printed on a flyer: any case, with spaces or dashes,
+/// look-alike letters read as digits; an unknown code gets the page again with what was
+/// typed and a message next to the field.
+#[tokio::test]
+async fn the_front_page_takes_a_code_from_a_flyer() {
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let app = App::new(&t.db, date!(2026 - 11 - 22));
+        let front = app.get("/").await;
+        assert_eq!(front.status, StatusCode::OK);
+        assert!(front.body.contains("Heb je een code?"), "{}", front.body);
+        assert!(front.body.contains("href=\"/beheer\""));
+        assert!(
+            !front.body.contains(".wasm"),
+            "the front page loads no WebAssembly"
+        );
+        for typed in ["VERZ-M26J", "verz m26j", "VERZM26J"] {
+            let go = app
+                .get(&format!("/?lang=nl&code={}", typed.replace(' ', "+")))
+                .await;
+            assert_eq!(go.status, StatusCode::SEE_OTHER, "{typed}");
+            assert_eq!(go.location.as_deref(), Some("/verzm26j?lang=nl"), "{typed}");
+        }
+        let english = app.get("/?lang=en&code=verzm26j").await;
+        assert_eq!(english.location.as_deref(), Some("/verzm26j?lang=en"));
+        let unknown = app.get("/?lang=nl&code=ABCD-EFGH").await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        assert!(unknown.body.contains("We kennen deze code niet."));
+        assert!(
+            unknown.body.contains("value=\"ABCD-EFGH\""),
+            "what was typed is kept"
+        );
+        assert!(unknown.body.contains("aria-invalid=\"true\""));
+        let empty = app.get("/?lang=nl&code=").await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Typ de code die je kreeg."));
+        let markup = app.get("/?lang=nl&code=%3Cscript%3E").await;
+        assert!(!markup.body.contains("<script>"), "typed text is escaped");
+        let en = app.get("/?lang=en").await;
+        assert!(en.body.contains("Do you have a code?"));
+        t
+    })
+    .await;
+}
+
+/// A trailing slash leads to the canonical path, never to another site.
+#[tokio::test]
+async fn trailing_slashes_redirect_to_the_canonical_path() {
+    let t = TestDb::sqlite().await;
+    let app = App::new(&t.db, date!(2026 - 11 - 22));
+    for (from, to) in [
+        ("/beheer/", "/beheer"),
+        ("/beheer/inloggen/", "/beheer/inloggen"),
+        ("/verzm26j/?lang=en", "/verzm26j?lang=en"),
+    ] {
+        let reply = app.get(from).await;
+        assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT, "{from}");
+        assert_eq!(reply.location.as_deref(), Some(to), "{from}");
+    }
+    for off_site in ["//evil.example/", "///evil.example//"] {
+        let reply = app.get(off_site).await;
+        assert_ne!(reply.status, StatusCode::PERMANENT_REDIRECT, "{off_site}");
+    }
+    t.remove().await;
+}

@@ -499,3 +499,14 @@ workspace-error-csrf = This form has expired or came from another website. Go ba
 workspace-error-internal-title = Something went wrong
 workspace-error-internal = Something went wrong on our side. Nothing was changed. Please try again later.
 workspace-error-home = To my projects
+
+front-title = Talking together about growing up
+front-what = With Samenspraak, municipalities and organisations ask young people and parents what matters to them. We put their answers next to what professionals say, so that together we see what can be better.
+front-anonymous = You answer without your name. Nobody can see which answers are yours.
+front-code-label = Do you have a code?
+front-code-hint = You will find the code on the flyer or in the letter. For example: VERZ-M26J.
+front-code-go = Go to the questions
+front-code-missing = Type the code you were given.
+front-code-unknown = We do not know this code. Check that you copied it correctly.
+front-researchers = Are you working on a study?
+front-workspace = Go to the workspace for researchers

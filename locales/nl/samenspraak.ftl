@@ -502,3 +502,14 @@ workspace-error-csrf = Dit formulier is verlopen of kwam van een andere website.
 workspace-error-internal-title = Er ging iets mis
 workspace-error-internal = Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het later opnieuw.
 workspace-error-home = Naar mijn projecten
+
+front-title = Samen in gesprek over opgroeien
+front-what = Met Samenspraak vragen gemeenten en organisaties jongeren en ouders wat zij belangrijk vinden. Hun antwoorden leggen we naast wat professionals zeggen, zodat we samen zien wat beter kan.
+front-anonymous = Je vult de vragen in zonder je naam. Niemand kan zien welke antwoorden van jou zijn.
+front-code-label = Heb je een code?
+front-code-hint = Je vindt de code op de flyer of in de brief. Bijvoorbeeld: VERZ-M26J.
+front-code-go = Naar de vragen
+front-code-missing = Typ de code die je kreeg.
+front-code-unknown = We kennen deze code niet. Kijk of je hem goed hebt overgenomen.
+front-researchers = Werk je mee aan een onderzoek?
+front-workspace = Naar het werkgedeelte voor onderzoekers

@@ -49,6 +49,16 @@ impl InvitationCode {
         Ok(Self(code))
     }
 
+    /// Reads a code as printed on a flyer and typed on a phone: as [`InvitationCode::parse`],
+    /// and spaces and dashes anywhere (`VERZ-M26J`, `verz m26j`) are left out.
+    pub fn from_typed(input: &str) -> Result<Self, InvalidCode> {
+        let kept: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '_'))
+            .collect();
+        Self::parse(&kept)
+    }
+
     /// Builds a code from random bytes (one byte per character; the low 5 bits are used).
     pub fn from_random(bytes: [u8; GENERATED_LEN]) -> Self {
         Self(encode(&bytes))
@@ -100,6 +110,28 @@ mod tests {
         for c in [b'i', b'l', b'o', b'u'] {
             assert!(!ALPHABET.contains(&c));
         }
+    }
+
+    #[test]
+    fn a_code_from_a_flyer_may_have_spaces_and_dashes() {
+        for typed in [
+            "VERZ-M26J",
+            "verz m26j",
+            " vErZ–M26J ",
+            "VERZ_M26J",
+            "VERZ-M26I",
+        ] {
+            let code = InvitationCode::from_typed(typed).unwrap();
+            assert!(
+                code.as_str() == "verzm26j" || code.as_str() == "verzm261",
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            InvitationCode::from_typed("VERZ-M26O").unwrap().as_str(),
+            "verzm260"
+        );
+        assert_eq!(InvitationCode::from_typed("- -"), Err(InvalidCode::Length));
     }
 
     #[test]

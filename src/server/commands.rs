@@ -8,6 +8,7 @@ use crate::domain::account::{Email, check_new_password};
 use crate::domain::definition::{self, Definition};
 use crate::i18n::Translations;
 use crate::storage::{Db, ImportSummary};
+use axum::serve::ListenerExt;
 use std::error::Error;
 use std::time::Duration;
 
@@ -83,6 +84,13 @@ pub async fn run(cli: Cli) -> CommandResult {
             for response in db.responses_for_link(&code).await? {
                 println!("{}", serde_json::to_string(&response)?);
             }
+            db.close().await;
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let db = Db::connect(&common.database_url).await?;
+            db.backup_to(&file).await?;
+            println!("backup written to {}", file.display());
             db.close().await;
             Ok(())
         }
@@ -195,8 +203,16 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     .with_public_base(common.public_base())
     .with_client_header(args.trusted_proxy_header.clone());
     spawn_purge(db.clone(), state.clock.clone());
-    let listener = tokio::net::TcpListener::bind(common.addr).await?;
-    let addr = listener.local_addr()?;
+    // Small responses go out at once: without TCP_NODELAY, Nagle's algorithm and delayed
+    // ACKs hold every asset back by tens of milliseconds.
+    let listener = tokio::net::TcpListener::bind(common.addr)
+        .await?
+        .tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::warn!(%error, "TCP_NODELAY not set");
+            }
+        });
+    let addr = axum::serve::Listener::local_addr(&listener)?;
     tracing::info!(%addr, backend = ?db.backend(), "listening");
     println!("Samenspraak is running at http://{addr}");
     // The client address reaches the login throttle only (as a keyed hash), never a log.

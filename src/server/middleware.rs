@@ -4,7 +4,7 @@
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::time::Instant;
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
@@ -31,6 +31,26 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         );
     }
     response
+}
+
+/// `/beheer/` and every other path with a trailing slash: a permanent redirect to the path
+/// without it (the query kept). Never off-site: `//evil.example/` is left to the 404 page.
+pub async fn canonical_path(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let trimmed = path.trim_end_matches('/');
+    if path.len() > 1
+        && trimmed.len() < path.len()
+        && trimmed.starts_with('/')
+        && !trimmed.starts_with("//")
+        && !trimmed.contains('\\')
+    {
+        let to = match request.uri().query() {
+            Some(query) => format!("{trimmed}?{query}"),
+            None => trimmed.to_owned(),
+        };
+        return axum::response::Redirect::permanent(&to).into_response();
+    }
+    next.run(request).await
 }
 
 pub async fn log_request(request: Request, next: Next) -> Response {

@@ -146,6 +146,7 @@ pub fn router(state: AppState) -> Router {
         ));
 
     Router::new()
+        .route("/", get(respondent::front))
         .route("/healthz", get(health))
         .nest("/beheer", researcher)
         .route("/{code}", get(respondent::intro).post(respondent::start))
@@ -158,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(respondent::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(middleware::canonical_path))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))
         .with_state(state)

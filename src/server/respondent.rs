@@ -19,8 +19,8 @@ use crate::t;
 use crate::ui::islands::HelperTexts;
 use crate::ui::labels::answer_label;
 use crate::ui::respondent::{
-    IntroPage, IntroView, LanguageLink, MessagePage, MessageView, QuestionItem, QuestionPage,
-    QuestionPageView,
+    FrontPage, FrontView, IntroPage, IntroView, LanguageLink, MessagePage, MessageView,
+    QuestionItem, QuestionPage, QuestionPageView,
 };
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -32,6 +32,13 @@ use serde::Deserialize;
 /// `?lang=en`: the language switch.
 #[derive(Debug, Deserialize)]
 pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// `/?code=…`: the front page's field.
+#[derive(Debug, Deserialize)]
+pub struct FrontQuery {
+    code: Option<String>,
     lang: Option<String>,
 }
 
@@ -228,6 +235,45 @@ async fn open_link(state: &AppState, code: &str) -> Result<OpenLink, PageError> 
         WaveState::NotYetOpen => Err(PageError::NotYetOpen(link.wave.opens)),
         WaveState::Closed => Err(PageError::Closed),
     }
+}
+
+/// `GET /`: the front page; with `?code=`, the questionnaire of the code as typed from a
+/// flyer, or the page again with the code kept and what is wrong with it.
+pub async fn front(State(state): State<AppState>, Query(q): Query<FrontQuery>) -> Response {
+    let r = Respondent::new(&state, q.lang.as_deref(), "/".into());
+    let typed = q.code.clone().unwrap_or_default();
+    let (status, error) = match q.code.as_deref().map(str::trim) {
+        None => (StatusCode::OK, None),
+        Some("") => (StatusCode::UNPROCESSABLE_ENTITY, Some("front-code-missing")),
+        Some(code) => match InvitationCode::from_typed(code) {
+            Ok(code) => match state.db.find_link(&code).await {
+                Ok(Some(_)) => {
+                    let to = format!("/{code}?lang={}", r.tr.code());
+                    return Redirect::to(&to).into_response();
+                }
+                Ok(None) => (StatusCode::NOT_FOUND, Some("front-code-unknown")),
+                Err(e) => return r.error(e.into()).await,
+            },
+            Err(_) => (StatusCode::NOT_FOUND, Some("front-code-unknown")),
+        },
+    };
+    let error = error.map(|id| match id {
+        "front-code-missing" => t!(r.tr, "front-code-missing"),
+        _ => t!(r.tr, "front-code-unknown"),
+    });
+    let view = FrontView {
+        code: typed.chars().take(40).collect(),
+        error,
+        languages: r.languages(),
+    };
+    let title = t!(r.tr, "site-name");
+    r.page(
+        status,
+        title,
+        false,
+        move || view! { <FrontPage page=view.clone() /> },
+    )
+    .await
 }
 
 /// `GET /{code}`: the introduction.

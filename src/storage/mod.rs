@@ -150,6 +150,28 @@ impl Db {
         self.backend
     }
 
+    /// Writes a consistent copy of a live SQLite database to `file` (`VACUUM INTO`: one
+    /// read transaction, so writers go on and the copy holds every committed response).
+    /// PostgreSQL has its own tools (`pg_dump`).
+    pub async fn backup_to(&self, file: &std::path::Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StorageError::Conflict(
+                "backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
+            ));
+        }
+        if file.exists() {
+            return Err(StorageError::Conflict(format!(
+                "{} exists already; a backup never overwrites a file",
+                file.display()
+            )));
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(file.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Answers whether the database takes queries (for `/healthz`).
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
