@@ -510,3 +510,9 @@ front-code-missing = Type the code you were given.
 front-code-unknown = We do not know this code. Check that you copied it correctly.
 front-researchers = Are you working on a study?
 front-workspace = Go to the workspace for researchers
+
+first-run-title = First administrator
+first-run-intro = Samenspraak has no accounts yet. Create the first administrator's account here. This link works once, for one hour.
+first-run-again = Password again
+first-run-submit = Create administrator
+first-run-differ = The two passwords differ.

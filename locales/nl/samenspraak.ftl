@@ -513,3 +513,9 @@ front-code-missing = Typ de code die je kreeg.
 front-code-unknown = We kennen deze code niet. Kijk of je hem goed hebt overgenomen.
 front-researchers = Werk je mee aan een onderzoek?
 front-workspace = Naar het werkgedeelte voor onderzoekers
+
+first-run-title = Eerste beheerder
+first-run-intro = Samenspraak heeft nog geen accounts. Maak hier het account van de eerste beheerder. Deze link werkt één keer en een uur lang.
+first-run-again = Wachtwoord nog een keer
+first-run-submit = Beheerder maken
+first-run-differ = De twee wachtwoorden zijn niet gelijk.

@@ -203,6 +203,16 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     .with_public_base(common.public_base())
     .with_client_header(args.trusted_proxy_header.clone());
     spawn_purge(db.clone(), state.clock.clone());
+    let base = common.public_base();
+    if args.demo {
+        demo_account(&db, &base).await?;
+    }
+    if db.users().await?.is_empty() {
+        let token = state.setup.offer();
+        println!(
+            "No account yet. Create the first administrator here (works once, for one hour):\n  {base}/beheer/start/{token}"
+        );
+    }
     // Small responses go out at once: without TCP_NODELAY, Nagle's algorithm and delayed
     // ACKs hold every asset back by tens of milliseconds.
     let listener = tokio::net::TcpListener::bind(common.addr)
@@ -223,6 +233,55 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     db.close().await;
     Ok(())
 }
+
+/// The demo's researcher account: owner of the demo projects, with a fresh random password
+/// printed at every start (and returned). Only in a database that holds nothing but the
+/// demo projects; otherwise none.
+pub async fn demo_account(
+    db: &Db,
+    base: &str,
+) -> Result<Option<String>, Box<dyn Error + Send + Sync>> {
+    let demo: Vec<String> = DEMO_FILES
+        .iter()
+        .map(|(name, source)| {
+            definition::parse(source)
+                .map(|d| d.project.key)
+                .map_err(|p| format!("{name}: {p}"))
+        })
+        .collect::<Result<_, _>>()?;
+    let admin_view = crate::storage::User {
+        id: 0,
+        email: String::new(),
+        password_hash: String::new(),
+        is_admin: true,
+    };
+    let projects = db.projects_for(&admin_view).await?;
+    if projects.iter().any(|p| !demo.contains(&p.key)) {
+        println!("This database holds other projects than the demo: no demo account.");
+        return Ok(None);
+    }
+    let email = Email::parse(DEMO_EMAIL).map_err(|_| "demo e-mail address")?;
+    let password = crate::domain::code::encode(&rand::random::<[u8; 16]>());
+    let hash = hash_password(password.clone()).await?;
+    let id = match db.user_by_email(&email).await? {
+        Some(user) => {
+            db.set_password(user.id, &hash, None).await?;
+            user.id
+        }
+        None => db.create_user(&email, &hash, false).await?,
+    };
+    for project in projects {
+        db.set_membership(id, project.id, crate::domain::account::Role::Owner)
+            .await?;
+    }
+    println!(
+        "Demo workspace: {base}/beheer/inloggen\n  e-mail {DEMO_EMAIL}\n  password {password} (new at every start with --demo)"
+    );
+    Ok(Some(password))
+}
+
+/// The demo's researcher (a reserved domain: no mail can reach it).
+pub const DEMO_EMAIL: &str = "demo@samenspraak.example";
 
 /// Forgets abandoned drafts and old form tokens, at start-up and then daily.
 fn spawn_purge(db: Db, clock: Clock) {

@@ -7,6 +7,7 @@ mod coding;
 pub mod commands;
 mod comparison;
 mod exports;
+pub mod first_run;
 pub mod form;
 mod interviews;
 mod links;
@@ -70,6 +71,8 @@ pub struct AppState {
     /// The start of every public link (QR codes, flyers), without a trailing slash.
     pub public_base: String,
     pub login: login::LoginSettings,
+    /// The one-time link to make the first administrator, while there is none.
+    pub setup: first_run::SetupLink,
     /// What the comparison may show, decided once per set of counts.
     pub(crate) protections: Arc<comparison::ProtectionCache<comparison::Protection>>,
     pub(crate) code_protections: Arc<comparison::ProtectionCache<comparison::CodeProtection>>,
@@ -91,6 +94,7 @@ impl AppState {
             clock,
             public_base: "http://127.0.0.1:3000".to_owned(),
             login: login::LoginSettings::default(),
+            setup: first_run::SetupLink::default(),
             protections: Arc::default(),
             code_protections: Arc::default(),
         }

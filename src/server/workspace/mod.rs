@@ -12,8 +12,8 @@ pub use pages::{back_to, form_status, internal, page, page_with, tr};
 
 use super::AppState;
 use super::{
-    accounts, authoring, coding, comparison, exports, interviews, links, login, meetings, projects,
-    responses,
+    accounts, authoring, coding, comparison, exports, first_run, interviews, links, login,
+    meetings, projects, responses,
 };
 use crate::domain::account::Role;
 use axum::Router;
@@ -66,6 +66,13 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
         route(GET, "/", Access::Account, get(projects::projects)),
         route(GET, "/inloggen", Access::Anyone, get(login::login_form)),
         route(POST, "/inloggen", Access::Anyone, post(login::login)),
+        route(GET, "/start/{token}", Access::Anyone, get(first_run::form)),
+        route(
+            POST,
+            "/start/{token}",
+            Access::Anyone,
+            post(first_run::create),
+        ),
         route(POST, "/uitloggen", Access::Account, post(login::logout)),
         route(
             POST,

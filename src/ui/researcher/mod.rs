@@ -6,6 +6,7 @@ pub mod charts;
 mod codebook;
 mod comparison;
 mod error;
+mod first_run;
 mod frame;
 mod interviews;
 mod login;
@@ -26,6 +27,7 @@ pub use comparison::{
     ReportView, Selection, ThemeComparison,
 };
 pub use error::ErrorPage;
+pub use first_run::{FirstRunPage, FirstRunView};
 pub use frame::{CsrfField, ErrorSummary, ResearcherFrame};
 pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};
