@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // A fresh SQLite file for every run, served by the release binary that `cargo leptos build
-// --release` made, with the demo project loaded. Only loopback is ever contacted.
+// --release` made and `samenspraak bundle` filled with the site's files, copied alone into
+// an empty directory (so every test also proves that one file is a whole installation),
+// with the demo project loaded. Only loopback is ever contacted.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "samenspraak-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
 export const DATABASE_URL = `sqlite:${join(dataDir, "e2e.db")}`;
@@ -51,7 +53,7 @@ export default defineConfig({
     { name: "phone-no-js", use: { ...phone, javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `../target/release/samenspraak serve --demo`,
+    command: `cp ../target/release/samenspraak "${dataDir}/samenspraak" && cd "${dataDir}" && exec ./samenspraak serve --demo`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

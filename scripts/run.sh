@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo leptos build --release --precompress
+# The site's files go into the binary itself: one file (and the database) is an installation.
+./target/release/samenspraak bundle --out target/release/samenspraak
 exec ./target/release/samenspraak serve --demo "$@"

@@ -22,6 +22,8 @@ cargo test --features ssr
 
 step "release build"
 cargo leptos build --release --precompress
+# The site's files go into the binary itself: one file (and the database) is an installation.
+./target/release/samenspraak bundle --out target/release/samenspraak
 
 step "end to end: Chromium at phone size, with and without JavaScript"
 (cd end2end && npx playwright test)

@@ -72,6 +72,16 @@ pub enum Command {
         /// The administrator's e-mail address (the login name).
         email: String,
     },
+    /// Append the site's files (built by cargo-leptos) to this binary, written to OUT, so
+    /// that one file is a whole installation.
+    Bundle {
+        /// The built site (cargo-leptos's `site-root`).
+        #[arg(long, default_value = "target/site")]
+        site: PathBuf,
+        /// The bundled binary to write (may be this binary itself).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a consistent copy of the (live) SQLite database to FILE, which must not exist.
     Backup {
         /// Where the copy goes, e.g. /var/backups/samenspraak/2026-12-02.db

@@ -87,6 +87,14 @@ pub async fn run(cli: Cli) -> CommandResult {
             db.close().await;
             Ok(())
         }
+        Command::Bundle { site, out } => {
+            let exe = std::env::current_exe()?;
+            let hashes = exe.with_file_name("hash.txt");
+            let hashes = hashes.is_file().then_some(hashes.as_path());
+            let n = super::bundle::Bundle::append(&exe, &site.join("pkg"), hashes, &out)?;
+            println!("{n} files bundled into {}", out.display());
+            Ok(())
+        }
         Command::Backup { file } => {
             let db = Db::connect(&common.database_url).await?;
             db.backup_to(&file).await?;

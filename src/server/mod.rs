@@ -3,6 +3,7 @@
 mod accounts;
 pub mod auth;
 mod authoring;
+pub mod bundle;
 mod coding;
 pub mod commands;
 mod comparison;
@@ -67,6 +68,8 @@ pub struct AppState {
     pub translations: Arc<Translations>,
     pub leptos_options: LeptosOptions,
     pub assets: Assets,
+    /// The site's files carried in the binary (a bundled release), else served from disk.
+    pub bundle: Option<Arc<bundle::Bundle>>,
     pub clock: Clock,
     /// The start of every public link (QR codes, flyers), without a trailing slash.
     pub public_base: String,
@@ -82,15 +85,21 @@ impl AppState {
     pub fn new(
         db: Db,
         translations: Translations,
-        leptos_options: LeptosOptions,
+        mut leptos_options: LeptosOptions,
         clock: Clock,
     ) -> Self {
-        let assets = Assets::locate(&leptos_options);
+        let bundle = bundle::Bundle::of_this_binary().map(Arc::new);
+        if bundle.is_some() {
+            // Pages name the WebAssembly files by their stable names; the bundle maps them.
+            leptos_options.hash_files = false;
+        }
+        let assets = Assets::locate(&leptos_options, bundle.as_deref());
         Self {
             db,
             translations: Arc::new(translations),
             leptos_options,
             assets,
+            bundle,
             clock,
             public_base: "http://127.0.0.1:3000".to_owned(),
             login: login::LoginSettings::default(),
@@ -126,7 +135,7 @@ pub fn router(state: AppState) -> Router {
     } else {
         "no-cache"
     };
-    let pkg = tower::ServiceBuilder::new()
+    let from_disk = tower::ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static(cache),
@@ -136,6 +145,18 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
+    let pkg = match state.bundle.clone() {
+        Some(bundle) => Router::new().route(
+            "/{file}",
+            get(
+                move |axum::extract::Path(file): axum::extract::Path<String>,
+                      headers: axum::http::HeaderMap| async move {
+                    bundle.serve(&file, &headers)
+                },
+            ),
+        ),
+        None => Router::new().fallback_service(from_disk),
+    };
 
     let researcher = workspace::router()
         .layer(axum::middleware::from_fn(auth::csrf_layer))
@@ -159,7 +180,7 @@ pub fn router(state: AppState) -> Router {
             "/{code}/{token}/{page}",
             get(respondent::show_page).post(respondent::answer_page),
         )
-        .nest_service("/pkg", pkg)
+        .nest("/pkg", pkg)
         .fallback(respondent::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())

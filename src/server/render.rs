@@ -19,15 +19,19 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Finds the stylesheet's name as cargo-leptos wrote it (`hash.txt` beside the binary).
-    pub fn locate(options: &LeptosOptions) -> Self {
+    /// Finds the stylesheet's name as cargo-leptos wrote it (`hash.txt` in the bundle or
+    /// beside the binary).
+    pub fn locate(options: &LeptosOptions, bundle: Option<&super::bundle::Bundle>) -> Self {
         let mut name = options.output_name.to_string();
-        if options.hash_files {
-            let hashes = std::env::current_exe()
-                .ok()
-                .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())))
-                .and_then(|p| std::fs::read_to_string(p).ok())
-                .unwrap_or_default();
+        if options.hash_files || bundle.is_some() {
+            let hashes = match bundle {
+                Some(bundle) => bundle.hashes().to_owned(),
+                None => std::env::current_exe()
+                    .ok()
+                    .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())))
+                    .and_then(|p| std::fs::read_to_string(p).ok())
+                    .unwrap_or_default(),
+            };
             if let Some(hash) = hashes
                 .lines()
                 .filter_map(|l| l.split_once(':'))
