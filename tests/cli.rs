@@ -110,4 +110,15 @@ async fn backup_copies_a_live_database_and_never_overwrites() {
         .to_string();
     assert!(again.contains("never overwrites"), "{again}");
     live.close().await;
+    // A wrong path is an error, not a copy of a database made on the spot.
+    let missing = format!("sqlite:{}", dir.path().join("typo.db").display());
+    let wrong = run(cli(
+        &missing,
+        &["backup", dir.path().join("x.db").to_str().unwrap()],
+    ))
+    .await
+    .unwrap_err()
+    .to_string();
+    assert!(wrong.contains("no database at"), "{wrong}");
+    assert!(!dir.path().join("typo.db").exists());
 }

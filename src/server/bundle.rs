@@ -176,13 +176,23 @@ impl Bundle {
         let Some(plain) = self.files.get(real).filter(|_| real != HASHES) else {
             return StatusCode::NOT_FOUND.into_response();
         };
+        // `br;q=0` refuses brotli; codings are case-insensitive.
         let accepts = |coding: &str| {
             headers
                 .get_all(header::ACCEPT_ENCODING)
                 .iter()
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
-                .any(|c| c.trim().split(';').next() == Some(coding))
+                .any(|c| {
+                    let mut parts = c.split(';').map(str::trim);
+                    let name = parts.next().unwrap_or("");
+                    let refused = parts.any(|p| {
+                        p.strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                            .is_some_and(|q| q == 0.0)
+                    });
+                    name.eq_ignore_ascii_case(coding) && !refused
+                })
         };
         let (body, encoding) = [("br", ".br"), ("gzip", ".gz")]
             .into_iter()
@@ -207,11 +217,17 @@ impl Bundle {
             "no-cache"
         };
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-        if let Ok(tag) = HeaderValue::from_str(&format!("\"{real}\"")) {
+        let tag = format!(
+            "\"{real}{}\"",
+            encoding.map_or(String::new(), |e| format!("-{e}"))
+        );
+        if let Ok(tag) = HeaderValue::from_str(&tag) {
+            h.insert(header::ETAG, tag.clone());
             if headers.get(header::IF_NONE_MATCH) == Some(&tag) {
-                return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
+                *response.status_mut() = StatusCode::NOT_MODIFIED;
+                *response.body_mut() = Body::empty();
+                response.headers_mut().remove(header::CONTENT_ENCODING);
             }
-            h.insert(header::ETAG, tag);
         }
         response
     }
@@ -258,6 +274,29 @@ mod tests {
         );
         let plain = bundle.serve("samenspraak.abc.css", &HeaderMap::new());
         assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        let mut refused = HeaderMap::new();
+        refused.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("BR;q=0, gzip"),
+        );
+        let css = bundle.serve("samenspraak.abc.css", &refused);
+        assert!(
+            css.headers().get(header::CONTENT_ENCODING).is_none(),
+            "no .gz here, no br wanted"
+        );
+        let mut again = br.clone();
+        again.insert(
+            header::IF_NONE_MATCH,
+            bundle.serve("samenspraak.abc.css", &br).headers()[header::ETAG].clone(),
+        );
+        let unchanged = bundle.serve("samenspraak.abc.css", &again);
+        assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+        assert!(unchanged.headers().contains_key(header::CACHE_CONTROL));
+        assert_ne!(
+            bundle.serve("samenspraak.abc.css", &br).headers()[header::ETAG],
+            plain.headers()[header::ETAG],
+            "each encoding its own tag"
+        );
         let alias = bundle.serve("samenspraak.js", &HeaderMap::new());
         assert_eq!(alias.status(), StatusCode::OK);
         assert_eq!(alias.headers()[header::CACHE_CONTROL], "no-cache");

@@ -89,17 +89,23 @@ pub async fn run(cli: Cli) -> CommandResult {
         }
         Command::Bundle { site, out } => {
             let exe = std::env::current_exe()?;
+            // cargo-leptos hashes the names (`hash-files`): without its list of hashes the
+            // pages would ask for names the bundle does not have.
             let hashes = exe.with_file_name("hash.txt");
-            let hashes = hashes.is_file().then_some(hashes.as_path());
-            let n = super::bundle::Bundle::append(&exe, &site.join("pkg"), hashes, &out)?;
+            if !hashes.is_file() {
+                return Err(format!(
+                    "{} is missing: build with `cargo leptos build --release` first",
+                    hashes.display()
+                )
+                .into());
+            }
+            let n = super::bundle::Bundle::append(&exe, &site.join("pkg"), Some(&hashes), &out)?;
             println!("{n} files bundled into {}", out.display());
             Ok(())
         }
         Command::Backup { file } => {
-            let db = Db::connect(&common.database_url).await?;
-            db.backup_to(&file).await?;
+            crate::storage::backup(&common.database_url, &file).await?;
             println!("backup written to {}", file.display());
-            db.close().await;
             Ok(())
         }
         Command::Demo => {
@@ -264,8 +270,11 @@ pub async fn demo_account(
         is_admin: true,
     };
     let projects = db.projects_for(&admin_view).await?;
-    if projects.iter().any(|p| !demo.contains(&p.key)) {
-        println!("This database holds other projects than the demo: no demo account.");
+    let others = db.users().await?.iter().any(|u| u.email != DEMO_EMAIL);
+    if others || projects.iter().any(|p| !demo.contains(&p.key)) {
+        println!(
+            "This database holds other projects or accounts than the demo's: no demo account."
+        );
         return Ok(None);
     }
     let email = Email::parse(DEMO_EMAIL).map_err(|_| "demo e-mail address")?;

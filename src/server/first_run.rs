@@ -48,15 +48,17 @@ impl SetupLink {
         matches!(*self.lock(), Some((h, until)) if h == hash && Instant::now() < until)
     }
 
-    /// Uses the link up: true for exactly one caller holding the valid token.
-    fn take(&self, token: &str) -> bool {
+    /// Uses the link up: the offer, for exactly one caller holding the valid token.
+    fn take(&self, token: &str) -> Option<Offer> {
+        let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
         let mut link = self.lock();
-        let valid = matches!(*link, Some((h, until))
-            if h == <[u8; 32]>::from(Sha256::digest(token.as_bytes())) && Instant::now() < until);
-        if valid {
-            *link = None;
-        }
-        valid
+        let valid = matches!(*link, Some((h, until)) if h == hash && Instant::now() < until);
+        if valid { link.take() } else { None }
+    }
+
+    /// Puts an offer back that could not be used (the account could not be stored).
+    fn give_back(&self, offer: Offer) {
+        self.lock().get_or_insert(offer);
     }
 }
 
@@ -132,15 +134,20 @@ pub async fn create(
         };
         return form_page(&state, StatusCode::UNPROCESSABLE_ENTITY, view).await;
     };
-    if !state.setup.take(&token) {
+    let Some(offer) = state.setup.take(&token) else {
         return Err(WorkspaceError::NotFound);
+    };
+    let hash = match auth::hash_password(form.password).await {
+        Ok(hash) => hash,
+        Err(error) => {
+            state.setup.give_back(offer);
+            return Err(internal(error));
+        }
+    };
+    if let Err(error) = state.db.create_user(&email, &hash, true).await {
+        state.setup.give_back(offer);
+        return Err(internal(error));
     }
-    let hash = auth::hash_password(form.password).await.map_err(internal)?;
-    state
-        .db
-        .create_user(&email, &hash, true)
-        .await
-        .map_err(internal)?;
     state
         .db
         .audit(None, None, "administrator created", email.as_str())

@@ -150,28 +150,6 @@ impl Db {
         self.backend
     }
 
-    /// Writes a consistent copy of a live SQLite database to `file` (`VACUUM INTO`: one
-    /// read transaction, so writers go on and the copy holds every committed response).
-    /// PostgreSQL has its own tools (`pg_dump`).
-    pub async fn backup_to(&self, file: &std::path::Path) -> Result<()> {
-        if self.backend != Backend::Sqlite {
-            return Err(StorageError::Conflict(
-                "backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
-            ));
-        }
-        if file.exists() {
-            return Err(StorageError::Conflict(format!(
-                "{} exists already; a backup never overwrites a file",
-                file.display()
-            )));
-        }
-        sqlx::query("VACUUM INTO $1")
-            .bind(file.to_string_lossy().into_owned())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// Answers whether the database takes queries (for `/healthz`).
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
@@ -191,6 +169,48 @@ impl Db {
 }
 
 /// Makes sure the folder of a SQLite file exists and that the file is created if missing.
+/// Writes a consistent copy of the live SQLite database at `url` to `file` (`VACUUM INTO`:
+/// one read transaction, so the server goes on taking answers and the copy holds every
+/// response committed before it). The database is opened read-only and never migrated or
+/// created: a backup of the wrong path fails instead of copying an empty file. It never
+/// overwrites a file. PostgreSQL has its own tools (`pg_dump`).
+pub async fn backup(url: &str, file: &std::path::Path) -> Result<()> {
+    if Backend::from_url(url)? != Backend::Sqlite {
+        return Err(StorageError::Conflict(
+            "backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
+        ));
+    }
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+    if !std::path::Path::new(path).is_file() {
+        return Err(StorageError::Conflict(format!("no database at {path}")));
+    }
+    if file.exists() {
+        return Err(StorageError::Conflict(format!(
+            "{} exists already; a backup never overwrites a file",
+            file.display()
+        )));
+    }
+    install_default_drivers();
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                conn.execute("PRAGMA busy_timeout = 5000;").await?;
+                Ok(())
+            })
+        })
+        .connect(&format!("sqlite:{path}?mode=ro"))
+        .await?;
+    let done = sqlx::query("VACUUM INTO $1")
+        .bind(file.to_string_lossy().into_owned())
+        .execute(&pool)
+        .await;
+    pool.close().await;
+    done?;
+    Ok(())
+}
+
 fn prepare_sqlite_url(url: &str) -> Result<String> {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
