@@ -110,7 +110,10 @@ async fn the_demo_account_gets_a_new_password_each_start_and_only_in_a_demo_data
 
         // A database with an account of its own, or a project, gets no demo account.
         workspace::account(&t.db, "echt@example.nl", false, None).await;
-        assert_eq!(demo_account(&t.db, "http://127.0.0.1:3000").await.unwrap(), None);
+        assert_eq!(
+            demo_account(&t.db, "http://127.0.0.1:3000").await.unwrap(),
+            None
+        );
         t.db.create_project("eigen", "Eigen project", "")
             .await
             .unwrap();
