@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release --precompress
+./scripts/release.sh
 data=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; rm -rf "$data"' EXIT
 DATABASE_URL="sqlite:$data/bench.db" SAMENSPRAAK_ADDR=127.0.0.1:3322 RUST_LOG=warn \

@@ -7,8 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release --precompress
-./target/release/samenspraak bundle --out target/release/samenspraak
+./scripts/release.sh
 cargo bench --features ssr --bench load --no-run 2>/dev/null
 load=$(ls -t target/release/deps/load-* | grep -v '\.d$' | head -1)
 data=$(mktemp -d)

@@ -21,9 +21,7 @@ step "unit, storage and HTTP tests${TEST_DATABASE_URL:+ (with PostgreSQL)}"
 cargo test --features ssr
 
 step "release build"
-cargo leptos build --release --precompress
-# The site's files go into the binary itself: one file (and the database) is an installation.
-./target/release/samenspraak bundle --out target/release/samenspraak
+./scripts/release.sh
 
 step "end to end: Chromium at phone size, with and without JavaScript"
 (cd end2end && npx playwright test)

@@ -36,10 +36,11 @@ fn payload_start(len: u64, tail: &[u8; 16]) -> Option<u64> {
 }
 
 impl Bundle {
-    /// The bundle appended to the running binary, if any.
-    pub fn of_this_binary() -> Option<Bundle> {
+    /// The bundle appended to the running binary, if any; `output` is the site's file name
+    /// stem (cargo-leptos's `output-name`).
+    pub fn of_this_binary(output: &str) -> Option<Bundle> {
         let exe = std::env::current_exe().ok()?;
-        match Self::read(&exe) {
+        match Self::read(&exe, output) {
             Ok(bundle) => bundle,
             Err(error) => {
                 tracing::error!(%error, "the binary's bundled files cannot be read");
@@ -48,7 +49,7 @@ impl Bundle {
         }
     }
 
-    fn read(exe: &Path) -> std::io::Result<Option<Bundle>> {
+    fn read(exe: &Path, output: &str) -> std::io::Result<Option<Bundle>> {
         let mut file = std::fs::File::open(exe)?;
         let len = file.metadata()?.len();
         if len < 16 {
@@ -63,12 +64,12 @@ impl Bundle {
         file.seek(SeekFrom::Start(start))?;
         let mut payload = vec![0; (len - 16 - start) as usize];
         file.read_exact(&mut payload)?;
-        Ok(Some(Self::parse(&payload).ok_or_else(|| {
+        Ok(Some(Self::parse(&payload, output).ok_or_else(|| {
             std::io::Error::new(std::io::ErrorKind::InvalidData, "corrupt bundle")
         })?))
     }
 
-    fn parse(mut payload: &[u8]) -> Option<Bundle> {
+    fn parse(mut payload: &[u8], output: &str) -> Option<Bundle> {
         fn take<'a>(bytes: &mut &'a [u8]) -> Option<&'a [u8]> {
             let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
             let item = bytes.get(8..8 + len)?;
@@ -84,13 +85,12 @@ impl Bundle {
             files,
             aliases: HashMap::new(),
         };
-        bundle.aliases = bundle.hashed_names().collect();
+        bundle.aliases = bundle.hashed_names(output).collect();
         Some(bundle)
     }
 
     /// (stable name, hashed name) per hashed file, from the file of hashes.
-    fn hashed_names(&self) -> impl Iterator<Item = (String, String)> + '_ {
-        let output = "samenspraak";
+    fn hashed_names<'a>(&'a self, output: &'a str) -> impl Iterator<Item = (String, String)> + 'a {
         self.hashes()
             .lines()
             .filter_map(|l| l.split_once(':'))
@@ -256,7 +256,7 @@ mod tests {
         assert!(whole.starts_with(b"\x7fELF the program"));
         assert_eq!(whole.windows(8).filter(|w| w == MAGIC).count(), 1);
 
-        let bundle = Bundle::read(&exe).unwrap().unwrap();
+        let bundle = Bundle::read(&exe, "samenspraak").unwrap().unwrap();
         assert_eq!(bundle.hashes(), "css: abc\njs: def\n");
         let mut br = HeaderMap::new();
         br.insert(
@@ -309,6 +309,6 @@ mod tests {
             StatusCode::NOT_FOUND
         );
         std::fs::write(&exe, b"no bundle at all, just a program").unwrap();
-        assert!(Bundle::read(&exe).unwrap().is_none());
+        assert!(Bundle::read(&exe, "samenspraak").unwrap().is_none());
     }
 }

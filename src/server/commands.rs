@@ -91,7 +91,7 @@ pub async fn run(cli: Cli) -> CommandResult {
             let exe = std::env::current_exe()?;
             // cargo-leptos hashes the names (`hash-files`): without its list of hashes the
             // pages would ask for names the bundle does not have.
-            let hashes = exe.with_file_name("hash.txt");
+            let hashes = exe.with_file_name(leptos_options().hash_file.as_ref());
             if !hashes.is_file() {
                 return Err(format!(
                     "{} is missing: build with `cargo leptos build --release` first",
@@ -221,7 +221,7 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     if args.demo {
         demo_account(&db, &base).await?;
     }
-    if db.users().await?.is_empty() {
+    if !db.has_accounts().await? {
         let token = state.setup.offer();
         println!(
             "No account yet. Create the first administrator here (works once, for one hour):\n  {base}/beheer/start/{token}"

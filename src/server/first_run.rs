@@ -44,16 +44,17 @@ impl SetupLink {
 
     /// Whether `token` is the link's and still valid.
     fn accepts(&self, token: &str) -> bool {
-        let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
-        matches!(*self.lock(), Some((h, until)) if h == hash && Instant::now() < until)
+        valid(&self.lock(), token)
     }
 
     /// Uses the link up: the offer, for exactly one caller holding the valid token.
     fn take(&self, token: &str) -> Option<Offer> {
-        let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
         let mut link = self.lock();
-        let valid = matches!(*link, Some((h, until)) if h == hash && Instant::now() < until);
-        if valid { link.take() } else { None }
+        if valid(&link, token) {
+            link.take()
+        } else {
+            None
+        }
     }
 
     /// Puts an offer back that could not be used (the account could not be stored).
@@ -62,9 +63,15 @@ impl SetupLink {
     }
 }
 
+/// Whether `offer` is there, for `token`, and not expired.
+fn valid(offer: &Option<Offer>, token: &str) -> bool {
+    let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+    matches!(*offer, Some((h, until)) if h == hash && Instant::now() < until)
+}
+
 /// The token is valid and there is no account yet; otherwise the page does not exist.
 async fn check(state: &AppState, token: &str) -> Result<(), WorkspaceError> {
-    if !state.setup.accepts(token) || !state.db.users().await.map_err(internal)?.is_empty() {
+    if !state.setup.accepts(token) || state.db.has_accounts().await.map_err(internal)? {
         return Err(WorkspaceError::NotFound);
     }
     Ok(())

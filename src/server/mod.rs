@@ -88,7 +88,7 @@ impl AppState {
         mut leptos_options: LeptosOptions,
         clock: Clock,
     ) -> Self {
-        let bundle = bundle::Bundle::of_this_binary().map(Arc::new);
+        let bundle = bundle::Bundle::of_this_binary(&leptos_options.output_name).map(Arc::new);
         if bundle.is_some() {
             // Pages name the WebAssembly files by their stable names; the bundle maps them.
             leptos_options.hash_files = false;

@@ -75,13 +75,14 @@ pub(super) async fn project_page(
         .map(|q| (q.key.clone(), q.questionnaire.title.clone()))
         .collect();
     let threshold = db.report_threshold(project.id).await.map_err(internal)?;
-    let links = db.project_links(project.id).await.map_err(internal)?;
     // Viewers see counts as protected together with the method note's; the others the counts.
-    let protected = if role.allows(Role::Researcher) {
-        None
+    let (links, protected) = if role.allows(Role::Researcher) {
+        let links = db.project_links(project.id).await.map_err(internal)?;
+        (links, None)
     } else {
         let facts = ProjectFacts::read(state, &tr, project.id).await?;
-        Some(closed_data(state, project.id, &facts).await?)
+        let data = closed_data(state, project.id, &facts).await?;
+        (data.links.clone(), Some(data))
     };
     let links = links
         .into_iter()

@@ -242,25 +242,25 @@ async fn open_link(state: &AppState, code: &str) -> Result<OpenLink, PageError> 
 pub async fn front(State(state): State<AppState>, Query(q): Query<FrontQuery>) -> Response {
     let r = Respondent::new(&state, q.lang.as_deref(), "/".into());
     let typed = q.code.clone().unwrap_or_default();
+    let unknown = || (StatusCode::NOT_FOUND, Some(t!(r.tr, "front-code-unknown")));
     let (status, error) = match q.code.as_deref().map(str::trim) {
         None => (StatusCode::OK, None),
-        Some("") => (StatusCode::UNPROCESSABLE_ENTITY, Some("front-code-missing")),
+        Some("") => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(t!(r.tr, "front-code-missing")),
+        ),
         Some(code) => match InvitationCode::from_typed(code) {
             Ok(code) => match state.db.find_link(&code).await {
                 Ok(Some(_)) => {
                     let to = format!("/{code}?lang={}", r.tr.code());
                     return Redirect::to(&to).into_response();
                 }
-                Ok(None) => (StatusCode::NOT_FOUND, Some("front-code-unknown")),
+                Ok(None) => unknown(),
                 Err(e) => return r.error(e.into()).await,
             },
-            Err(_) => (StatusCode::NOT_FOUND, Some("front-code-unknown")),
+            Err(_) => unknown(),
         },
     };
-    let error = error.map(|id| match id {
-        "front-code-missing" => t!(r.tr, "front-code-missing"),
-        _ => t!(r.tr, "front-code-unknown"),
-    });
     let view = FrontView {
         code: typed.chars().take(40).collect(),
         error,

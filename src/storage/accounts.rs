@@ -98,6 +98,15 @@ impl Db {
         row.as_ref().map(user_from).transpose()
     }
 
+    /// Whether any account exists (the first start offers a setup link while none does).
+    pub async fn has_accounts(&self) -> Result<bool> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM users LIMIT 1) AS one")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n > 0)
+    }
+
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS} FROM users ORDER BY email"

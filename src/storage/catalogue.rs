@@ -32,7 +32,7 @@ pub struct OpenLink {
 }
 
 /// A link as a project's researchers see it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProjectLink {
     pub code: InvitationCode,
     pub questionnaire: String,

@@ -180,8 +180,7 @@ pub async fn backup(url: &str, file: &std::path::Path) -> Result<()> {
             "backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
         ));
     }
-    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+    let (path, _) = sqlite_path(url);
     if !std::path::Path::new(path).is_file() {
         return Err(StorageError::Conflict(format!("no database at {path}")));
     }
@@ -211,9 +210,14 @@ pub async fn backup(url: &str, file: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
-fn prepare_sqlite_url(url: &str) -> Result<String> {
+/// The file and the query of a `sqlite:` URL.
+fn sqlite_path(url: &str) -> (&str, &str) {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    rest.split_once('?').unwrap_or((rest, ""))
+}
+
+fn prepare_sqlite_url(url: &str) -> Result<String> {
+    let (path, query) = sqlite_path(url);
     if path != ":memory:"
         && let Some(parent) = std::path::Path::new(path).parent()
         && !parent.as_os_str().is_empty()

@@ -55,8 +55,7 @@ pub(super) enum Key {
     Responses(ResponseCount),
     /// The responses to one questionnaire by an audience in a round (not published).
     Answering(String, Audience, String),
-    /// Who answered the questionnaire of a group but not its question (not published; a
-    /// known zero when the question must be answered and nobody skipped it).
+    /// Who answered the questionnaire of a group but not its question (not published).
     Skipped(Group),
 }
 
@@ -329,11 +328,11 @@ pub(super) fn table(
             }
         }
     }
-    response_counts(&mut table, responses);
+    let answering = responses.answering();
+    response_counts(&mut table, responses, &answering);
     // Who answered a question are some of those who answered its questionnaire (all
     // rounds follow). That they are all of them when the question must be answered is
     // not given: see "Known gaps" in docs/security.md.
-    let answering = answering(responses);
     for (group, c) in &all.counts {
         let (Some(wave), None) = (&group.wave, &group.filter) else {
             continue;
@@ -371,64 +370,60 @@ impl Responses<'_> {
         }
         per_round
     }
+
+    /// The responses to each questionnaire per audience and round: the sum of its links.
+    fn answering(&self) -> BTreeMap<(String, Audience, String), u64> {
+        let mut answering = BTreeMap::new();
+        for l in self.links {
+            *answering
+                .entry((l.questionnaire.clone(), l.audience, l.wave_key.clone()))
+                .or_default() += link_responses(l);
+        }
+        answering
+    }
 }
 
-/// The responses to each questionnaire per audience and round: the sum of its links.
-fn answering(responses: &Responses) -> BTreeMap<(String, Audience, String), u64> {
-    let mut answering = BTreeMap::new();
-    for l in responses.links {
-        *answering
-            .entry((l.questionnaire.clone(), l.audience, l.wave_key.clone()))
-            .or_default() += l.responses.max(0) as u64;
-    }
-    answering
+fn link_responses(link: &crate::storage::ProjectLink) -> u64 {
+    link.responses.max(0) as u64
 }
 
 /// The response counts with their sums: the links of a questionnaire add up to its
-/// responses in a round, the questionnaires of an audience to the method note's count, and
-/// the rounds to all rounds.
-fn response_counts(table: &mut Table<Key>, responses: &Responses) {
-    let per_round = responses.per_round();
-    let answering = answering(responses);
-    for l in responses.links {
-        table.cell(
-            Key::Responses(ResponseCount::Link(l.code.to_string())),
-            l.responses.max(0) as u64,
-        );
-    }
-    for ((questionnaire, audience, wave), &n) in &answering {
-        let links = responses
+/// responses in a round (`answering`), the questionnaires of an audience to the method
+/// note's count, and the rounds to all rounds.
+fn response_counts(
+    table: &mut Table<Key>,
+    responses: &Responses,
+    answering: &BTreeMap<(String, Audience, String), u64>,
+) {
+    for ((questionnaire, audience, wave), &n) in answering {
+        let parts: Vec<CellId> = responses
             .links
             .iter()
             .filter(|l| {
                 l.questionnaire == *questionnaire && l.audience == *audience && l.wave_key == *wave
             })
             .map(|l| {
-                (
-                    Key::Responses(ResponseCount::Link(l.code.to_string())),
-                    l.responses.max(0) as u64,
-                )
+                let key = Key::Responses(ResponseCount::Link(l.code.to_string()));
+                table.cell(key, link_responses(l))
             })
             .collect();
         let total = Key::Answering(questionnaire.clone(), *audience, wave.clone());
         let total = table.unpublished(total, n);
-        let parts = table_parts(table, links);
         table.relation(total, &parts);
     }
+    let per_round = responses.per_round();
     for ((audience, wave), &n) in &per_round {
-        let parts: Vec<CellId> = answering
+        let mine: Vec<_> = answering
             .iter()
             .filter(|((_, a, w), _)| a == audience && w == wave)
-            .map(|((q, a, w), &n)| table.unpublished(Key::Answering(q.clone(), *a, w.clone()), n))
             .collect();
-        let inside: u64 = answering
+        let parts: Vec<CellId> = mine
             .iter()
-            .filter(|((_, a, w), _)| a == audience && w == wave)
-            .map(|(_, n)| n)
-            .sum();
+            .map(|&((q, a, w), &n)| table.unpublished(Key::Answering(q.clone(), *a, w.clone()), n))
+            .collect();
         let total = Key::Responses(ResponseCount::Audience(*audience, Some(wave.clone())));
         let total = table.cell(total, n);
-        if inside == n {
+        if mine.iter().map(|(_, n)| **n).sum::<u64>() == n {
             table.relation(total, &parts);
         }
     }
@@ -449,11 +444,6 @@ fn response_counts(table: &mut Table<Key>, responses: &Responses) {
             relate(table, (total, all), rounds, None);
         }
     }
-}
-
-/// The ids of cells already in the table (or added as published).
-fn table_parts(table: &mut Table<Key>, parts: Vec<(Key, u64)>) -> Vec<CellId> {
-    parts.into_iter().map(|(k, n)| table.cell(k, n)).collect()
 }
 
 /// Decides what every view may show (a search that can take a while on a big project:
@@ -745,7 +735,7 @@ mod tests {
             links: &links,
             material: &material,
         };
-        response_counts(&mut table, &responses);
+        response_counts(&mut table, &responses, &responses.answering());
         let p = decide(&table, 5);
         let cell = |c: ResponseCount| p.responses(&c);
         let link = |code: &str| cell(ResponseCount::Link(code.into()));

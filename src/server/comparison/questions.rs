@@ -11,7 +11,7 @@ use crate::i18n::Tr;
 use crate::server::AppState;
 use crate::server::workspace::WorkspaceError;
 use crate::server::workspace::internal;
-use crate::storage::{AnswerFilter, Code, Material};
+use crate::storage::{AnswerFilter, Code, Material, ProjectLink};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::charts::{Bar, Chart, HIDDEN_STYLE, Layout, Segment};
@@ -71,6 +71,8 @@ pub(in crate::server) struct ClosedData {
     all: AllCounts,
     protection: Arc<Protection>,
     pub(in crate::server) material: Vec<Material>,
+    /// The project's links with their response counts, as read for the decisions.
+    pub(in crate::server) links: Vec<ProjectLink>,
 }
 
 impl ClosedData {
@@ -129,17 +131,7 @@ pub(in crate::server) async fn closed_data(
         &facts.filters,
         &all.counts,
         &material,
-        links
-            .iter()
-            .map(|l| {
-                (
-                    l.code.to_string(),
-                    &l.questionnaire,
-                    &l.wave_key,
-                    l.responses,
-                )
-            })
-            .collect::<Vec<_>>(),
+        &links,
     ));
     let protection = match state.protections.get(key) {
         Some(protection) => protection,
@@ -163,6 +155,7 @@ pub(in crate::server) async fn closed_data(
         all,
         protection,
         material,
+        links,
     })
 }
 
