@@ -60,6 +60,14 @@
 //! The searches of this phase share a budget proportional to the table, so
 //! the whole engine takes time roughly linear in the number of cells.
 //!
+//! The caller may also *hint* moves it knows from how the counts arise, such as one
+//! respondent giving another answer to one question, which changes that question's cells
+//! in every view the respondent is counted in and nothing else. Such moves keep many
+//! relations balanced at once, where the search repairs one relation at a time and can
+//! run out of steps (for example when every required question's answered count equals
+//! the number of respondents). A hint is checked against every relation like any other
+//! move and tried first.
+//!
 //! The engine never claims safety it cannot prove; when it misses a cheaper
 //! protection it hides more than necessary. It is deterministic and uses no
 //! floating point and no dependencies.
@@ -108,6 +116,8 @@ pub struct Table<K> {
     /// For each relation the cells with their coefficient: `+1` for the
     /// total, `-1` for each part, merged when a cell occurs twice.
     relations: Vec<Vec<(u32, i32)>>,
+    /// Moves the caller knows, as `(cell, change)` with changes of `-1` or `+1`.
+    hints: Vec<Vec<(u32, i8)>>,
 }
 
 impl<K: Ord> Default for Table<K> {
@@ -123,6 +133,7 @@ impl<K: Ord> Table<K> {
             index: BTreeMap::new(),
             cells: Vec::new(),
             relations: Vec::new(),
+            hints: Vec::new(),
         }
     }
 
@@ -178,6 +189,11 @@ impl<K: Ord> Table<K> {
         id
     }
 
+    /// The cell with this key, if it was added.
+    pub fn id(&self, key: &K) -> Option<CellId> {
+        self.index.get(key).copied()
+    }
+
     /// Records that `value(total) = sum of value(parts)`.
     ///
     /// A viewer knows every relation, so every relation that holds between
@@ -204,11 +220,44 @@ impl<K: Ord> Table<K> {
         }
     }
 
+    /// Suggests a move: cells that change by `-1` or `+1` together without upsetting any
+    /// relation, like one respondent giving another answer. The engine tries hinted moves
+    /// (forwards and backwards) before it searches for one; it checks each like a move it
+    /// found, so a wrong hint can cost protection but never safety.
+    ///
+    /// # Panics
+    ///
+    /// In debug builds, if the move does not keep every relation balanced: the caller's
+    /// idea of how the counts arise disagrees with its relations.
+    pub fn hint(&mut self, change: &[(CellId, i8)]) {
+        let mut merged: BTreeMap<u32, i32> = BTreeMap::new();
+        for &(cell, sign) in change {
+            *merged.entry(cell.0).or_insert(0) += i32::from(sign);
+        }
+        let Some(moves) = merged
+            .into_iter()
+            .filter(|&(_, k)| k != 0)
+            .map(|(cell, k)| {
+                i8::try_from(k)
+                    .ok()
+                    .filter(|k| k.abs() == 1)
+                    .map(|k| (cell, k))
+            })
+            .collect::<Option<Vec<_>>>()
+        else {
+            debug_assert!(false, "a hinted move changes a cell by more than one");
+            return;
+        };
+        if !moves.is_empty() {
+            self.hints.push(moves);
+        }
+    }
+
     /// Decides what may be shown, so that the guarantee in the module
     /// documentation holds for counts below `threshold`.
     pub fn protect(&self, threshold: u64) -> Protected<'_, K> {
         let threshold = threshold.min(MAX_VALUE);
-        let network = Network::new(&self.cells, &self.relations);
+        let network = Network::new(&self.cells, &self.relations, &self.hints);
         let mut engine = Engine::new(&network, threshold as i64);
         engine.run();
         let states = self
@@ -278,10 +327,14 @@ struct Network {
     members: Rows<(u32, i32)>,
     /// Cell to the relations it is in `(relation, coefficient)`.
     memberships: Rows<(u32, i32)>,
+    /// The hinted moves that keep every relation balanced, and per cell the hints
+    /// through it.
+    hints: Rows<(u32, i8)>,
+    hints_of: Vec<Vec<u32>>,
 }
 
 impl Network {
-    fn new(cells: &[Cell], relations: &[Vec<(u32, i32)>]) -> Self {
+    fn new(cells: &[Cell], relations: &[Vec<(u32, i32)>], hints: &[Vec<(u32, i8)>]) -> Self {
         let mut start = vec![0];
         let mut items = Vec::new();
         for relation in relations {
@@ -304,7 +357,7 @@ impl Network {
                 fill[cell as usize] += 1;
             }
         }
-        Network {
+        let mut net = Network {
             values: cells.iter().map(|c| c.value as i64).collect(),
             published: cells.iter().map(|c| c.published).collect(),
             members,
@@ -312,7 +365,36 @@ impl Network {
                 start: counts,
                 items,
             },
+            hints: Rows {
+                start: vec![0],
+                items: Vec::new(),
+            },
+            hints_of: vec![Vec::new(); cells.len()],
+        };
+        for hint in hints {
+            if net.is_balanced(hint) {
+                let k = net.hints.start.len() as u32 - 1;
+                for &(cell, _) in hint {
+                    net.hints_of[cell as usize].push(k);
+                }
+                net.hints.items.extend_from_slice(hint);
+                net.hints.start.push(net.hints.items.len());
+            } else {
+                debug_assert!(false, "a hinted move upsets a relation: {hint:?}");
+            }
         }
+        net
+    }
+
+    /// Whether a move keeps every relation it touches balanced.
+    fn is_balanced(&self, moves: &[(u32, i8)]) -> bool {
+        let mut imbalance: BTreeMap<u32, i64> = BTreeMap::new();
+        for &(cell, sign) in moves {
+            for &(r, k) in self.memberships.row(cell as usize) {
+                *imbalance.entry(r).or_insert(0) += i64::from(k) * i64::from(sign);
+            }
+        }
+        imbalance.values().all(|&d| d == 0)
     }
 
     fn cell_count(&self) -> usize {
@@ -465,7 +547,8 @@ impl<'n> Engine<'n> {
 
     /// Tries kinds of certificates from the most to the least economical.
     fn protect_cell(&mut self, cell: usize) {
-        let done = self.protect_in_one_move(cell, false, false)
+        let done = self.protect_by_hint(cell, false)
+            || self.protect_in_one_move(cell, false, false)
             || self.protect_in_one_move(cell, true, false)
             || self.protect_in_steps(cell, false);
         if !done {
@@ -490,21 +573,96 @@ impl<'n> Engine<'n> {
         let Some(found) = self.search.find(self.net, request) else {
             return false;
         };
+        self.commit_move(&found);
+        true
+    }
+
+    /// How far a move can be applied forwards (capped at the threshold: that is all a
+    /// certificate needs) and backwards from the true table.
+    fn reach(&self, found: &[(u32, i8)]) -> (i64, i64) {
         let values = &self.net.values;
         let least = |sign: i8| {
             let of_sign = found.iter().filter(|m| m.1 == sign);
             of_sign.map(|m| values[m.0 as usize]).min()
         };
         let forwards = least(-1).map_or(self.threshold, |v| v.min(self.threshold));
-        let backwards = least(1).unwrap_or(0);
+        (forwards, least(1).unwrap_or(0))
+    }
+
+    /// Hides the cells of a move and records the tables it reaches both ways.
+    fn commit_move(&mut self, found: &[(u32, i8)]) {
+        let (forwards, backwards) = self.reach(found);
         let mut changes = Vec::with_capacity(2 * found.len());
-        for &(c, sign) in &found {
+        for &(c, sign) in found {
             self.search.slots[c as usize].hidden = true;
             let sign = i64::from(sign);
             changes.extend([(c, sign * forwards), (c, -sign * backwards)]);
         }
         self.record(&mut changes);
-        true
+    }
+
+    /// The hinted moves through `cell`, turned so that it changes by `sign`, that may be
+    /// used (every cell hidden or hideable; with `hidden_only`, hidden), each with how many
+    /// cells it would newly hide.
+    fn hinted(
+        &self,
+        cell: usize,
+        sign: i8,
+        hidden_only: bool,
+    ) -> impl Iterator<Item = (usize, Vec<(u32, i8)>)> + '_ {
+        let (net, slots) = (self.net, &self.search.slots);
+        net.hints_of[cell].iter().filter_map(move |&k| {
+            let hint = net.hints.row(k as usize);
+            let own = hint.iter().find(|m| m.0 as usize == cell)?.1;
+            let turned: Vec<(u32, i8)> = hint.iter().map(|&(c, s)| (c, s * own * sign)).collect();
+            let usable = turned.iter().all(|m| {
+                let slot = &slots[m.0 as usize];
+                slot.hidden || (slot.hideable && !hidden_only)
+            });
+            let newly = turned
+                .iter()
+                .filter(|m| !slots[m.0 as usize].hidden)
+                .count();
+            usable.then_some((newly, turned))
+        })
+    }
+
+    /// The hinted move through `cell` that spans the threshold and hides the fewest cells,
+    /// committed.
+    fn protect_by_hint(&mut self, cell: usize, hidden_only: bool) -> bool {
+        let best = self
+            .hinted(cell, 1, hidden_only)
+            .filter(|(_, found)| {
+                let (forwards, backwards) = self.reach(found);
+                forwards + backwards >= self.threshold
+            })
+            .min_by_key(|(newly, _)| *newly);
+        match best {
+            Some((_, found)) => {
+                self.commit_move(&found);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A hinted move that changes `cell` by `sign` and can be applied at least once from
+    /// the alternative table reached so far: the one that hides the fewest cells, then the
+    /// one that goes furthest.
+    fn hinted_step(&self, cell: usize, sign: i8, hidden_only: bool) -> Option<Vec<(u32, i8)>> {
+        let slots = &self.search.slots;
+        let limit = |found: &[(u32, i8)]| {
+            let decreasing = found.iter().filter(|m| m.1 < 0);
+            decreasing
+                .map(|m| slots[m.0 as usize].point)
+                .min()
+                .unwrap_or(i64::MAX)
+        };
+        self.hinted(cell, sign, hidden_only)
+            .map(|(newly, found)| ((newly, -limit(&found)), found))
+            .filter(|((_, least), _)| *least <= -1)
+            .min_by_key(|(score, _)| *score)
+            .map(|(_, found)| found)
     }
 
     /// Certifies the range through chains of moves: first lowers the cell
@@ -564,7 +722,8 @@ impl<'n> Engine<'n> {
                 span: 0,
                 want: remaining,
             };
-            let Some(found) = self.search.find(self.net, request) else {
+            let hinted = self.hinted_step(cell, sign, hidden_only);
+            let Some(found) = hinted.or_else(|| self.search.find(self.net, request)) else {
                 break;
             };
             let slots = &mut self.search.slots;
@@ -711,8 +870,9 @@ impl<'n> Engine<'n> {
     fn recertify(&mut self, cell: usize, ledger: &mut Ledger, budget: &mut u64) -> bool {
         let first_new = self.certificates.len();
         let spent = self.search.spent;
-        let found =
-            self.protect_in_one_move(cell, false, true) || self.protect_in_steps(cell, true);
+        let found = self.protect_by_hint(cell, true)
+            || self.protect_in_one_move(cell, false, true)
+            || self.protect_in_steps(cell, true);
         *budget = budget.saturating_sub(self.search.spent - spent);
         for k in first_new..self.certificates.len() {
             ledger.add(&self.certificates, k);
@@ -1162,6 +1322,43 @@ mod tests {
         assert_eq!(protected.get(&"a"), Some(Disclosure::Small));
         assert_eq!(protected.get(&"b"), Some(Disclosure::Protecting));
         assert!(shown(&protected, "c") && shown(&protected, "total"));
+    }
+
+    #[test]
+    fn a_hinted_move_is_preferred_to_searching() {
+        let mut table = Table::new();
+        let total = table.cell("total", 32);
+        let parts = [table.cell("a", 2), table.cell("b", 10), table.cell("c", 20)];
+        table.relation(total, &parts);
+        table.hint(&[(parts[0], -1), (parts[2], 1)]);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"a"), Some(Disclosure::Small));
+        assert_eq!(protected.get(&"c"), Some(Disclosure::Protecting));
+        assert!(shown(&protected, "b") && shown(&protected, "total"));
+    }
+
+    #[test]
+    fn a_hint_that_cannot_span_the_threshold_is_not_used() {
+        let mut table = Table::new();
+        let total = table.cell("total", 15);
+        let parts = [table.cell("a", 2), table.cell("b", 1), table.cell("c", 12)];
+        table.relation(total, &parts);
+        // Moving a respondent between the two small cells leaves a + b = 3 shown.
+        table.hint(&[(parts[0], -1), (parts[1], 1)]);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"c"), Some(Disclosure::Protecting));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "upsets a relation")]
+    fn a_hint_that_breaks_a_sum_is_a_bug_of_the_caller() {
+        let mut table = Table::new();
+        let total = table.cell("total", 32);
+        let parts = [table.cell("a", 2), table.cell("b", 30)];
+        table.relation(total, &parts);
+        table.hint(&[(parts[0], 1)]);
+        table.protect(5);
     }
 
     #[test]

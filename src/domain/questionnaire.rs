@@ -125,6 +125,13 @@ impl Question {
     pub fn wording_for(&self, audience: Audience) -> Option<&Wording> {
         self.wording.get(&audience)
     }
+
+    /// Whether everyone of an audience that is asked the question answers it: it must be
+    /// answered and no condition hides it. A viewer who reads the questionnaire knows this,
+    /// so disclosure control must too.
+    pub fn answered_by_everyone_asked(&self) -> bool {
+        self.required && self.show_if.is_none()
+    }
 }
 
 /// A questionnaire as respondents meet it.

@@ -315,10 +315,11 @@ fn add_respondents(
                     let Some(skipped) = n.checked_sub(m.truth[answered]) else {
                         continue;
                     };
-                    // Not `Some(Some(0))` for a required question nobody skipped: the engine
-                    // does not know that equality yet (docs/security.md, "Known gaps"), and
-                    // with it this audit pins a hidden 168 to 168.
-                    let skipped = m.add((group, Part::Answered, "skipped".into()), skipped, None);
+                    // A viewer who reads the questionnaire knows that nobody skips a
+                    // question everyone is asked and must answer.
+                    let known = (skipped == 0 && a.question.answered_by_everyone_asked())
+                        .then_some(Some(0));
+                    let skipped = m.add((group, Part::Answered, "skipped".into()), skipped, known);
                     m.relations.push((of, vec![answered, skipped]));
                 }
             }

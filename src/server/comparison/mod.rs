@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod audit;
 mod codes;
+mod moves;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
 mod questions;

@@ -188,7 +188,7 @@ pub(super) fn all_counts(
 }
 
 /// The parts of a group that views publish, with their values.
-fn published_parts(kind: &QuestionKind, c: &Counts) -> Vec<(Part, u64)> {
+pub(super) fn published_parts(kind: &QuestionKind, c: &Counts) -> Vec<(Part, u64)> {
     let mut parts = vec![(Part::Answered, c.answered)];
     match kind {
         QuestionKind::Mark => {
@@ -330,10 +330,31 @@ pub(super) fn table(
     }
     let answering = responses.answering();
     response_counts(&mut table, responses, &answering);
-    // Who answered a question are some of those who answered its questionnaire (all
-    // rounds follow). That they are all of them when the question must be answered is
-    // not given: see "Known gaps" in docs/security.md.
+    everyone_asked_answers(&mut table, asked, all, &answering);
+    super::moves::hint(&mut table, facts, asked, all, facts.threshold);
+    table
+}
+
+/// Who answered a question are some of those who answered its questionnaire, and all of
+/// them when everyone asked must answer it (all rounds follow from the rounds). Within an
+/// answer to a filter question, those who answered the filter question itself, or a
+/// question everyone asked must answer, are everyone who gave that answer.
+fn everyone_asked_answers(
+    table: &mut Table<Key>,
+    asked: &[Asked],
+    all: &AllCounts,
+    answering: &BTreeMap<(String, Audience, String), u64>,
+) {
+    let find = |questionnaire: &str, question: &str| {
+        asked
+            .iter()
+            .find(|a| a.questionnaire == questionnaire && a.question.key == question)
+    };
     for (group, c) in &all.counts {
+        let Some(this) = find(&group.questionnaire, &group.question) else {
+            continue;
+        };
+        let everyone_answers = this.question.answered_by_everyone_asked();
         let (Some(wave), None) = (&group.wave, &group.filter) else {
             continue;
         };
@@ -346,10 +367,13 @@ pub(super) fn table(
         };
         let total = table.unpublished(Key::Answering(key.0, key.1, key.2), of);
         let answered = table.cell(Key::Closed(group.clone(), Part::Answered), c.answered);
-        let skipped = table.unpublished(Key::Skipped(group.clone()), skipped);
-        table.relation(total, &[answered, skipped]);
+        if everyone_answers && skipped == 0 {
+            table.relation(total, &[answered]);
+        } else {
+            let skipped = table.unpublished(Key::Skipped(group.clone()), skipped);
+            table.relation(total, &[answered, skipped]);
+        }
     }
-    table
 }
 
 /// What the response counts are made of: every invitation link's responses and the method

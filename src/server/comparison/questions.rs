@@ -119,8 +119,11 @@ pub(in crate::server) async fn closed_data(
         .iter()
         .map(|a| {
             format!(
-                "{}/{}/{:?}",
-                a.questionnaire, a.question.key, a.question.kind
+                "{}/{}/{:?}/{}",
+                a.questionnaire,
+                a.question.key,
+                a.question.kind,
+                a.question.answered_by_everyone_asked()
             )
         })
         .collect();

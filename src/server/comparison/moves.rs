@@ -1,0 +1,400 @@
+//! Moves one respondent can make, hinted to the disclosure-control engine.
+//!
+//! A respondent is counted in many cells at once: each question they answered, in their
+//! round and in all rounds, for everyone and within the answer they gave to each filter
+//! question. When one respondent gives another answer to one question, exactly those of
+//! their cells change that depend on it, and every sum a viewer knows still holds (those
+//! who must answer a question still all answered it). Such a move is the natural way to
+//! protect a small count, and it balances many relations at once, where the engine's own
+//! search repairs one relation at a time. So for every small count a few such moves are
+//! handed to the engine as hints: it checks each against every relation and uses the one
+//! that hides the fewest cells. Choosing the respondent well only makes the move hide less;
+//! a poor choice is never unsafe.
+
+use super::ProjectFacts;
+use super::protect::{AllCounts, Group, Key, Part, published_parts};
+use super::questions::Asked;
+use crate::domain::disclosure::Table;
+use crate::domain::summary::value_codes;
+use crate::domain::{Audience, QuestionKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// An answer a made-up respondent gives: an option's index (for marks the mark minus one),
+/// or the chosen options of a multiple choice question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Given {
+    One(usize),
+    Several(BTreeSet<usize>),
+}
+
+/// A made-up respondent of one questionnaire, audience and round.
+#[derive(Debug, Clone)]
+struct Respondent<'a> {
+    questionnaire: &'a str,
+    audience: Audience,
+    wave: &'a str,
+    answers: BTreeMap<&'a str, Given>,
+}
+
+/// What the hints are made from.
+struct Context<'a> {
+    asked: &'a [Asked<'a>],
+    all: &'a AllCounts,
+    /// Each filter question with its answer codes.
+    filters: BTreeMap<&'a str, Vec<&'a str>>,
+    rounds: Vec<&'a str>,
+}
+
+/// Adds to `table` a few one-respondent moves through each count below `threshold`.
+pub(super) fn hint(
+    table: &mut Table<Key>,
+    facts: &ProjectFacts,
+    asked: &[Asked],
+    all: &AllCounts,
+    threshold: u64,
+) {
+    let mut filters: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (f, _) in &facts.filters {
+        if let Some((q, v)) = f.split_once('=') {
+            filters.entry(q).or_default().push(v);
+        }
+    }
+    let cx = Context {
+        asked,
+        all,
+        filters,
+        rounds: facts.waves.iter().map(|w| w.key.as_str()).collect(),
+    };
+    for a in asked {
+        for &audience in &a.audiences {
+            for wave in std::iter::once(None).chain(cx.rounds.iter().map(|w| Some(*w))) {
+                for filter in cx.filter_choices() {
+                    let group = Group {
+                        questionnaire: a.questionnaire.to_owned(),
+                        question: a.question.key.clone(),
+                        audience,
+                        wave: wave.map(str::to_owned),
+                        filter,
+                    };
+                    for (part, n) in cx.published(&group) {
+                        if 0 < n && n < threshold {
+                            // Only the question's own cells differ, unless it is a filter
+                            // question: then who is within which answer changes too.
+                            let key = a.question.key.as_str();
+                            let only = (!cx.filters.contains_key(key)).then_some(key);
+                            for (from, to) in cx.moves_through(a, &group, part) {
+                                add_move(table, &cx, &from, &to, only);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Hints the move from one respondent's cells to another's.
+fn add_move(
+    table: &mut Table<Key>,
+    cx: &Context,
+    from: &Respondent,
+    to: &Respondent,
+    only: Option<&str>,
+) {
+    let mut net: BTreeMap<Key, i32> = BTreeMap::new();
+    let change = to.counted(cx, 1, only).into_iter();
+    for (key, d) in change.chain(from.counted(cx, -1, only)) {
+        *net.entry(key).or_insert(0) += d;
+    }
+    let cells: Vec<_> = net
+        .into_iter()
+        .filter(|&(_, d)| d != 0)
+        .filter_map(|(key, d)| Some((table.id(&key)?, i8::try_from(d).ok()?)))
+        .collect();
+    table.hint(&cells);
+}
+
+impl<'a> Context<'a> {
+    /// No filter, and every answer to every filter question.
+    fn filter_choices(&self) -> Vec<Option<(String, String)>> {
+        let each = self
+            .filters
+            .iter()
+            .flat_map(|(q, vs)| vs.iter().map(|v| Some(((*q).to_owned(), (*v).to_owned()))));
+        std::iter::once(None).chain(each).collect()
+    }
+
+    fn asked_of(
+        &self,
+        questionnaire: &str,
+        audience: Audience,
+    ) -> impl Iterator<Item = &Asked<'a>> {
+        self.asked
+            .iter()
+            .filter(move |a| a.questionnaire == questionnaire && a.audiences.contains(&audience))
+    }
+
+    /// The published numbers of a group with their values.
+    fn published(&self, group: &Group) -> Vec<(Part, u64)> {
+        let kind = self
+            .asked
+            .iter()
+            .find(|a| a.questionnaire == group.questionnaire && a.question.key == group.question)
+            .map(|a| &a.question.kind);
+        match (kind, self.all.counts.get(group)) {
+            (Some(kind), Some(c)) => published_parts(kind, c),
+            _ => Vec::new(),
+        }
+    }
+
+    /// How many of a group gave answer `i` (for multiple choice: chose it). For those who
+    /// gave no answer to the filter question (the rest), what the filtered groups leave.
+    fn count(&self, group: &Group, i: usize) -> u64 {
+        let of = |g: &Group| self.all.counts.get(g).and_then(|c| c.cells.get(i).copied());
+        match &group.filter {
+            Some((q, v)) if v.is_empty() => {
+                let everyone = of(&Group {
+                    filter: None,
+                    ..group.clone()
+                });
+                let inside: u64 = self.filters.get(q.as_str()).map_or(0, |vs| {
+                    vs.iter()
+                        .filter_map(|v| {
+                            of(&Group {
+                                filter: Some((q.clone(), (*v).to_owned())),
+                                ..group.clone()
+                            })
+                        })
+                        .sum()
+                });
+                everyone.unwrap_or(0).saturating_sub(inside)
+            }
+            _ => of(group).unwrap_or(0),
+        }
+    }
+
+    /// Pairs of made-up respondents, the second giving another answer than the first,
+    /// whose difference goes through `part` of `group`.
+    fn moves_through(
+        &self,
+        a: &Asked<'a>,
+        group: &Group,
+        part: Part,
+    ) -> Vec<(Respondent<'a>, Respondent<'a>)> {
+        // The group's round, or for all rounds each round.
+        let waves: Vec<&'a str> = match &group.wave {
+            Some(w) => self.rounds.iter().copied().filter(|r| r == w).collect(),
+            None => self.rounds.clone(),
+        };
+        let mut out = Vec::new();
+        for wave in waves {
+            out.extend(self.moves_in_round(a, group, part, wave));
+        }
+        out
+    }
+
+    /// As [`Context::moves_through`], of respondents of one round.
+    fn moves_in_round(
+        &self,
+        a: &Asked<'a>,
+        group: &Group,
+        part: Part,
+        wave: &'a str,
+    ) -> Vec<(Respondent<'a>, Respondent<'a>)> {
+        let in_round = Group {
+            wave: Some(wave.to_owned()),
+            ..group.clone()
+        };
+        let mut changes: Vec<(&'a str, Given, Given)> = Vec::new();
+        let question = a.question.key.as_str();
+        let others = self.other_answers(&a.question.kind, &in_round, part);
+        changes.extend(others.into_iter().map(|(f, t)| (question, f, t)));
+        changes
+            .into_iter()
+            .map(|(changed, from, to)| {
+                let mut first =
+                    self.typical(a.questionnaire, group.audience, wave, changed, &from, &to);
+                // Within each filter question's answer where most gave both answers (the
+                // group's own filter answer fixed), so the cells of the move are large.
+                let (i, j) = differing(&from, &to);
+                for (fq, values) in &self.filters {
+                    if *fq == changed || !first.answers.contains_key(fq) {
+                        continue;
+                    }
+                    let own = group.filter.as_ref().filter(|(q, _)| q == fq);
+                    let best = (0..values.len())
+                        .filter(|&u| own.is_none_or(|(_, v)| *v == values[u]))
+                        .max_by_key(|&u| {
+                            let within = Group {
+                                filter: Some(((*fq).to_owned(), values[u].to_owned())),
+                                ..in_round.clone()
+                            };
+                            let (x, y) = (self.count(&within, i), self.count(&within, j));
+                            (x.min(y), x + y)
+                        });
+                    if let Some(u) = best {
+                        first.answers.insert(fq, Given::One(u));
+                    }
+                }
+                first.answers.insert(changed, from);
+                let mut second = first.clone();
+                second.answers.insert(changed, to);
+                (first, second)
+            })
+            .collect()
+    }
+
+    /// Answers `from` and `to` of a question whose difference changes `part`.
+    fn other_answers(&self, kind: &QuestionKind, group: &Group, part: Part) -> Vec<(Given, Given)> {
+        let len = value_codes(kind).len();
+        let most = |range: &mut dyn Iterator<Item = usize>| {
+            range.max_by_key(|&i| (self.count(group, i), std::cmp::Reverse(i)))
+        };
+        match (kind, part) {
+            (QuestionKind::MultipleChoice { .. }, Part::Option(k)) => (0..len)
+                .filter(|&j| j != k)
+                .map(|j| (Given::Several([k, j].into()), Given::Several([j].into())))
+                .collect(),
+            (QuestionKind::Mark, Part::Pass) => match (most(&mut (5..len)), most(&mut (0..5))) {
+                (Some(pass), Some(fail)) => vec![(Given::One(pass), Given::One(fail))],
+                _ => Vec::new(),
+            },
+            (QuestionKind::Agreement, Part::Agree) => match most(&mut (3..5)) {
+                Some(agree) => [0, 1, 2, 5]
+                    .into_iter()
+                    .map(|j| (Given::One(agree), Given::One(j)))
+                    .collect(),
+                None => Vec::new(),
+            },
+            (QuestionKind::MultipleChoice { .. } | QuestionKind::Mark, _) => Vec::new(),
+            (_, Part::Option(i)) => (0..len)
+                .filter(|&j| j != i)
+                .map(|j| (Given::One(i), Given::One(j)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A respondent of the round who answers every question asked of them the way most
+    /// do: most in both groups of the filter question whose answer changes, when it is one,
+    /// as those answers then count in both.
+    fn typical(
+        &self,
+        questionnaire: &'a str,
+        audience: Audience,
+        wave: &'a str,
+        changed: &str,
+        from: &Given,
+        to: &Given,
+    ) -> Respondent<'a> {
+        let within = |given: &Given| match (self.filters.get(changed), given) {
+            (Some(values), Given::One(i)) => values
+                .get(*i)
+                .map(|v| (changed.to_owned(), (*v).to_owned())),
+            _ => None,
+        };
+        let scopes: Vec<Option<(String, String)>> = match (within(from), within(to)) {
+            (Some(a), Some(b)) => vec![Some(a), Some(b)],
+            _ => vec![None],
+        };
+        let mut answers = BTreeMap::new();
+        for a in self.asked_of(questionnaire, audience) {
+            let groups: Vec<Group> = scopes
+                .iter()
+                .map(|filter| Group {
+                    questionnaire: questionnaire.to_owned(),
+                    question: a.question.key.clone(),
+                    audience,
+                    wave: Some(wave.to_owned()),
+                    filter: filter.clone(),
+                })
+                .collect();
+            let len = value_codes(&a.question.kind).len();
+            let least = |i: usize| groups.iter().map(|g| self.count(g, i)).min().unwrap_or(0);
+            let Some(best) = (0..len).max_by_key(|&i| (least(i), std::cmp::Reverse(i))) else {
+                continue;
+            };
+            let given = match a.question.kind {
+                QuestionKind::MultipleChoice { .. } => Given::Several([best].into()),
+                _ => Given::One(best),
+            };
+            answers.insert(a.question.key.as_str(), given);
+        }
+        Respondent {
+            questionnaire,
+            audience,
+            wave,
+            answers,
+        }
+    }
+}
+
+/// The options whose counts a change of answer moves: the one given before and the one
+/// given after (for multiple choice, the option no longer chosen, twice).
+fn differing(from: &Given, to: &Given) -> (usize, usize) {
+    match (from, to) {
+        (Given::One(i), Given::One(j)) => (*i, *j),
+        (Given::Several(a), Given::Several(b)) => {
+            let k = a.difference(b).next().copied().unwrap_or(0);
+            (k, k)
+        }
+        (Given::One(i), _) | (_, Given::One(i)) => (*i, *i),
+    }
+}
+
+impl Respondent<'_> {
+    /// Every closed-question cell this respondent is counted in (of one question, with
+    /// `only`), each with `sign`.
+    fn counted(&self, cx: &Context, sign: i32, only: Option<&str>) -> Vec<(Key, i32)> {
+        let membership: Vec<(String, String)> = cx
+            .filters
+            .iter()
+            .map(|(q, values)| {
+                let v = match self.answers.get(q) {
+                    Some(Given::One(i)) => values.get(*i).copied().unwrap_or(""),
+                    _ => "",
+                };
+                ((*q).to_owned(), v.to_owned())
+            })
+            .collect();
+        let mut out = Vec::new();
+        let asked = cx.asked_of(self.questionnaire, self.audience);
+        for a in asked.filter(|a| only.is_none_or(|q| a.question.key == q)) {
+            let Some(given) = self.answers.get(a.question.key.as_str()) else {
+                continue;
+            };
+            let len = value_codes(&a.question.kind).len();
+            let parts: Vec<Part> = match (&a.question.kind, given) {
+                (QuestionKind::MultipleChoice { .. }, Given::Several(chosen)) => (0..len)
+                    .map(|k| match chosen.contains(&k) {
+                        true => Part::Option(k),
+                        false => Part::NotChosen(k),
+                    })
+                    .collect(),
+                (QuestionKind::Mark, Given::One(i)) => {
+                    vec![if *i >= 5 { Part::Pass } else { Part::Fail }]
+                }
+                (QuestionKind::Agreement, Given::One(i)) if (3..5).contains(i) => {
+                    vec![Part::Option(*i), Part::Agree]
+                }
+                (_, Given::One(i)) => vec![Part::Option(*i)],
+                (_, Given::Several(_)) => continue,
+            };
+            let filters = std::iter::once(None).chain(membership.iter().cloned().map(Some));
+            for filter in filters {
+                for wave in [Some(self.wave.to_owned()), None] {
+                    let group = Group {
+                        questionnaire: self.questionnaire.to_owned(),
+                        question: a.question.key.clone(),
+                        audience: self.audience,
+                        wave,
+                        filter: filter.clone(),
+                    };
+                    out.push((Key::Closed(group.clone(), Part::Answered), sign));
+                    out.extend(parts.iter().map(|&p| (Key::Closed(group.clone(), p), sign)));
+                }
+            }
+        }
+        out
+    }
+}
