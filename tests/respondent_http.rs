@@ -5,93 +5,16 @@
 mod app;
 mod common;
 
-use app::{App, page_path};
+use app::{App, answer_everything, answer_for, page_path};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{TestDb, load_demo, on_every_database};
-use samenspraak::domain::{Audience, Question, QuestionKind};
+use samenspraak::domain::Audience;
 use samenspraak::storage::Db;
 use time::macros::date;
 
 const YOUTH: &str = "verzm26j";
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' => {
-                        (b as char).to_string()
-                    }
-                    b' ' => "+".to_owned(),
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// A plausible answer to a question, as a form would send it.
-fn answer_for(q: &Question) -> Vec<String> {
-    match &q.kind {
-        QuestionKind::Agreement => vec!["eens".into()],
-        QuestionKind::YesNo => vec!["ja".into()],
-        QuestionKind::SingleChoice { options } => vec![options[1].value.clone()],
-        QuestionKind::MultipleChoice { options } => {
-            vec![options[0].value.clone(), options[2].value.clone()]
-        }
-        QuestionKind::Mark => vec!["8".into()],
-        QuestionKind::ShortText { .. } => vec!["Meer tijd".into()],
-        QuestionKind::LongText { .. } => {
-            vec!["Een mentor die luistert,\r\nook als het slecht gaat.".into()]
-        }
-    }
-}
-
-/// Answers every page of a link's questionnaire and returns the form of each page sent.
-async fn answer_everything(app: &App, code: &str) -> Vec<(String, String)> {
-    let link = app
-        .db
-        .find_link(&common::code(code))
-        .await
-        .unwrap()
-        .unwrap();
-    let mut path = app.start(code).await;
-    let mut sent = Vec::new();
-    for page in link.questionnaire.pages(link.audience) {
-        let shown = app.get(&path).await;
-        assert_eq!(shown.status, StatusCode::OK, "{path}: {}", shown.body);
-        let mut pairs = Vec::new();
-        for q in &page {
-            for v in answer_for(q) {
-                pairs.push((format!("q.{}", q.key), v));
-            }
-        }
-        pairs.push(("nav".into(), "next".into()));
-        let form = encode(
-            &pairs
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect::<Vec<_>>(),
-        );
-        let reply = app.post(&path, form.clone()).await;
-        assert_eq!(
-            reply.status,
-            StatusCode::SEE_OTHER,
-            "{path}: {}",
-            reply.body
-        );
-        sent.push((path.clone(), form));
-        path = reply.location.unwrap();
-    }
-    assert_eq!(path, format!("/{code}/bedankt?lang=nl"));
-    sent
-}
 
 #[tokio::test]
 async fn a_young_person_answers_everything_without_javascript() {
@@ -115,7 +38,7 @@ async fn a_young_person_answers_everything_without_javascript() {
             .unwrap();
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
 
-        answer_everything(&app, YOUTH).await;
+        answer_everything(&[&app], YOUTH).await;
         let thanks = app.get(&format!("/{YOUTH}/bedankt?lang=nl")).await;
         assert_eq!(thanks.status, StatusCode::OK);
         assert!(thanks.body.contains("Bedankt!"));
@@ -146,7 +69,7 @@ async fn a_double_submit_stores_once() {
     on_every_database(|t: TestDb| async move {
         load_demo(&t.db).await;
         let app = App::new(&t.db, date!(2026 - 11 - 22));
-        let sent = answer_everything(&app, "verzm26p").await;
+        let sent = answer_everything(&[&app], "verzm26p").await;
         let (last_path, last_form) = sent.last().unwrap().clone();
         let again = app.post(&last_path, last_form).await;
         assert_eq!(again.status, StatusCode::SEE_OTHER);

@@ -9,6 +9,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
+use samenspraak::domain::{Question, QuestionKind};
 use samenspraak::i18n::Translations;
 use samenspraak::server::{AppState, Clock, router};
 use samenspraak::storage::Db;
@@ -96,4 +97,83 @@ impl App {
 /// The path of another page of the same draft as `first` (which ends in `/1`).
 pub fn page_path(first: &str, page: impl std::fmt::Display) -> String {
     format!("{}/{page}", first.strip_suffix("/1").expect("a first page"))
+}
+
+pub fn encode(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    b' ' => "+".to_owned(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A plausible answer to a question, as a form would send it.
+pub fn answer_for(q: &Question) -> Vec<String> {
+    match &q.kind {
+        QuestionKind::Agreement => vec!["eens".into()],
+        QuestionKind::YesNo => vec!["ja".into()],
+        QuestionKind::SingleChoice { options } => vec![options[1].value.clone()],
+        QuestionKind::MultipleChoice { options } => {
+            vec![options[0].value.clone(), options[2].value.clone()]
+        }
+        QuestionKind::Mark => vec!["8".into()],
+        QuestionKind::ShortText { .. } => vec!["Meer tijd".into()],
+        QuestionKind::LongText { .. } => {
+            vec!["Een mentor die luistert,\r\nook als het slecht gaat.".into()]
+        }
+    }
+}
+
+/// Answers every page of a link's questionnaire and returns the form of each page sent.
+/// Each request goes to the next of `servers` in turn, as a load balancer might send them.
+pub async fn answer_everything(servers: &[&App], code: &str) -> Vec<(String, String)> {
+    let mut next = servers.iter().cycle();
+    let link = servers[0]
+        .db
+        .find_link(&samenspraak::domain::InvitationCode::parse(code).expect("valid code"))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut path = next.next().unwrap().start(code).await;
+    let mut sent = Vec::new();
+    for page in link.questionnaire.pages(link.audience) {
+        let shown = next.next().unwrap().get(&path).await;
+        assert_eq!(shown.status, StatusCode::OK, "{path}: {}", shown.body);
+        let mut pairs = Vec::new();
+        for q in &page {
+            for v in answer_for(q) {
+                pairs.push((format!("q.{}", q.key), v));
+            }
+        }
+        pairs.push(("nav".into(), "next".into()));
+        let form = encode(
+            &pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let reply = next.next().unwrap().post(&path, form.clone()).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "{path}: {}",
+            reply.body
+        );
+        sent.push((path.clone(), form));
+        path = reply.location.unwrap();
+    }
+    assert_eq!(path, format!("/{code}/bedankt?lang=nl"));
+    sent
 }
