@@ -5,13 +5,14 @@
 mod app;
 mod common;
 
-use app::{App, answer_everything, answer_for, page_path};
+use app::{App, answer_all_but_the_last, answer_everything, answer_for, page_path};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{TestDb, load_demo, on_every_database};
 use samenspraak::domain::Audience;
 use samenspraak::storage::Db;
+use sqlx::{Connection, Executor};
 use time::macros::date;
 
 const YOUTH: &str = "verzm26j";
@@ -129,6 +130,87 @@ async fn missing_answers_are_shown_next_to_their_field_with_everything_typed_kep
         );
         assert!(!body.contains("id=\"error-leeftijd\" class=\"field-error\">K"));
         assert!(t.db.responses_for_link(YOUTH).await.unwrap().is_empty());
+        t
+    })
+    .await;
+}
+
+/// Makes every write to `table` fail as a full disk would, until [`space_returns`].
+async fn disk_full(t: &TestDb, table: &str, on: &str) {
+    let mut db = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+    let sql = match t.label {
+        "sqlite" => format!(
+            "CREATE TRIGGER no_space_{table} BEFORE {on} ON {table} \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        ),
+        _ => format!(
+            "CREATE OR REPLACE FUNCTION no_space() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$; \
+             CREATE TRIGGER no_space_{table} BEFORE {on} ON {table} \
+             FOR EACH ROW EXECUTE FUNCTION no_space()"
+        ),
+    };
+    db.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+}
+
+async fn space_returns(t: &TestDb, table: &str) {
+    let mut db = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+    let on = if t.label == "sqlite" {
+        ""
+    } else {
+        &format!(" ON {table}")
+    };
+    let sql = format!("DROP TRIGGER no_space_{table}{on}");
+    db.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_full_disk_keeps_what_was_typed_in_the_page_and_the_server_recovers() {
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let app = App::new(&t.db, date!(2026 - 11 - 22));
+        // A page whose draft cannot be written.
+        let first = app.start(YOUTH).await;
+        disk_full(&t, "drafts", "UPDATE").await;
+        let form = "q.leeftijd=16-18&q.cijfer-school=4&nav=next";
+        let reply = app.post(&first, form).await;
+        assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", t.label);
+        assert_eq!(reply.headers["retry-after"], "60");
+        let body = &reply.body;
+        assert!(
+            body.contains("role=\"alert\" class=\"notice\">Het lukt ons nu even niet om je antwoorden te bewaren."),
+            "{body}"
+        );
+        assert!(body.contains("Probeer het over een paar minuten nog eens."));
+        assert!(body.contains("value=\"16-18\" checked") && body.contains("value=\"4\" checked"));
+        space_returns(&t, "drafts").await;
+        let again = app.post(&first, form).await;
+        assert_eq!(
+            again.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "kept now, one answer missing"
+        );
+
+        // A submit that cannot be stored: nothing of it is, and sent again later it is, once.
+        let (_, (last, form)) = answer_all_but_the_last(&[&app], "verzm26p").await;
+        disk_full(&t, "responses", "INSERT").await;
+        let reply = app.post(&last, form.clone()).await;
+        assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", t.label);
+        assert!(
+            reply
+                .body
+                .contains("role=\"alert\" class=\"notice\">Het lukt ons nu even niet")
+        );
+        assert!(
+            t.db.responses_for_link("verzm26p")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        space_returns(&t, "responses").await;
+        let reply = app.post(&last, form).await;
+        assert_eq!(reply.location.as_deref(), Some("/verzm26p/bedankt?lang=nl"));
+        assert_eq!(t.db.responses_for_link("verzm26p").await.unwrap().len(), 1);
         t
     })
     .await;

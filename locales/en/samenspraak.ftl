@@ -33,6 +33,7 @@ respondent-back = Back
 respondent-submit = Send
 respondent-error-title-prefix = Please check:
 respondent-error-summary = Please look at these questions again:
+respondent-not-kept = We cannot save your answers right now. They are still below. Please try again in a few minutes.
 respondent-error-choose = Choose an answer.
 respondent-error-write = Write an answer.
 respondent-error-too-long = Your answer is too long. Use no more than { $max } characters.

@@ -36,6 +36,7 @@ respondent-back = Vorige
 respondent-submit = Versturen
 respondent-error-title-prefix = Let op:
 respondent-error-summary = Kijk nog even naar deze vragen:
+respondent-not-kept = Het lukt ons nu even niet om je antwoorden te bewaren. Je antwoorden staan hieronder nog. Probeer het over een paar minuten nog eens.
 respondent-error-choose = Kies een antwoord.
 respondent-error-write = Schrijf een antwoord.
 respondent-error-too-long = Je antwoord is te lang. Gebruik niet meer dan { $max } tekens.

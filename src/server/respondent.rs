@@ -447,7 +447,16 @@ pub async fn show_page(
     };
     let r = Respondent::new(&state, Some(&lang), path);
     let values = s.draft.answers.clone();
-    question_page(&r, &s, page, &values, &Default::default(), StatusCode::OK).await
+    question_page(
+        &r,
+        &s,
+        page,
+        &values,
+        &Default::default(),
+        StatusCode::OK,
+        None,
+    )
+    .await
 }
 
 /// `POST /{code}/{token}/{page}`: keeps the answers, then goes on, back, or shows what to fix.
@@ -512,7 +521,9 @@ async fn answer(
             typed.insert(key.clone(), values);
         }
     }
-    state.db.save_draft(&s.draft).await?;
+    if let Err(e) = state.db.save_draft(&s.draft).await {
+        return Ok(not_kept(r, s, page, &typed, &outcome.errors, e).await);
+    }
     let code = &s.link.code;
     let token = &s.draft.token;
 
@@ -528,6 +539,7 @@ async fn answer(
             &typed,
             &outcome.errors,
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         )
         .await);
     }
@@ -544,21 +556,37 @@ async fn answer(
             );
         }
     };
-    match state
-        .db
-        .submit(
-            &s.draft,
-            audience,
-            &answers,
-            &personal_data(&answers),
-            state.clock.today(),
-        )
-        .await?
-    {
-        SubmitOutcome::Stored => tracing::info!("response stored"),
-        SubmitOutcome::AlreadyStored => tracing::info!("repeated submit ignored"),
+    let flags = personal_data(&answers);
+    let today = state.clock.today();
+    let stored = state.db.submit(&s.draft, audience, &answers, &flags, today);
+    match stored.await {
+        Ok(SubmitOutcome::Stored) => tracing::info!("response stored"),
+        Ok(SubmitOutcome::AlreadyStored) => tracing::info!("repeated submit ignored"),
+        Err(e) => return Ok(not_kept(r, s, page, &typed, &outcome.errors, e).await),
     }
     Ok(Redirect::to(&thanks_url(code, &r.tr)).into_response())
+}
+
+/// The database could not keep a page's answers (disk full, read-only, gone): the same page
+/// again with everything typed in it and a message to try again in a while, `503` with a
+/// `Retry-After`. Nothing is stored half: a draft is one row and a response one transaction.
+async fn not_kept(
+    r: &Respondent,
+    s: &Session,
+    page: usize,
+    typed: &RawAnswers,
+    errors: &std::collections::BTreeMap<String, FieldError>,
+    error: StorageError,
+) -> Response {
+    tracing::error!(error = %error, "answers not kept");
+    let notice = t!(r.tr, "respondent-not-kept");
+    let status = StatusCode::SERVICE_UNAVAILABLE;
+    let mut response = question_page(r, s, page, typed, errors, status, Some(notice)).await;
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from_static("60"),
+    );
+    response
 }
 
 /// Open answers that look like they hold personal data, to be reviewed by a researcher.
@@ -604,6 +632,7 @@ async fn question_page(
     values: &RawAnswers,
     errors: &std::collections::BTreeMap<String, FieldError>,
     status: StatusCode,
+    notice: Option<String>,
 ) -> Response {
     let tr = &r.tr;
     let audience: Audience = s.link.audience;
@@ -678,6 +707,7 @@ async fn question_page(
         items,
         has_back: page > 1,
         is_last: page == s.page_count,
+        notice,
         languages: r.languages(),
         helper_questions: shown.iter().map(|q| (*q).clone()).collect(),
         helper_earlier: earlier,

@@ -128,6 +128,8 @@ pub struct QuestionPageView {
     pub items: Vec<QuestionItem>,
     pub has_back: bool,
     pub is_last: bool,
+    /// Said above the form when the answers could not be kept.
+    pub notice: Option<String>,
     pub languages: Vec<LanguageLink>,
     pub helper_questions: Vec<Question>,
     pub helper_earlier: RawAnswers,
@@ -187,6 +189,7 @@ pub fn QuestionPage(page: QuestionPageView) -> impl IntoView {
                         }
                     })}
             </div>
+            {page.notice.map(|notice| view! { <p class="notice" role="alert">{notice}</p> })}
             <form id="answers" method="post" action=page.action novalidate>
                 {page.items.into_iter().map(|item| view! { <QuestionBlock item /> }).collect_view()}
                 <div class="buttons">
