@@ -13,7 +13,8 @@ load=$(ls -t target/release/deps/load-* | grep -v '\.d$' | head -1)
 data=$(mktemp -d)
 url="${LOAD_DATABASE_URL:-sqlite:$data/load.db}"
 trap 'kill "$server" 2>/dev/null; rm -rf "$data"' EXIT
-DATABASE_URL="$url" SAMENSPRAAK_ADDR=127.0.0.1:3333 RUST_LOG=warn \
+# The load generator starts thousands of flows a minute on one link: no start limit here.
+DATABASE_URL="$url" SAMENSPRAAK_ADDR=127.0.0.1:3333 SAMENSPRAAK_STARTS_PER_LINK_PER_MINUTE=0 RUST_LOG=warn \
   ./target/release/samenspraak serve --demo >/dev/null 2>"$data/server.log" &
 server=$!
 for _ in $(seq 100); do curl -sf http://127.0.0.1:3333/healthz >/dev/null && break; sleep 0.2; done

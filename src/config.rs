@@ -104,6 +104,15 @@ pub struct ServeArgs {
     /// the peer's address counts; set it only when every request comes through that proxy.
     #[arg(long, env = "SAMENSPRAAK_TRUSTED_PROXY_HEADER")]
     pub trusted_proxy_header: Option<axum::http::HeaderName>,
+    /// New starts one invitation link takes per minute (on each app server); beyond that
+    /// a "try again in a minute" page (429). Keyed on the link, never on an address. 0: no
+    /// limit.
+    #[arg(
+        long,
+        env = "SAMENSPRAAK_STARTS_PER_LINK_PER_MINUTE",
+        default_value_t = crate::server::start_limit::DEFAULT_STARTS_PER_MINUTE
+    )]
+    pub starts_per_link_per_minute: u32,
 }
 
 /// The Leptos options for serving `/pkg`: from cargo-leptos's environment when it runs us,

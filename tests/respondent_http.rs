@@ -217,6 +217,43 @@ async fn a_full_disk_keeps_what_was_typed_in_the_page_and_the_server_recovers() 
 }
 
 #[tokio::test]
+async fn a_flood_of_starts_on_one_link_gets_a_dutch_429_and_a_school_never_does() {
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let today = date!(2026 - 11 - 22);
+        let limited = App::with_state(App::state(&t.db, today).with_starts_per_minute(3));
+        for _ in 0..3 {
+            limited.start(YOUTH).await;
+        }
+        let refused = limited.post(&format!("/{YOUTH}"), "lang=nl").await;
+        assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", t.label);
+        assert_eq!(refused.headers["retry-after"], "60");
+        assert!(
+            refused.body.contains("Het is nu erg druk"),
+            "{}",
+            refused.body
+        );
+        assert!(
+            refused
+                .body
+                .contains("Wacht een minuut en probeer het dan opnieuw.")
+        );
+        // Another link is not held back by this one, and a draft started goes on.
+        let parents = limited.start("verzm26p").await;
+        assert_eq!(limited.get(&parents).await.status, StatusCode::OK);
+
+        // By default a whole school starts on one link, from one address, in one minute.
+        let school = App::new(&t.db, today);
+        for _ in 0..500 {
+            let reply = school.post(&format!("/{YOUTH}"), "lang=nl").await;
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", t.label);
+        }
+        t
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn too_long_text_is_refused_with_a_message_and_kept() {
     on_every_database(|t: TestDb| async move {
         load_demo(&t.db).await;

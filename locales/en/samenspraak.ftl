@@ -69,6 +69,8 @@ error-bad-request-title = The form did not arrive correctly
 error-bad-request-body = Something went wrong with the form. Go back and try again.
 error-internal-title = Something went wrong on our side
 error-internal-body = Please try again in a few minutes. Answers you already sent have been kept.
+error-too-many-starts-title = It is very busy right now
+error-too-many-starts-body = A great many people are starting this questionnaire at once. Please wait a minute and try again.
 
 ## Researcher pages
 

@@ -72,6 +72,8 @@ error-bad-request-title = Het formulier kwam niet goed aan
 error-bad-request-body = Er ging iets mis met het formulier. Ga terug en probeer het nog een keer.
 error-internal-title = Er ging iets mis bij ons
 error-internal-body = Probeer het over een paar minuten nog een keer. Antwoorden die je al hebt verstuurd, zijn bewaard.
+error-too-many-starts-title = Het is nu erg druk
+error-too-many-starts-body = Er beginnen nu heel veel mensen tegelijk met deze vragenlijst. Wacht een minuut en probeer het dan opnieuw.
 
 ## Researcher pages
 

@@ -215,7 +215,8 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
         Clock::system(),
     )
     .with_public_base(common.public_base())
-    .with_client_header(args.trusted_proxy_header.clone());
+    .with_client_header(args.trusted_proxy_header.clone())
+    .with_starts_per_minute(args.starts_per_link_per_minute);
     spawn_purge(db.clone(), state.clock.clone());
     let base = common.public_base();
     if args.demo {

@@ -19,6 +19,7 @@ mod projects;
 pub mod render;
 mod respondent;
 mod responses;
+pub mod start_limit;
 pub mod synthetic;
 pub mod workspace;
 
@@ -76,6 +77,8 @@ pub struct AppState {
     pub login: login::LoginSettings,
     /// The one-time link to make the first administrator, while there is none.
     pub setup: first_run::SetupLink,
+    /// New starts per invitation link per minute.
+    pub starts: start_limit::StartLimit,
     /// What the comparison may show, decided once per set of counts.
     pub(crate) protections: Arc<comparison::ProtectionCache<comparison::Protection>>,
     pub(crate) code_protections: Arc<comparison::ProtectionCache<comparison::CodeProtection>>,
@@ -104,6 +107,7 @@ impl AppState {
             public_base: "http://127.0.0.1:3000".to_owned(),
             login: login::LoginSettings::default(),
             setup: first_run::SetupLink::default(),
+            starts: start_limit::StartLimit::default(),
             protections: Arc::default(),
             code_protections: Arc::default(),
         }
@@ -113,6 +117,12 @@ impl AppState {
     /// trusted reverse proxy) instead of the peer.
     pub fn with_client_header(mut self, header: Option<axum::http::HeaderName>) -> Self {
         self.login.client_header = header;
+        self
+    }
+
+    /// At most `starts` new starts per invitation link per minute (`0`: no limit).
+    pub fn with_starts_per_minute(mut self, starts: u32) -> Self {
+        self.starts = start_limit::StartLimit::per_minute(starts);
         self
     }
 

@@ -55,6 +55,8 @@ enum PageError {
     Expired(InvitationCode),
     #[error("refused form: {0}")]
     BadRequest(String),
+    #[error("too many starts on this link")]
+    TooManyStarts,
     #[error("the form must be sent as application/x-www-form-urlencoded")]
     UnsupportedMedia,
     #[error(transparent)]
@@ -69,6 +71,7 @@ impl PageError {
             }
             PageError::Closed => StatusCode::GONE,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::TooManyStarts => StatusCode::TOO_MANY_REQUESTS,
             PageError::UnsupportedMedia => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             PageError::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -200,6 +203,11 @@ impl Respondent {
                     None,
                 )
             }
+            PageError::TooManyStarts => (
+                t!(tr, "error-too-many-starts-title"),
+                t!(tr, "error-too-many-starts-body"),
+                None,
+            ),
             PageError::UnsupportedMedia => (
                 t!(tr, "error-bad-request-title"),
                 t!(tr, "error-bad-request-body"),
@@ -345,6 +353,9 @@ pub async fn start(
             return Err(PageError::BadRequest("answers sent to the start".into()));
         }
         let link = open_link(&state, &code).await?;
+        if !state.starts.allows(link.code.as_str()) {
+            return Err(PageError::TooManyStarts);
+        }
         let token = random_token();
         state
             .db
@@ -361,6 +372,12 @@ pub async fn start(
     .await;
     match result {
         Ok(response) => response,
+        Err(PageError::TooManyStarts) => {
+            let mut response = r.error(PageError::TooManyStarts).await;
+            let wait = axum::http::HeaderValue::from_static("60");
+            response.headers_mut().insert(header::RETRY_AFTER, wait);
+            response
+        }
         Err(e) => r.error(e).await,
     }
 }
