@@ -65,28 +65,24 @@ pub(super) fn hint(
         filters,
         rounds: facts.waves.iter().map(|w| w.key.as_str()).collect(),
     };
-    for a in asked {
-        for &audience in &a.audiences {
-            for wave in std::iter::once(None).chain(cx.rounds.iter().map(|w| Some(*w))) {
-                for filter in cx.filter_choices() {
-                    let group = Group {
-                        questionnaire: a.questionnaire.to_owned(),
-                        question: a.question.key.clone(),
-                        audience,
-                        wave: wave.map(str::to_owned),
-                        filter,
-                    };
-                    for (part, n) in cx.published(&group) {
-                        if 0 < n && n < threshold {
-                            // Only the question's own cells differ, unless it is a filter
-                            // question: then who is within which answer changes too.
-                            let key = a.question.key.as_str();
-                            let only = (!cx.filters.contains_key(key)).then_some(key);
-                            for (from, to) in cx.moves_through(a, &group, part) {
-                                add_move(table, &cx, &from, &to, only);
-                            }
-                        }
-                    }
+    let by_question: BTreeMap<(&str, &str), &Asked> = asked
+        .iter()
+        .map(|a| ((a.questionnaire, a.question.key.as_str()), a))
+        .collect();
+    // Every group of every question, round and filter answer the views publish.
+    for (group, c) in &all.counts {
+        let Some(a) = by_question.get(&(group.questionnaire.as_str(), group.question.as_str()))
+        else {
+            continue;
+        };
+        // Only the question's own cells differ, unless it is a filter question: then who
+        // is within which answer changes too.
+        let key = a.question.key.as_str();
+        let only = (!cx.filters.contains_key(key)).then_some(key);
+        for (part, n) in published_parts(&a.question.kind, c) {
+            if 0 < n && n < threshold {
+                for (from, to) in cx.moves_through(a, group, part) {
+                    add_move(table, &cx, &from, &to, only);
                 }
             }
         }
@@ -115,15 +111,6 @@ fn add_move(
 }
 
 impl<'a> Context<'a> {
-    /// No filter, and every answer to every filter question.
-    fn filter_choices(&self) -> Vec<Option<(String, String)>> {
-        let each = self
-            .filters
-            .iter()
-            .flat_map(|(q, vs)| vs.iter().map(|v| Some(((*q).to_owned(), (*v).to_owned()))));
-        std::iter::once(None).chain(each).collect()
-    }
-
     fn asked_of(
         &self,
         questionnaire: &str,
@@ -132,19 +119,6 @@ impl<'a> Context<'a> {
         self.asked
             .iter()
             .filter(move |a| a.questionnaire == questionnaire && a.audiences.contains(&audience))
-    }
-
-    /// The published numbers of a group with their values.
-    fn published(&self, group: &Group) -> Vec<(Part, u64)> {
-        let kind = self
-            .asked
-            .iter()
-            .find(|a| a.questionnaire == group.questionnaire && a.question.key == group.question)
-            .map(|a| &a.question.kind);
-        match (kind, self.all.counts.get(group)) {
-            (Some(kind), Some(c)) => published_parts(kind, c),
-            _ => Vec::new(),
-        }
     }
 
     /// How many of a group gave answer `i` (for multiple choice: chose it). For those who
@@ -205,20 +179,32 @@ impl<'a> Context<'a> {
             wave: Some(wave.to_owned()),
             ..group.clone()
         };
-        let mut changes: Vec<(&'a str, Given, Given)> = Vec::new();
         let question = a.question.key.as_str();
-        let others = self.other_answers(&a.question.kind, &in_round, part);
-        changes.extend(others.into_iter().map(|(f, t)| (question, f, t)));
-        changes
+        let is_filter = self.filters.contains_key(question);
+        self.other_answers(&a.question.kind, &in_round, part)
             .into_iter()
-            .map(|(changed, from, to)| {
-                let mut first =
-                    self.typical(a.questionnaire, group.audience, wave, changed, &from, &to);
+            .map(|(from, to)| {
+                // Other answers count only when the changed question is a filter question.
+                let mut first = match is_filter {
+                    true => {
+                        self.typical(a.questionnaire, group.audience, wave, question, &from, &to)
+                    }
+                    false => Respondent {
+                        questionnaire: a.questionnaire,
+                        audience: group.audience,
+                        wave,
+                        answers: BTreeMap::new(),
+                    },
+                };
                 // Within each filter question's answer where most gave both answers (the
                 // group's own filter answer fixed), so the cells of the move are large.
                 let (i, j) = differing(&from, &to);
+                let asked = |q: &str| {
+                    self.asked_of(a.questionnaire, group.audience)
+                        .any(|x| x.question.key == q)
+                };
                 for (fq, values) in &self.filters {
-                    if *fq == changed || !first.answers.contains_key(fq) {
+                    if *fq == question || !asked(fq) {
                         continue;
                     }
                     let own = group.filter.as_ref().filter(|(q, _)| q == fq);
@@ -236,9 +222,9 @@ impl<'a> Context<'a> {
                         first.answers.insert(fq, Given::One(u));
                     }
                 }
-                first.answers.insert(changed, from);
+                first.answers.insert(question, from);
                 let mut second = first.clone();
-                second.answers.insert(changed, to);
+                second.answers.insert(question, to);
                 (first, second)
             })
             .collect()
@@ -276,8 +262,8 @@ impl<'a> Context<'a> {
     }
 
     /// A respondent of the round who answers every question asked of them the way most
-    /// do: most in both groups of the filter question whose answer changes, when it is one,
-    /// as those answers then count in both.
+    /// do in both groups of the filter question `changed` whose answer goes from `from` to
+    /// `to`, as those answers then count in both.
     fn typical(
         &self,
         questionnaire: &'a str,
@@ -293,10 +279,7 @@ impl<'a> Context<'a> {
                 .map(|v| (changed.to_owned(), (*v).to_owned())),
             _ => None,
         };
-        let scopes: Vec<Option<(String, String)>> = match (within(from), within(to)) {
-            (Some(a), Some(b)) => vec![Some(a), Some(b)],
-            _ => vec![None],
-        };
+        let scopes: Vec<(String, String)> = [from, to].into_iter().filter_map(within).collect();
         let mut answers = BTreeMap::new();
         for a in self.asked_of(questionnaire, audience) {
             let groups: Vec<Group> = scopes
@@ -306,7 +289,7 @@ impl<'a> Context<'a> {
                     question: a.question.key.clone(),
                     audience,
                     wave: Some(wave.to_owned()),
-                    filter: filter.clone(),
+                    filter: Some(filter.clone()),
                 })
                 .collect();
             let len = value_codes(&a.question.kind).len();
