@@ -48,6 +48,7 @@ pub struct ComparisonQuery {
 }
 
 /// A project's themes, rounds, questionnaires and threshold: read once per request.
+#[derive(Clone)]
 pub(super) struct ProjectFacts {
     pub themes: Vec<Theme>,
     pub waves: Vec<Wave>,

@@ -211,7 +211,8 @@ pub(super) fn published_parts(kind: &QuestionKind, c: &Counts) -> Vec<(Part, u64
 }
 
 /// Every number the views of a project's closed questions and its response counts publish,
-/// with the sums that tie them together.
+/// with the sums that tie them together and one-respondent moves hinted through the small
+/// ones (pure work that grows with the project: build it off the async runtime).
 pub(super) fn table(
     facts: &ProjectFacts,
     asked: &[Asked],
@@ -336,9 +337,9 @@ pub(super) fn table(
 }
 
 /// Who answered a question are some of those who answered its questionnaire, and all of
-/// them when everyone asked must answer it (all rounds follow from the rounds). Within an
-/// answer to a filter question, those who answered the filter question itself, or a
-/// question everyone asked must answer, are everyone who gave that answer.
+/// them when everyone asked must answer it (all rounds follow from the rounds). That the
+/// same holds within an answer to a filter question is not given: see "Known gaps" in
+/// docs/security.md.
 fn everyone_asked_answers(
     table: &mut Table<Key>,
     asked: &[Asked],

@@ -136,22 +136,26 @@ pub(in crate::server) async fn closed_data(
         &material,
         &links,
     ));
-    let protection = match state.protections.get(key) {
-        Some(protection) => protection,
+    let (protection, all, material, links) = match state.protections.get(key) {
+        Some(protection) => (protection, all, material, links),
         None => {
-            let responses = protect::Responses {
-                links: &links,
-                material: &material,
-            };
-            let table = protect::table(facts, asked, &all, &responses);
-            let threshold = facts.threshold;
-            let protection = Arc::new(
-                tokio::task::spawn_blocking(move || protect::decide(&table, threshold))
-                    .await
-                    .map_err(internal)?,
-            );
+            // Building the table (with its hinted moves) and deciding are both pure work
+            // that grows with the project: off the async runtime, together.
+            let facts = facts.clone();
+            let (protection, all, material, links) = tokio::task::spawn_blocking(move || {
+                let responses = protect::Responses {
+                    links: &links,
+                    material: &material,
+                };
+                let asked = asked_in_project(&facts);
+                let table = protect::table(&facts, &asked, &all, &responses);
+                let protection = Arc::new(protect::decide(&table, facts.threshold));
+                (protection, all, material, links)
+            })
+            .await
+            .map_err(internal)?;
             state.protections.put(key, protection.clone());
-            protection
+            (protection, all, material, links)
         }
     };
     Ok(ClosedData {
