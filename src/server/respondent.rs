@@ -222,8 +222,14 @@ impl Respondent {
                 )
             }
         };
-        self.message(status, t!(tr, "site-name"), title, vec![body], link)
-            .await
+        let busy = matches!(error, PageError::TooManyStarts);
+        let page = self
+            .message(status, t!(tr, "site-name"), title, vec![body], link)
+            .await;
+        match busy {
+            true => try_again_in_a_minute(page),
+            false => page,
+        }
     }
 }
 
@@ -353,7 +359,7 @@ pub async fn start(
             return Err(PageError::BadRequest("answers sent to the start".into()));
         }
         let link = open_link(&state, &code).await?;
-        if !state.starts.allows(link.code.as_str()) {
+        if !state.starts.allows(link.id) {
             return Err(PageError::TooManyStarts);
         }
         let token = random_token();
@@ -372,12 +378,6 @@ pub async fn start(
     .await;
     match result {
         Ok(response) => response,
-        Err(PageError::TooManyStarts) => {
-            let mut response = r.error(PageError::TooManyStarts).await;
-            let wait = axum::http::HeaderValue::from_static("60");
-            response.headers_mut().insert(header::RETRY_AFTER, wait);
-            response
-        }
         Err(e) => r.error(e).await,
     }
 }
@@ -598,11 +598,14 @@ async fn not_kept(
     tracing::error!(error = %error, "answers not kept");
     let notice = t!(r.tr, "respondent-not-kept");
     let status = StatusCode::SERVICE_UNAVAILABLE;
-    let mut response = question_page(r, s, page, typed, errors, status, Some(notice)).await;
-    response.headers_mut().insert(
-        axum::http::header::RETRY_AFTER,
-        axum::http::HeaderValue::from_static("60"),
-    );
+    let page = question_page(r, s, page, typed, errors, status, Some(notice)).await;
+    try_again_in_a_minute(page)
+}
+
+/// Tells the browser (and any client that honours it) to wait a minute before trying again.
+fn try_again_in_a_minute(mut response: Response) -> Response {
+    let wait = axum::http::HeaderValue::from_static("60");
+    response.headers_mut().insert(header::RETRY_AFTER, wait);
     response
 }
 

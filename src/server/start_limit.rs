@@ -14,7 +14,7 @@ pub const DEFAULT_STARTS_PER_MINUTE: u32 = 1_200;
 
 /// The limit on new starts per link; `None` for no limit at all.
 #[derive(Clone)]
-pub struct StartLimit(Option<Arc<DefaultKeyedRateLimiter<String>>>);
+pub struct StartLimit(Option<Arc<DefaultKeyedRateLimiter<i64>>>);
 
 impl StartLimit {
     /// At most `starts` new starts per link in any minute (all of them at once, too); `0`
@@ -26,11 +26,11 @@ impl StartLimit {
         )
     }
 
-    /// Whether the link `code` may take one more start now (and counts it).
-    pub fn allows(&self, code: &str) -> bool {
+    /// Whether the link with this id may take one more start now (and counts it).
+    pub fn allows(&self, link: i64) -> bool {
         self.0
             .as_ref()
-            .is_none_or(|limit| limit.check_key(&code.to_owned()).is_ok())
+            .is_none_or(|limit| limit.check_key(&link).is_ok())
     }
 }
 
