@@ -85,6 +85,7 @@ async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
         let mut model = viewers_model(&facts, &asked, &data);
         add_respondents(&mut model, &facts, &asked, &links, &data);
         add_mark_sums(&mut model, &asked, &data);
+        add_filtered_answering(&mut model, &asked, &data);
         hidden += model.cells.iter().filter(|c| c.1 && c.0.is_none()).count();
         lp::audit(&model.truth, &model.cells, &model.relations, threshold).unwrap_or_else(|e| {
             let names: Vec<String> = model
@@ -326,6 +327,55 @@ fn add_respondents(
             if parts.iter().map(|&p| m.truth[p]).sum::<u64>() == count {
                 m.relations.push((everyone, parts));
             }
+        }
+    }
+}
+
+/// Within an answer to a filter question, a question everyone asked must answer is
+/// answered by everyone who gave that answer: its "answered" is the filter option's count.
+fn add_filtered_answering(
+    m: &mut Model,
+    asked: &[super::questions::Asked],
+    data: &super::questions::ClosedData,
+) {
+    let (all, _) = data.parts();
+    let find = |questionnaire: &str, question: &str| {
+        asked
+            .iter()
+            .find(|a| a.questionnaire == questionnaire && a.question.key == question)
+    };
+    for group in all.counts.keys() {
+        let Some((filter, value)) = &group.filter else {
+            continue;
+        };
+        let (Some(this), Some(by)) = (
+            find(&group.questionnaire, &group.question),
+            find(&group.questionnaire, filter),
+        ) else {
+            continue;
+        };
+        let Some(i) = value_codes(&by.question.kind)
+            .iter()
+            .position(|c| c == value)
+        else {
+            continue;
+        };
+        if !this.question.answered_by_everyone_asked() || !by.audiences.contains(&group.audience) {
+            continue;
+        }
+        let unfiltered = Group {
+            question: filter.clone(),
+            filter: None,
+            ..group.clone()
+        };
+        let (Some(&chose), Some(&answered)) = (
+            m.index.get(&(unfiltered, Part::Option(i), String::new())),
+            m.index.get(&(group.clone(), Part::Answered, String::new())),
+        ) else {
+            continue;
+        };
+        if m.truth[chose] == m.truth[answered] {
+            m.relations.push((chose, vec![answered]));
         }
     }
 }

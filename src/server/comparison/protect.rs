@@ -332,14 +332,13 @@ pub(super) fn table(
     let answering = responses.answering();
     response_counts(&mut table, responses, &answering);
     everyone_asked_answers(&mut table, asked, all, &answering);
+    everyone_within_an_answer_answers(&mut table, asked, all);
     super::moves::hint(&mut table, facts, asked, all, facts.threshold);
     table
 }
 
 /// Who answered a question are some of those who answered its questionnaire, and all of
-/// them when everyone asked must answer it (all rounds follow from the rounds). That the
-/// same holds within an answer to a filter question is not given: see "Known gaps" in
-/// docs/security.md.
+/// them when everyone asked must answer it (all rounds follow from the rounds).
 fn everyone_asked_answers(
     table: &mut Table<Key>,
     asked: &[Asked],
@@ -374,6 +373,52 @@ fn everyone_asked_answers(
             let skipped = table.unpublished(Key::Skipped(group.clone()), skipped);
             table.relation(total, &[answered, skipped]);
         }
+    }
+}
+
+/// Within an answer to a filter question, a question everyone asked must answer is answered
+/// by everyone who gave that answer: its "answered" is the count of the filter's option.
+fn everyone_within_an_answer_answers(table: &mut Table<Key>, asked: &[Asked], all: &AllCounts) {
+    let find = |questionnaire: &str, question: &str| {
+        asked
+            .iter()
+            .find(|a| a.questionnaire == questionnaire && a.question.key == question)
+    };
+    for (group, c) in &all.counts {
+        let Some((filter, value)) = &group.filter else {
+            continue;
+        };
+        let (Some(this), Some(by)) = (
+            find(&group.questionnaire, &group.question),
+            find(&group.questionnaire, filter),
+        ) else {
+            continue;
+        };
+        let Some(i) = value_codes(&by.question.kind)
+            .iter()
+            .position(|v| v == value)
+        else {
+            continue;
+        };
+        if !this.question.answered_by_everyone_asked() || !by.audiences.contains(&group.audience) {
+            continue;
+        }
+        let unfiltered = Group {
+            question: filter.clone(),
+            filter: None,
+            ..group.clone()
+        };
+        let chose = all.counts.get(&unfiltered).and_then(|u| u.cells.get(i));
+        if chose != Some(&c.answered) {
+            continue;
+        }
+        let (Some(chose), Some(answered)) = (
+            table.id(&Key::Closed(unfiltered, Part::Option(i))),
+            table.id(&Key::Closed(group.clone(), Part::Answered)),
+        ) else {
+            continue;
+        };
+        table.relation(chose, &[answered]);
     }
 }
 
