@@ -46,7 +46,7 @@ fn hidden_cells<K: Ord + Clone + std::fmt::Debug>(
     shown: &[Option<u64>],
 ) -> Vec<K> {
     (0..model.len())
-        .filter(|&c| model.published[c] && shown[c].is_none())
+        .filter(|&c| model.seen[c] == lp::Seen::Published && shown[c].is_none())
         .map(|c| model.keys[c].clone())
         .collect()
 }
@@ -342,16 +342,7 @@ fn benchmark_table(
             max_respondents,
         };
         let model = project::random(&mut rng, &shape);
-        let ids: Vec<_> = (0..model.len())
-            .map(|c| match model.published[c] {
-                true => table.cell((project_no, model.keys[c]), model.values[c]),
-                false => table.unpublished((project_no, model.keys[c]), model.values[c]),
-            })
-            .collect();
-        for (total, parts) in &model.relations {
-            let parts: Vec<_> = parts.iter().map(|&p| ids[p]).collect();
-            table.relation(ids[*total], &parts);
-        }
+        model.add_to(&mut table, |&key| (project_no, key));
         cells += model.len();
         relations += model.relations.len();
         project_no += 1;

@@ -18,11 +18,13 @@
 //! * every small cell can take values spanning at least `threshold`
 //!   (`max - min >= threshold`), so every value `1..threshold` stays possible.
 //!
-//! Unpublished cells (for example the respondents who skipped the filter
-//! question) are reasoned about like any other cell, but they are not
-//! protected themselves: they are never shown, and the rules above are about
-//! what is published. Zeros are always shown: a zero says nothing about
-//! anyone, and hiding zeros is never needed (see the last resort below).
+//! Unpublished cells are reasoned about like any other cell and never shown.
+//! Those that count the answers of a group of people (the respondents who
+//! skipped the filter question and what they answered, who did not choose an
+//! option) are small cells like published ones: no combination of views may
+//! narrow them either. Only *slack* cells, which count no answer (who skipped a
+//! question), are not protected. Zeros are always shown: a zero says nothing
+//! about anyone, and hiding zeros is never needed (see the last resort below).
 //!
 //! # How
 //!
@@ -74,7 +76,7 @@
 //!
 //! A viewer knows every relation, so every relation that holds between
 //! published cells must be given, inequalities too: "answered <=
-//! respondents" is `respondents = answered + skipped` with an unpublished
+//! respondents" is `respondents = answered + skipped` with a slack cell
 //! `skipped`.
 
 use std::collections::BTreeMap;
@@ -102,7 +104,18 @@ pub enum Disclosure {
 #[derive(Clone, Copy, Debug)]
 struct Cell {
     value: u64,
-    published: bool,
+    seen: Seen,
+}
+
+/// Whether a cell is shown, and whether it must be protected when small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seen {
+    /// Shown when that is safe.
+    Published,
+    /// Never shown; protected when small.
+    Unpublished,
+    /// Never shown, not protected: it counts no answer.
+    Slack,
 }
 
 /// Every published cell and every additive relation among them.
@@ -150,15 +163,16 @@ impl<K: Ord> Table<K> {
             key,
             Cell {
                 value,
-                published: true,
+                seen: Seen::Published,
             },
         )
     }
 
-    /// Adds a cell whose value is not published on its own (for example the
-    /// respondents who did not answer the filter question). It takes part in
-    /// relations, because a viewer can still reason about it, but it is
-    /// always hidden and never reported.
+    /// Adds a cell whose value no view publishes on its own, but that counts the answers
+    /// of a group of people (for example the respondents who did not answer the filter
+    /// question, or who did not choose an option). It takes part in relations, because a
+    /// viewer can still reason about it; it is always hidden and never reported, and when
+    /// it is small it keeps a range of the threshold like a published small cell.
     ///
     /// # Panics
     ///
@@ -168,7 +182,24 @@ impl<K: Ord> Table<K> {
             key,
             Cell {
                 value,
-                published: false,
+                seen: Seen::Unpublished,
+            },
+        )
+    }
+
+    /// Adds an unpublished cell that counts no answer, such as who skipped a question
+    /// (a slack that turns "answered <= respondents" into an equation). It takes part in
+    /// relations but is neither reported nor protected.
+    ///
+    /// # Panics
+    ///
+    /// As [`Table::cell`].
+    pub fn slack(&mut self, key: K, value: u64) -> CellId {
+        self.insert(
+            key,
+            Cell {
+                value,
+                seen: Seen::Slack,
             },
         )
     }
@@ -178,7 +209,7 @@ impl<K: Ord> Table<K> {
         if let Some(&id) = self.index.get(&key) {
             let old = self.cells[id.0 as usize];
             assert!(
-                old.value == cell.value && old.published == cell.published,
+                old.value == cell.value && old.seen == cell.seen,
                 "cell added twice with different values or publication"
             );
             return id;
@@ -198,7 +229,7 @@ impl<K: Ord> Table<K> {
     ///
     /// A viewer knows every relation, so every relation that holds between
     /// published cells must be given, inequalities too (as an equation with
-    /// an unpublished slack cell). Relations implied by others may be left
+    /// a [`Table::slack`] cell). Relations implied by others may be left
     /// out: they change nothing.
     ///
     /// # Panics
@@ -264,12 +295,16 @@ impl<K: Ord> Table<K> {
             .cells
             .iter()
             .zip(engine.hidden())
-            .map(|(cell, hidden)| match (cell.published, hidden) {
-                (false, _) => None,
-                (true, false) => Some(Disclosure::Shown(cell.value)),
-                (true, true) if 0 < cell.value && cell.value < threshold => Some(Disclosure::Small),
-                (true, true) => Some(Disclosure::Protecting),
-            })
+            .map(
+                |(cell, hidden)| match (cell.seen == Seen::Published, hidden) {
+                    (false, _) => None,
+                    (true, false) => Some(Disclosure::Shown(cell.value)),
+                    (true, true) if 0 < cell.value && cell.value < threshold => {
+                        Some(Disclosure::Small)
+                    }
+                    (true, true) => Some(Disclosure::Protecting),
+                },
+            )
             .collect();
         Protected {
             index: &self.index,
@@ -323,6 +358,8 @@ impl<T: Copy> Rows<T> {
 struct Network {
     values: Vec<i64>,
     published: Vec<bool>,
+    /// Whether the cell must keep a range when it is small (every cell but slack).
+    protected: Vec<bool>,
     /// Relation to its members `(cell, coefficient)`.
     members: Rows<(u32, i32)>,
     /// Cell to the relations it is in `(relation, coefficient)`.
@@ -359,7 +396,8 @@ impl Network {
         }
         let mut net = Network {
             values: cells.iter().map(|c| c.value as i64).collect(),
-            published: cells.iter().map(|c| c.published).collect(),
+            published: cells.iter().map(|c| c.seen == Seen::Published).collect(),
+            protected: cells.iter().map(|c| c.seen != Seen::Slack).collect(),
             members,
             memberships: Rows {
                 start: counts,
@@ -405,10 +443,10 @@ impl Network {
         self.members.start.len() - 1
     }
 
-    /// Small cells must keep a range of `threshold`; unpublished cells are
-    /// never reported, so they only need to be reasoned about, not protected.
+    /// Small cells must keep a range of `threshold`, published or not; slack
+    /// cells count no answer and need no range.
     fn is_small(&self, cell: usize, threshold: i64) -> bool {
-        self.published[cell] && 0 < self.values[cell] && self.values[cell] < threshold
+        self.protected[cell] && 0 < self.values[cell] && self.values[cell] < threshold
     }
 }
 
@@ -1371,6 +1409,33 @@ mod tests {
         assert_eq!(protected.get(&"rest"), None);
         assert_eq!(protected.get(&"a"), Some(Disclosure::Small));
         assert!(shown(&protected, "total"));
+    }
+
+    #[test]
+    fn a_small_unpublished_group_cannot_be_worked_out() {
+        // Two of 20 skipped the filter question; 18 answered it. Showing both would tell
+        // that the rest is 2.
+        let mut table = Table::new();
+        let total = table.cell("everyone", 20);
+        let parts = [
+            table.cell("answered the filter", 18),
+            table.unpublished("rest", 2),
+        ];
+        table.relation(total, &parts);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"rest"), None);
+        assert!(!shown(&protected, "everyone") || !shown(&protected, "answered the filter"));
+    }
+
+    #[test]
+    fn slack_is_neither_reported_nor_protected() {
+        let mut table = Table::new();
+        let total = table.cell("respondents", 20);
+        let parts = [table.cell("answered", 18), table.slack("skipped", 2)];
+        table.relation(total, &parts);
+        let protected = table.protect(5);
+        assert_eq!(protected.get(&"skipped"), None);
+        assert!(shown(&protected, "respondents") && shown(&protected, "answered"));
     }
 
     #[test]

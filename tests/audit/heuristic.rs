@@ -4,12 +4,13 @@
 //! parts' sum of at least the threshold; otherwise it hides the smallest
 //! non-zero shown part, or else the total.
 
+use super::lp::Seen;
 use super::model::Model;
 
 pub fn protect<K>(model: &Model<K>, threshold: u64) -> Vec<Option<u64>> {
     let small = |c: usize| 0 < model.values[c] && model.values[c] < threshold;
     let mut hidden: Vec<bool> = (0..model.values.len())
-        .map(|c| !model.published[c] || small(c))
+        .map(|c| model.seen[c] != Seen::Published || small(c))
         .collect();
     let mut changed = true;
     while changed {

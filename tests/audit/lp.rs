@@ -13,6 +13,19 @@ use good_lp::{
 
 const TOLERANCE: f64 = 1e-6;
 
+/// What a viewer is told of a cell, and what the auditor demands of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// A view shows it when it is safe: hidden, it must not be pinned.
+    Published,
+    /// No view shows it, but it counts the answers of a group of people: when
+    /// small it must keep a range of the threshold like a published cell.
+    Unpublished,
+    /// No view shows it and it counts no answer (who skipped a question): only
+    /// reasoned about.
+    Slack,
+}
+
 /// The LP of one group of hidden cells that share relations.
 struct Group {
     /// Model cell index of each LP variable.
@@ -55,7 +68,7 @@ impl Group {
 
 /// Splits the hidden cells into groups linked by relations, with each
 /// relation's shown members moved to the right-hand side.
-fn groups(cells: &[(Option<u64>, bool)], relations: &[(usize, Vec<usize>)]) -> Vec<Group> {
+fn groups(cells: &[(Option<u64>, Seen)], relations: &[(usize, Vec<usize>)]) -> Vec<Group> {
     let mut parent: Vec<usize> = (0..cells.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -120,9 +133,9 @@ fn groups(cells: &[(Option<u64>, bool)], relations: &[(usize, Vec<usize>)]) -> V
 /// For every hidden cell, the smallest and largest value consistent with all
 /// shown numbers, the relations and `cells >= 0` (`f64::INFINITY` if
 /// unbounded); `None` for shown cells. `cells[i]` is `(shown value or None,
-/// published)`; relations are `(total, parts)`.
+/// how it is seen)`; relations are `(total, parts)`.
 pub fn feasible_ranges(
-    cells: &[(Option<u64>, bool)],
+    cells: &[(Option<u64>, Seen)],
     relations: &[(usize, Vec<usize>)],
 ) -> Vec<Option<(f64, f64)>> {
     let mut ranges = vec![None; cells.len()];
@@ -138,20 +151,25 @@ pub fn feasible_ranges(
 
 /// Fails if a small published cell is shown, a shown value is wrong, a hidden
 /// published cell is pinned (feasible range below 0.5) or a small cell's
-/// feasible range is below `threshold`.
+/// feasible range is below `threshold`, whether the cell is published or not:
+/// a small group that no view shows (those who skipped the filter question,
+/// say) must not be worked out from the views that are shown either. Slack
+/// cells are only reasoned about.
 ///
 /// Solves LPs only where needed: every LP solution is a feasible table, so a
 /// cell whose values over the tables seen so far (starting with the truth)
 /// already span enough cannot fail and is skipped.
 pub fn audit(
     truth: &[u64],
-    cells: &[(Option<u64>, bool)],
+    cells: &[(Option<u64>, Seen)],
     relations: &[(usize, Vec<usize>)],
     threshold: u64,
 ) -> Result<(), String> {
-    for (i, &(shown, published)) in cells.iter().enumerate() {
+    for (i, &(shown, seen)) in cells.iter().enumerate() {
         match shown {
-            Some(_) if !published => return Err(format!("unpublished cell {i} is shown")),
+            Some(_) if seen != Seen::Published => {
+                return Err(format!("unpublished cell {i} is shown"));
+            }
             Some(v) if v != truth[i] => {
                 return Err(format!("cell {i} shows {v}, truth {}", truth[i]));
             }
@@ -170,7 +188,7 @@ pub fn audit(
 fn audit_group(
     group: &Group,
     truth: &[u64],
-    cells: &[(Option<u64>, bool)],
+    cells: &[(Option<u64>, Seen)],
     threshold: u64,
 ) -> Result<(), String> {
     let mut low: Vec<f64> = group.cells.iter().map(|&c| truth[c] as f64).collect();
@@ -182,11 +200,13 @@ fn audit_group(
         }
     }
     for (var, &cell) in group.cells.iter().enumerate() {
-        if !cells[cell].1 {
-            continue;
-        }
         let small = 0 < truth[cell] && truth[cell] < threshold;
-        let need = if small { threshold as f64 } else { 0.5 };
+        let need = match (small, cells[cell].1) {
+            (_, Seen::Slack) => continue,
+            (true, _) => threshold as f64,
+            (false, Seen::Published) => 0.5,
+            (false, Seen::Unpublished) => continue,
+        };
         if high[var] - low[var] >= need + TOLERANCE {
             continue;
         }

@@ -244,11 +244,13 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// Adds a cell with its count. Never published: the rest outside the
-    /// filter and the skipped counts. Response counts per filter value are
-    /// published only as the answered totals of a required question.
+    /// filter and the skipped counts (slack: they count no answer). Response
+    /// counts per filter value are published only as the answered totals of a
+    /// required question.
     fn cell(&mut self, key: Key) -> usize {
+        let value = self.counts.get(&key).copied().unwrap_or(0);
         let published = match key {
-            Key::Skipped { .. } => false,
+            Key::Skipped { .. } => return self.model.slack(key, value),
             Key::Option { filter, .. } | Key::Answered { filter, .. } => filter != Filter::NoAnswer,
             Key::Respondents { filter, .. } => match filter {
                 Filter::Unfiltered => true,
@@ -257,7 +259,6 @@ impl Builder<'_> {
             },
             Key::Link { .. } => true,
         };
-        let value = self.counts.get(&key).copied().unwrap_or(0);
         self.model.cell(key, value, published)
     }
 

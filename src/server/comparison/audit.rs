@@ -22,6 +22,7 @@ use crate::domain::summary::value_codes;
 use crate::i18n::Translations;
 use crate::server::{AppState, Clock};
 use crate::storage::Db;
+use lp::Seen;
 use std::collections::BTreeMap;
 
 /// The viewer's model of one theme: numbers (shown or not) and the sums between them.
@@ -29,21 +30,39 @@ use std::collections::BTreeMap;
 struct Model {
     index: BTreeMap<(Group, Part, String), usize>,
     truth: Vec<u64>,
-    cells: Vec<(Option<u64>, bool)>,
+    cells: Vec<(Option<u64>, Seen)>,
     relations: Vec<(usize, Vec<usize>)>,
 }
 
 impl Model {
+    /// A published cell with what a view shows of it (`Some`), or an unpublished count of a
+    /// group (`None`).
     fn add(&mut self, key: (Group, Part, String), value: u64, shown: Option<Option<u64>>) -> usize {
+        let seen = match shown {
+            Some(shown) => (shown, Seen::Published),
+            None => (None, Seen::Unpublished),
+        };
+        self.insert(key, value, seen)
+    }
+
+    /// An unpublished count of no answer (who skipped a question), or one the engine does not
+    /// protect on its own (how many gave each mark).
+    fn slack(&mut self, key: (Group, Part, String), value: u64) -> usize {
+        self.insert(key, value, (None, Seen::Slack))
+    }
+
+    fn insert(
+        &mut self,
+        key: (Group, Part, String),
+        value: u64,
+        seen: (Option<u64>, Seen),
+    ) -> usize {
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
         let i = self.truth.len();
         self.truth.push(value);
-        self.cells.push(match shown {
-            Some(shown) => (shown, true),
-            None => (None, false),
-        });
+        self.cells.push(seen);
         self.index.insert(key, i);
         i
     }
@@ -56,13 +75,12 @@ fn shown(cell: Cell) -> Option<u64> {
     }
 }
 
-#[tokio::test]
-async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
+/// A database in a temporary directory, and the app state around it.
+async fn scratch() -> (tempfile::TempDir, Db, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::connect(&format!("sqlite:{}", dir.path().join("audit.db").display()))
         .await
         .unwrap();
-    crate::server::commands::load_demo(&db).await.unwrap();
     let state = AppState::new(
         db.clone(),
         Translations::load().unwrap(),
@@ -71,14 +89,21 @@ async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
             .build(),
         Clock::fixed(time::macros::date!(2026 - 11 - 22)),
     );
+    (dir, db, state)
+}
+
+/// Audits everything a viewer of the project can be shown at each threshold; returns how
+/// many published counts were hidden in all.
+async fn audit_project(state: &AppState, key: &str, thresholds: &[u64]) -> usize {
+    let db = &state.db;
     let tr = state.translations.get(None);
     let mut hidden = 0;
-    for threshold in [5, 10] {
-        let project = db.project_id("samenhang").await.unwrap().unwrap();
+    for &threshold in thresholds {
+        let project = db.project_id(key).await.unwrap().unwrap();
         db.set_report_threshold(project, threshold).await.unwrap();
-        let facts = ProjectFacts::read(&state, &tr, project).await.unwrap();
+        let facts = ProjectFacts::read(state, &tr, project).await.unwrap();
         let asked = asked_in_project(&facts);
-        let data = super::questions::closed_data(&state, project, &facts)
+        let data = super::questions::closed_data(state, project, &facts)
             .await
             .unwrap();
         let links = db.project_links(project).await.unwrap();
@@ -86,18 +111,145 @@ async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
         add_respondents(&mut model, &facts, &asked, &links, &data);
         add_mark_sums(&mut model, &asked, &data);
         add_filtered_answering(&mut model, &asked, &data);
-        hidden += model.cells.iter().filter(|c| c.1 && c.0.is_none()).count();
+        hidden += model
+            .cells
+            .iter()
+            .filter(|c| c.1 == Seen::Published && c.0.is_none())
+            .count();
         lp::audit(&model.truth, &model.cells, &model.relations, threshold).unwrap_or_else(|e| {
             let names: Vec<String> = model
                 .index
                 .iter()
                 .map(|(k, i)| format!("{i}: {k:?}"))
                 .collect();
-            panic!("threshold {threshold}: {e}\n{}", names.join("\n"))
+            panic!("{key}, threshold {threshold}: {e}\n{}", names.join("\n"))
         });
     }
+    hidden
+}
+
+#[tokio::test]
+async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
+    let (_dir, db, state) = scratch().await;
+    crate::server::commands::load_demo(&db).await.unwrap();
+    let hidden = audit_project(&state, "samenhang", &[5, 10]).await;
     assert!(hidden > 50, "the demo hides counts to audit ({hidden})");
 }
+
+/// Two people in each round skip an optional filter question. Everyone's counts minus the
+/// counts within each answer to it would tell what those two answered, although no view
+/// shows them as a group.
+#[tokio::test]
+async fn what_the_few_who_skipped_the_filter_question_answered_cannot_be_worked_out() {
+    let (_dir, db, state) = scratch().await;
+    let definition = crate::domain::definition::parse(SKIPPED_FILTER).unwrap();
+    db.import_definition(&definition, || {
+        crate::domain::InvitationCode::from_random(rand::random())
+    })
+    .await
+    .unwrap();
+    let project = db.project_id("overslaan").await.unwrap().unwrap();
+    for target in db.link_targets(project).await.unwrap() {
+        let autumn = target.wave == "najaar";
+        let mut batch = Vec::new();
+        for i in 0..if autumn { 90 } else { 100 } {
+            let age = match i % 50 {
+                0 => None,
+                k if k % 2 == 0 => Some("jong"),
+                _ => Some("oud"),
+            };
+            let yes_no = |yes: bool| vec![if yes { "ja" } else { "nee" }.to_owned()];
+            let mut answers: Vec<(String, Vec<String>)> = vec![
+                (
+                    "hulp".into(),
+                    yes_no((i * 7 + usize::from(autumn)) % 3 != 0),
+                ),
+                ("veilig".into(), yes_no(i % 4 != 1)),
+            ];
+            if let Some(age) = age {
+                answers.push(("leeftijd".into(), vec![age.into()]));
+            }
+            batch.push(crate::storage::NewResponse {
+                link_id: target.link_id,
+                version_id: target.version_id,
+                audience: target.audience,
+                wave_id: target.wave_id,
+                group: target.group.clone(),
+                submitted_on: time::macros::date!(2026 - 10 - 01),
+                answers,
+            });
+        }
+        db.insert_responses(&batch).await.unwrap();
+    }
+    audit_project(&state, "overslaan", &[3, 5]).await;
+}
+
+const SKIPPED_FILTER: &str = r#"
+[project]
+key = "overslaan"
+name = "Overslaan"
+
+[[themes]]
+key = "school"
+title = "School"
+
+[[waves]]
+key = "voorjaar"
+name = "Voorjaar"
+opens = 2026-03-01
+closes = 2026-06-30
+
+[[waves]]
+key = "najaar"
+name = "Najaar"
+opens = 2026-09-01
+closes = 2030-12-31
+
+[[questionnaires]]
+key = "school"
+title = "School"
+minutes = 2
+purpose.youth = "We willen weten hoe het gaat op school."
+purpose.parent = "We willen weten hoe het gaat op school."
+
+[[questionnaires.questions]]
+key = "leeftijd"
+theme = "school"
+type = "single_choice"
+required = false
+youth = "Hoe oud ben je?"
+parent = "Hoe oud is je kind?"
+options = [
+  { value = "jong", label = "Jonger dan 15 jaar" },
+  { value = "oud", label = "15 jaar of ouder" },
+]
+
+[[questionnaires.questions]]
+key = "veilig"
+theme = "school"
+type = "yes_no"
+youth = "Voel je je veilig op school?"
+parent = "Voelt je kind zich veilig op school?"
+
+[[questionnaires.questions]]
+key = "hulp"
+theme = "school"
+type = "yes_no"
+youth = "Kreeg je hulp als je die nodig had?"
+parent = "Kreeg je kind hulp als het die nodig had?"
+
+[[links]]
+questionnaire = "school"
+audience = "youth"
+wave = "voorjaar"
+code = "ovsl26va"
+
+[[links]]
+questionnaire = "school"
+audience = "youth"
+wave = "najaar"
+code = "ovsl26na"
+"#;
 
 /// Every number the views of a theme publish, with what they show of it, and the sums a
 /// viewer can rely on: options add up to who answered (for multiple choice each option and
@@ -320,7 +472,11 @@ fn add_respondents(
                     // question everyone is asked and must answer.
                     let known = (skipped == 0 && a.question.answered_by_everyone_asked())
                         .then_some(Some(0));
-                    let skipped = m.add((group, Part::Answered, "skipped".into()), skipped, known);
+                    let key = (group, Part::Answered, "skipped".into());
+                    let skipped = match known {
+                        Some(zero) => m.add(key, skipped, Some(zero)),
+                        None => m.slack(key, skipped),
+                    };
                     m.relations.push((of, vec![answered, skipped]));
                 }
             }
@@ -417,7 +573,7 @@ fn add_mark_sums(
             .cells
             .iter()
             .enumerate()
-            .map(|(i, &n)| m.add((group.clone(), Part::Option(i), "mark".into()), n, None))
+            .map(|(i, &n)| m.slack((group.clone(), Part::Option(i), "mark".into()), n))
             .collect();
         let sum: u64 = c
             .cells

@@ -370,7 +370,7 @@ fn everyone_asked_answers(
         if everyone_answers && skipped == 0 {
             table.relation(total, &[answered]);
         } else {
-            let skipped = table.unpublished(Key::Skipped(group.clone()), skipped);
+            let skipped = table.slack(Key::Skipped(group.clone()), skipped);
             table.relation(total, &[answered, skipped]);
         }
     }
