@@ -1,5 +1,5 @@
 //! A browser without JavaScript on the respondent flow, for the load benchmark
-//! (`benches/load.rs`) and the crash test (`tests/crash.rs`): one keep-alive HTTP/1.1
+//! (`benches/load.rs`) and the fault tests (`tests/faults.rs`): one keep-alive HTTP/1.1
 //! connection, the forms filled in as a browser sends them (the first option of every
 //! radio group and check box, a marker in every text field), and the whole flow from the
 //! introduction to the thank-you page.
