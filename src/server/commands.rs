@@ -8,7 +8,6 @@ use crate::domain::account::{Email, check_new_password};
 use crate::domain::definition::{self, Definition};
 use crate::i18n::Translations;
 use crate::storage::{Db, ImportSummary};
-use axum::serve::ListenerExt;
 use std::error::Error;
 use std::time::Duration;
 
@@ -228,23 +227,12 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
             "No account yet. Create the first administrator here (works once, for one hour):\n  {base}/beheer/start/{token}"
         );
     }
-    // Small responses go out at once: without TCP_NODELAY, Nagle's algorithm and delayed
-    // ACKs hold every asset back by tens of milliseconds.
-    let listener = tokio::net::TcpListener::bind(common.addr)
-        .await?
-        .tap_io(|tcp| {
-            if let Err(error) = tcp.set_nodelay(true) {
-                tracing::warn!(%error, "TCP_NODELAY not set");
-            }
-        });
-    let addr = axum::serve::Listener::local_addr(&listener)?;
+    let listener = tokio::net::TcpListener::bind(common.addr).await?;
+    let addr = listener.local_addr()?;
     tracing::info!(%addr, backend = ?db.backend(), "listening");
     println!("Samenspraak is running at http://{addr}");
     // The client address reaches the login throttle only (as a keyed hash), never a log.
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    super::listen::serve(listener, router(state), shutdown_signal()).await?;
     db.close().await;
     Ok(())
 }

@@ -4,6 +4,10 @@
 use crate::domain::RawAnswers;
 use percent_encoding::percent_decode;
 
+/// The most fields a form may have. A page holds at most four questions; even four
+/// multiple-choice questions with thirty options each stay far below it.
+pub const MAX_FIELDS: usize = 500;
+
 /// A form submitted from a questionnaire page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PostedForm {
@@ -33,6 +37,8 @@ pub enum FormError {
     Repeated(String),
     #[error("a button this form does not have")]
     UnknownButton(String),
+    #[error("more than {MAX_FIELDS} fields")]
+    TooManyFields,
 }
 
 fn decode(part: &[u8]) -> Result<String, FormError> {
@@ -50,7 +56,14 @@ fn decode(part: &[u8]) -> Result<String, FormError> {
 pub fn parse(body: &[u8]) -> Result<PostedForm, FormError> {
     let mut form = PostedForm::default();
     let mut seen_nav = false;
-    for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
+    for (n, pair) in body
+        .split(|&b| b == b'&')
+        .filter(|p| !p.is_empty())
+        .enumerate()
+    {
+        if n == MAX_FIELDS {
+            return Err(FormError::TooManyFields);
+        }
         let mut halves = pair.splitn(2, |&b| b == b'=');
         let name = decode(halves.next().unwrap_or_default())?;
         let value = decode(halves.next().unwrap_or_default())?;
@@ -105,6 +118,16 @@ mod tests {
         assert_eq!(
             parse(b"nav=submit"),
             Err(FormError::UnknownButton("submit".into()))
+        );
+    }
+
+    #[test]
+    fn a_form_has_at_most_max_fields_fields() {
+        let fields = |n: usize| vec!["q.a=x"; n].join("&");
+        assert!(parse(fields(MAX_FIELDS).as_bytes()).is_ok());
+        assert_eq!(
+            parse(fields(MAX_FIELDS + 1).as_bytes()),
+            Err(FormError::TooManyFields)
         );
     }
 }

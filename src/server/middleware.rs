@@ -1,11 +1,44 @@
-//! Layers around every response: security headers, and a request log that holds no IP
-//! address, no user agent and no path (paths carry link codes and form tokens).
+//! Layers around every response: security headers, a body that must arrive in time, and a
+//! request log that holds no IP address, no user agent and no path (paths carry link codes
+//! and form tokens).
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderValue, header};
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::time::Instant;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use std::time::{Duration, Instant};
+
+/// How long a client may take to send a whole request body (by default; see
+/// `AppState::with_body_read`). Our largest forms are a few kilobytes and never more than
+/// [`super::BODY_LIMIT`], which a phone on a slow 2G connection sends in about twenty
+/// seconds.
+pub const BODY_READ: Duration = Duration::from_secs(30);
+
+/// Reads the whole request body, at most [`super::BODY_LIMIT`], within `deadline` before
+/// any handler sees it, so that no handler (and no database connection) waits on a client
+/// that trickles its body. Too slow: 408 and the connection is closed; too large: 413.
+pub async fn body_in_time(
+    State(deadline): State<Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let read = Limited::new(body, super::BODY_LIMIT).collect();
+    match tokio::time::timeout(deadline, read).await {
+        Ok(Ok(body)) => {
+            let body = Body::from(body.to_bytes());
+            next.run(Request::from_parts(parts, body)).await
+        }
+        Ok(Err(error)) if error.is::<LengthLimitError>() => {
+            StatusCode::PAYLOAD_TOO_LARGE.into_response()
+        }
+        // The client went away in the middle of its body.
+        Ok(Err(_)) => StatusCode::BAD_REQUEST.into_response(),
+        Err(_) => (StatusCode::REQUEST_TIMEOUT, [(header::CONNECTION, "close")]).into_response(),
+    }
+}
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;

@@ -12,6 +12,7 @@ pub mod first_run;
 pub mod form;
 mod interviews;
 mod links;
+mod listen;
 pub mod login;
 mod meetings;
 mod middleware;
@@ -79,6 +80,8 @@ pub struct AppState {
     pub setup: first_run::SetupLink,
     /// New starts per invitation link per minute.
     pub starts: start_limit::StartLimit,
+    /// How long a client may take to send a request body ([`middleware::BODY_READ`]).
+    pub body_read: std::time::Duration,
     /// What the comparison may show, decided once per set of counts.
     pub(crate) protections: Arc<comparison::ProtectionCache<comparison::Protection>>,
     pub(crate) code_protections: Arc<comparison::ProtectionCache<comparison::CodeProtection>>,
@@ -108,6 +111,7 @@ impl AppState {
             login: login::LoginSettings::default(),
             setup: first_run::SetupLink::default(),
             starts: start_limit::StartLimit::default(),
+            body_read: middleware::BODY_READ,
             protections: Arc::default(),
             code_protections: Arc::default(),
         }
@@ -123,6 +127,12 @@ impl AppState {
     /// At most `starts` new starts per invitation link per minute (`0`: no limit).
     pub fn with_starts_per_minute(mut self, starts: u32) -> Self {
         self.starts = start_limit::StartLimit::per_minute(starts);
+        self
+    }
+
+    /// Gives clients `deadline` to send a request body instead of [`middleware::BODY_READ`].
+    pub fn with_body_read(mut self, deadline: std::time::Duration) -> Self {
+        self.body_read = deadline;
         self
     }
 
@@ -193,6 +203,10 @@ pub fn router(state: AppState) -> Router {
         .nest("/pkg", pkg)
         .fallback(respondent::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.body_read,
+            middleware::body_in_time,
+        ))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::canonical_path))
         .layer(axum::middleware::from_fn(middleware::security_headers))
