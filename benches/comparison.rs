@@ -3,7 +3,8 @@
 //! when `TEST_DATABASE_URL` names a PostgreSQL server, into a fresh PostgreSQL database;
 //! then times requests through the real router, as a logged-in owner, in this process (no
 //! network): the comparison of one theme (plain, round against round, with a filter) and
-//! the full CSV export. Method and figures: BENCHMARKS.md.
+//! the full CSV and XLSX exports, with the peak resident memory of each (the body is read
+//! frame by frame and dropped, as a client would). Method and figures: BENCHMARKS.md.
 //!
 //! Run: `cargo bench --features ssr --bench comparison` (`BENCH_RESPONSES=n` to change the
 //! size; `BENCH_SQLITE=path` and `BENCH_KEEP=1` keep the databases to look into).
@@ -59,6 +60,8 @@ struct Bench {
 }
 
 impl Bench {
+    /// Sends a request and reads its body frame by frame, as a client would, without
+    /// keeping it: the memory measured is the server's.
     async fn get(&self, path: &str) -> (StatusCode, usize) {
         let request = Request::get(path)
             .header(header::COOKIE, &self.cookie)
@@ -66,8 +69,12 @@ impl Bench {
             .unwrap();
         let response = self.app.clone().oneshot(request).await.unwrap();
         let status = response.status();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, bytes.len())
+        let mut body = response.into_body();
+        let mut size = 0;
+        while let Some(frame) = body.frame().await {
+            size += frame.unwrap().data_ref().map_or(0, |d| d.len());
+        }
+        (status, size)
     }
 
     /// Median and slowest of `runs` timed requests, after one untimed warm-up.
@@ -131,6 +138,22 @@ async fn load(db: &Db, responses: usize) -> (Bench, Duration) {
     (Bench { app, cookie }, loaded)
 }
 
+/// A figure of this process from `/proc/self/status`, in MB.
+fn memory_mb(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// Starts measuring the peak resident memory afresh (Linux: `/proc/self/clear_refs`).
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 async fn run(name: &str, db: &Db, responses: usize) {
     let (bench, loaded) = load(db, responses).await;
     println!(
@@ -138,6 +161,8 @@ async fn run(name: &str, db: &Db, responses: usize) {
         loaded.as_secs_f64()
     );
     let p = "/beheer/projecten/samenhang";
+    // Exports of a million responses take tens of seconds each: one timed run at that size.
+    let export_runs = |runs: usize| if responses > 200_000 { 1 } else { runs };
     for (what, path, runs) in [
         (
             "comparison, one theme",
@@ -157,21 +182,26 @@ async fn run(name: &str, db: &Db, responses: usize) {
         (
             "CSV export, all responses",
             format!("{p}/export?vragenlijst=naar-school&formaat=csv-puntkomma"),
-            5,
+            export_runs(5),
         ),
         (
             "XLSX export, all responses",
             format!("{p}/export?vragenlijst=naar-school&formaat=xlsx"),
-            3,
+            export_runs(3),
         ),
     ] {
+        let before = memory_mb("VmRSS:");
+        reset_peak_memory();
         let (median, slowest, size) = bench.time(&path, runs).await;
         println!(
-            "  {what:<34} median {:>8.1} ms   slowest {:>8.1} ms   ({} runs, {:.1} MB)",
+            "  {what:<34} median {:>8.1} ms   slowest {:>8.1} ms   ({} runs, {:.1} MB; \
+             peak RSS {:.0} MB from {:.0} MB)",
             median.as_secs_f64() * 1000.0,
             slowest.as_secs_f64() * 1000.0,
             runs,
-            size as f64 / 1e6
+            size as f64 / 1e6,
+            memory_mb("VmHWM:"),
+            before
         );
     }
 }
