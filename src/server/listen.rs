@@ -13,10 +13,12 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// How long a client may take to send the headers of a request, also of the next request
-/// on a kept-alive connection once it has started it. A phone on a poor connection sends a
-/// few hundred bytes of headers in well under a second; a client holding connections open
-/// by trickling headers is cut off.
+/// How long a client may take to send the headers of a request; on a kept-alive connection
+/// the time runs from the end of the previous response, so a connection that stays idle
+/// this long is closed too (a reverse proxy must keep idle connections to the app for less
+/// time; see `deploy/Caddyfile`). A phone on a poor connection sends a few hundred bytes of
+/// headers in well under a second; a client holding connections open by trickling headers
+/// is cut off.
 pub const HEADER_READ: Duration = Duration::from_secs(10);
 
 /// Serves `app` on `listener` until `shutdown` resolves, then waits for the requests in
