@@ -1,5 +1,6 @@
 //! Faults under load: young people answer through the real no-JS flow while the server is
-//! killed with SIGKILL and started again, or while PostgreSQL goes away and comes back.
+//! killed with SIGKILL and started again, while PostgreSQL goes away and comes back, or
+//! while one of two server processes on one database is killed.
 //! Afterwards every response that got its thank-you page is stored exactly once, and nothing
 //! else is: no half response, no duplicate, nothing that no flow sent.
 //!
@@ -97,7 +98,8 @@ struct Seen {
 }
 
 impl Load {
-    fn start(addr: String) -> Load {
+    /// Starts the young people; `name` keeps their markers apart from another load's.
+    fn start(name: &'static str, addr: String) -> Load {
         let addr = Arc::new(Mutex::new(addr));
         let seen = Arc::new(Mutex::new(Seen::default()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -108,7 +110,7 @@ impl Load {
                     let mut n = 0;
                     while !stop.load(Ordering::Relaxed) {
                         n += 1;
-                        let marker = format!("{MARKER} {worker} {n}");
+                        let marker = format!("{MARKER} {name} {worker} {n}");
                         seen.lock().unwrap().started.insert(marker.clone());
                         let host = addr.lock().unwrap().clone();
                         let mut browser = Browser { host, conn: None };
@@ -206,7 +208,7 @@ async fn every_acknowledged_response_survives_sigkill_exactly_once() {
     on_every_database(|t: TestDb| async move {
         let (mut server, addr) = start_server(&t.url);
         let before = stored_ids(&t.db).await;
-        let load = Load::start(addr);
+        let load = Load::start("kill", addr);
         let kills = rounds(3, 12);
         for kill in 0..kills {
             tokio::time::sleep(Duration::from_millis(400 + 250 * (kill as u64 % 4))).await;
@@ -423,7 +425,7 @@ async fn the_app_rides_out_postgresql_restarting_under_load() {
     let db = Db::connect(&postgres.url()).await.unwrap();
     let before = stored_ids(&db).await;
     db.close().await;
-    let load = Load::start(addr.clone());
+    let load = Load::start("herstart", addr.clone());
     let restarts = rounds(2, 6);
     for restart in 0..restarts {
         tokio::time::sleep(Duration::from_millis(700)).await;
@@ -443,4 +445,35 @@ async fn the_app_rides_out_postgresql_restarting_under_load() {
         "{restarts} PostgreSQL restarts, {} flows acknowledged, {stored} responses stored",
         seen.acknowledged.len()
     );
+}
+
+/// Two server processes on one database, as behind a load balancer: young people answer
+/// through both at once; then one is killed and its young people carry on through the
+/// other. Every acknowledged response is stored once, nothing else is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_server_processes_share_the_load_and_survive_losing_one() {
+    on_every_database(|t: TestDb| async move {
+        let (one, addr_one) = start_server(&t.url);
+        let (two, addr_two) = start_server(&t.url);
+        let before = stored_ids(&t.db).await;
+        let to_one = Load::start("een", addr_one);
+        let to_two = Load::start("twee", addr_two.clone());
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        tokio::task::block_in_place(|| drop(one));
+        to_one.move_to(addr_two);
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let mut seen = to_one.finish().await;
+        let through_two = to_two.finish().await;
+        tokio::task::block_in_place(|| drop(two));
+        seen.started.extend(through_two.started);
+        seen.acknowledged.extend(through_two.acknowledged);
+        let stored = assert_nothing_lost_nothing_else(&t.db, &before, &seen, t.label).await;
+        println!(
+            "{}: two servers, one killed: {} flows acknowledged, {stored} responses stored",
+            t.label,
+            seen.acknowledged.len()
+        );
+        t
+    })
+    .await;
 }
