@@ -17,7 +17,7 @@ mod common;
 use app::{App, answer_everything, encode};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{TestDb, load_demo, on_every_database};
+use common::{TestDb, load_demo, long_tests, on_every_database};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use samenspraak::domain::answers::check_page;
@@ -28,10 +28,6 @@ use time::macros::date;
 
 const YOUTH: &str = "verzm26j";
 const PARENT: &str = "verzm26p";
-
-fn long_tests() -> bool {
-    std::env::var("SAMENSPRAAK_LONG_TESTS").as_deref() == Ok("1")
-}
 
 /// Which draft a request goes to.
 #[derive(Debug, Clone, Copy)]

@@ -10,12 +10,14 @@
 mod common;
 #[path = "common/flow.rs"]
 mod flow;
+#[path = "common/server.rs"]
+mod server;
 
 use common::{TestDb, on_every_database};
 use flow::{Browser, flow};
 use samenspraak::storage::Db;
+use server::Running;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,58 +29,20 @@ const MARKER: &str = "storingstest";
 
 /// How often each fault happens: a few times, or many with `SAMENSPRAAK_LONG_TESTS=1`.
 fn rounds(short: usize, long: usize) -> usize {
-    match std::env::var("SAMENSPRAAK_LONG_TESTS").as_deref() {
-        Ok("1") => long,
-        _ => short,
-    }
+    if common::long_tests() { long } else { short }
 }
 
-/// A process of the test, killed when dropped: also when the test fails half-way.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The server binary on a database, and the address it listens on. Blocks until the
-/// server says it listens (on a runtime thread that may block).
+/// The server binary on a database (the demo loaded, no start limit), and the address it
+/// listens on. Blocks until the server says where it listens (on a runtime thread that may
+/// block).
 fn start_server(url: &str) -> (Running, String) {
-    tokio::task::block_in_place(|| start_server_now(url))
-}
-
-fn start_server_now(url: &str) -> (Running, String) {
-    let mut server = Command::new(env!("CARGO_BIN_EXE_samenspraak"))
-        .args([
-            "--database-url",
-            url,
-            "--addr",
-            "127.0.0.1:0",
-            "serve",
-            "--demo",
-        ])
-        .env("SAMENSPRAAK_STARTS_PER_LINK_PER_MINUTE", "0")
-        .env("RUST_LOG", "off")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server starts");
-    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
-    let addr = lines
-        .by_ref()
-        .find_map(|line| {
-            let line = line.ok()?;
-            Some(
-                line.strip_prefix("Samenspraak is running at http://")?
-                    .to_owned(),
-            )
-        })
-        .expect("the server says where it listens");
-    // Whatever it prints later must not fill the pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    (Running(server), addr)
+    let env = [
+        ("SAMENSPRAAK_STARTS_PER_LINK_PER_MINUTE", "0"),
+        ("RUST_LOG", "off"),
+    ];
+    let server = tokio::task::block_in_place(|| Running::start(url, &["--demo"], &env));
+    let addr = server.addr.clone();
+    (server, addr)
 }
 
 /// Eight young people answering one after another, each flow with its own marker, against

@@ -1,37 +1,21 @@
 //! SIGTERM, as systemd sends it on `systemctl stop` or a deploy: requests in flight finish,
 //! new connections are refused, then the server stops with success.
 
-use std::io::{BufRead, BufReader, Read, Write};
+#[path = "common/server.rs"]
+mod server;
+
+use server::Running;
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 #[test]
 fn sigterm_lets_requests_in_flight_finish_refuses_new_connections_then_stops() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite:{}", dir.path().join("shutdown.db").display());
-    let mut server = Command::new(env!("CARGO_BIN_EXE_samenspraak"))
-        .args([
-            "--database-url",
-            &url,
-            "--addr",
-            "127.0.0.1:0",
-            "serve",
-            "--demo",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server starts");
-    let stdout = server.stdout.take().unwrap();
-    let addr = BufReader::new(stdout)
-        .lines()
-        .find_map(|line| {
-            let line = line.ok()?;
-            let addr = line.strip_prefix("Samenspraak is running at http://")?;
-            Some(addr.to_owned())
-        })
-        .expect("the server says where it listens");
+    let mut server = Running::start(&url, &["--demo"], &[]);
+    let addr = server.addr.clone();
 
     // A request in flight: its head and half its body are sent.
     let mut in_flight = TcpStream::connect(&addr).unwrap();
@@ -46,7 +30,7 @@ fn sigterm_lets_requests_in_flight_finish_refuses_new_connections_then_stops() {
     std::thread::sleep(Duration::from_millis(300));
 
     let status = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
+        .args(["-TERM", &server.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
@@ -58,7 +42,7 @@ fn sigterm_lets_requests_in_flight_finish_refuses_new_connections_then_stops() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(
-        server.try_wait().unwrap().is_none(),
+        server.child.try_wait().unwrap().is_none(),
         "the server waits for the request in flight"
     );
 
@@ -79,7 +63,7 @@ fn sigterm_lets_requests_in_flight_finish_refuses_new_connections_then_stops() {
     // Then it stops, with success.
     let deadline = Instant::now() + Duration::from_secs(10);
     let exit = loop {
-        if let Some(exit) = server.try_wait().unwrap() {
+        if let Some(exit) = server.child.try_wait().unwrap() {
             break exit;
         }
         assert!(

@@ -5,20 +5,21 @@
 #[path = "common/app.rs"]
 mod app;
 mod common;
+#[path = "common/server.rs"]
+mod server;
 
 use app::App;
 use axum::body::{Body, Bytes};
 use axum::http::{Request, StatusCode, header};
 use common::{TestDb, load_demo};
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use server::Running;
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The server binary on a fresh SQLite database; killed when dropped.
 struct Server {
-    child: std::process::Child,
-    addr: String,
+    running: Running,
     _dir: tempfile::TempDir,
 }
 
@@ -26,53 +27,27 @@ impl Server {
     fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("slow.db").display());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_samenspraak"))
-            .args(["--database-url", &url, "--addr", "127.0.0.1:0", "serve"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let addr = lines
-            .by_ref()
-            .find_map(|line| {
-                let line = line.ok()?;
-                Some(
-                    line.strip_prefix("Samenspraak is running at http://")?
-                        .to_owned(),
-                )
-            })
-            .expect("the server says where it listens");
-        std::thread::spawn(move || lines.for_each(drop));
         Server {
-            child,
-            addr,
+            running: Running::start(&url, &[], &[]),
             _dir: dir,
         }
     }
 
     fn health_in(&self) -> Duration {
         let started = Instant::now();
-        let mut conn = TcpStream::connect(&self.addr).unwrap();
+        let mut conn = TcpStream::connect(&self.running.addr).unwrap();
         conn.set_read_timeout(Some(Duration::from_secs(20)))
             .unwrap();
         write!(
             conn,
             "GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
+            self.running.addr
         )
         .unwrap();
         let mut reply = String::new();
         conn.read_to_string(&mut reply).unwrap();
         assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
         started.elapsed()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -98,8 +73,13 @@ fn connections_that_trickle_their_headers_are_closed_and_keep_nobody_waiting() {
     let server = Server::start();
     let mut slow: Vec<TcpStream> = (0..300)
         .map(|_| {
-            let mut conn = TcpStream::connect(&server.addr).unwrap();
-            write!(conn, "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ", server.addr).unwrap();
+            let mut conn = TcpStream::connect(&server.running.addr).unwrap();
+            write!(
+                conn,
+                "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+                server.running.addr
+            )
+            .unwrap();
             conn
         })
         .collect();

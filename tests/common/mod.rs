@@ -91,6 +91,12 @@ impl TestDb {
     }
 }
 
+/// Whether the long variants of the fault and bad-input tests run
+/// (`SAMENSPRAAK_LONG_TESTS=1`, set by `.ci/run`).
+pub fn long_tests() -> bool {
+    std::env::var("SAMENSPRAAK_LONG_TESTS").as_deref() == Ok("1")
+}
+
 /// Runs a test on SQLite, and on PostgreSQL too when `TEST_DATABASE_URL` is set.
 pub async fn on_every_database<F, Fut>(test: F)
 where
