@@ -48,6 +48,14 @@ impl Backend {
             Err(StorageError::UnsupportedUrl)
         }
     }
+
+    /// The SQL of this backend, where the two dialects differ.
+    fn pick(self, sqlite: &'static str, postgres: &'static str) -> &'static str {
+        match self {
+            Backend::Sqlite => sqlite,
+            Backend::Postgres => postgres,
+        }
+    }
 }
 
 /// Everything that can go wrong below the seam. Callers log it; users never see it.
@@ -94,6 +102,7 @@ impl std::fmt::Display for ProjectId {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -128,7 +137,11 @@ impl Db {
             })
             .connect(&url)
             .await?;
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            writers: Default::default(),
+        };
         db.migrate().await?;
         db.ensure_tallies().await?;
         Ok(db)
@@ -144,6 +157,19 @@ impl Db {
             }
         }
         Ok(())
+    }
+
+    /// A turn to write, on SQLite. SQLite lets one transaction write at a time; a second
+    /// one waits in its busy handler, which polls with sleeps of up to 100 ms, so under load
+    /// answers waited for nothing. The respondent flow's writers queue here instead and start
+    /// the moment the one before them is done. (Other processes on the same file, and the
+    /// rare writes of researchers, still meet the busy handler.) PostgreSQL locks rows, not
+    /// the database: no queue.
+    async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writers.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -231,6 +257,15 @@ fn prepare_sqlite_url(url: &str) -> Result<String> {
     } else {
         format!("{url}&mode=rwc")
     })
+}
+
+/// Many rows as one parameter: a JSON array of arrays, which SQLite reads with `json_each`
+/// and PostgreSQL with `jsonb_array_elements`. The statement's text is the same however many
+/// rows there are, so each connection parses it once and binds one value — where a multi-row
+/// `VALUES` list is new SQL for every count, parsed again, and bound by name placeholder by
+/// placeholder.
+fn json_rows<T: serde::Serialize>(rows: &[T]) -> Result<String> {
+    serde_json::to_string(rows).map_err(|e| StorageError::Corrupt(format!("rows as JSON: {e}")))
 }
 
 /// The placeholders of a multi-row INSERT: `($1, $2), ($3, $4)` for 2 rows of 2 columns.

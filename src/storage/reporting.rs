@@ -835,19 +835,9 @@ impl Db {
                     })
                 })
                 .collect();
-            for part in rows.chunks(ROWS_PER_INSERT) {
-                let values = super::value_rows(part.len(), 4);
-                let sql = format!(
-                    "INSERT INTO answers (response_id, question_key, position, value) VALUES {values}"
-                );
-                let mut query = sqlx::query(AssertSqlSafe(sql));
-                for (id, key, position, value) in part {
-                    query = query.bind(*id).bind(*key).bind(*position).bind(*value);
-                }
-                query.execute(&mut *tx).await?;
-            }
+            super::respondents::insert_answers(self.backend, &mut tx, &rows).await?;
         }
-        deltas.apply(&mut tx).await?;
+        deltas.apply(self.backend, &mut tx).await?;
         tx.commit().await?;
         Ok(all_ids)
     }

@@ -1,10 +1,10 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
 use super::tallies::{Deltas, Versions, stored_answers};
-use super::{Db, ProjectId, Result, StorageError, day};
+use super::{Backend, Db, ProjectId, Result, StorageError, day, json_rows};
 use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
 
 /// A respondent's answers so far. The token is random and identifies nobody.
@@ -56,6 +56,7 @@ impl Db {
         language: &str,
         today: time::Date,
     ) -> Result<()> {
+        let _turn = self.write_turn().await;
         sqlx::query(
             "INSERT INTO drafts (token, link_id, version_id, language, answers, started_on) \
              VALUES ($1, $2, $3, $4, '{}', $5)",
@@ -95,6 +96,7 @@ impl Db {
     pub async fn save_draft(&self, draft: &Draft) -> Result<()> {
         let answers = serde_json::to_string(&draft.answers)
             .map_err(|e| StorageError::Corrupt(format!("draft answers: {e}")))?;
+        let _turn = self.write_turn().await;
         sqlx::query("UPDATE drafts SET answers = $1, language = $2 WHERE token = $3")
             .bind(answers)
             .bind(&draft.language)
@@ -123,6 +125,7 @@ impl Db {
         flags: &AnswerFlags,
         today: time::Date,
     ) -> Result<SubmitOutcome> {
+        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let claimed = sqlx::query(
             "INSERT INTO used_tokens (token, used_on) VALUES ($1, $2) ON CONFLICT (token) DO NOTHING",
@@ -134,10 +137,10 @@ impl Db {
         if claimed.rows_affected() == 0 {
             return Ok(SubmitOutcome::AlreadyStored);
         }
-        let response_id: i64 = sqlx::query_scalar(
+        let head = sqlx::query(
             "INSERT INTO responses (link_id, version_id, audience, wave_id, group_label, language, submitted_on) \
              SELECT l.id, $1, $2, l.wave_id, l.group_label, $3, $4 FROM links l WHERE l.id = $5 \
-             RETURNING id",
+             RETURNING id, wave_id",
         )
         .bind(draft.version_id)
         .bind(audience.as_str())
@@ -146,19 +149,20 @@ impl Db {
         .bind(draft.link_id)
         .fetch_one(&mut *tx)
         .await?;
-        for (key, answer) in answers {
-            for (position, value) in (0_i64..).zip(answer.values()) {
-                sqlx::query(
-                    "INSERT INTO answers (response_id, question_key, position, value) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(response_id)
-                .bind(key)
-                .bind(position)
-                .bind(value)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        let (response_id, wave_id): (i64, i64) = (head.try_get(0)?, head.try_get(1)?);
+        let given: BTreeMap<String, Vec<String>> = answers
+            .iter()
+            .map(|(k, a)| (k.clone(), a.values()))
+            .collect();
+        let rows: Vec<(i64, &str, i64, &str)> = given
+            .iter()
+            .flat_map(|(key, values)| {
+                (0_i64..)
+                    .zip(values)
+                    .map(move |(position, value)| (response_id, key.as_str(), position, value.as_str()))
+            })
+            .collect();
+        insert_answers(self.backend, &mut tx, &rows).await?;
         for (key, kinds) in flags {
             sqlx::query(
                 "INSERT INTO answer_flags (response_id, question_key, kinds) VALUES ($1, $2, $3)",
@@ -175,16 +179,8 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        let wave_id: i64 = sqlx::query_scalar("SELECT wave_id FROM responses WHERE id = $1")
-            .bind(response_id)
-            .fetch_one(&mut *tx)
-            .await?;
         let mut versions = Versions::default();
         let (questionnaire_id, questionnaire) = versions.get(&mut tx, draft.version_id).await?;
-        let given: BTreeMap<String, Vec<String>> = answers
-            .iter()
-            .map(|(k, a)| (k.clone(), a.values()))
-            .collect();
         let mut deltas = Deltas::default();
         deltas.add(
             *questionnaire_id,
@@ -194,7 +190,7 @@ impl Db {
             &given,
             1,
         );
-        deltas.apply(&mut tx).await?;
+        deltas.apply(self.backend, &mut tx).await?;
         sqlx::query("DELETE FROM drafts WHERE token = $1")
             .bind(&draft.token)
             .execute(&mut *tx)
@@ -255,6 +251,25 @@ impl Db {
             .await?;
         Ok(drafts.rows_affected() + tokens.rows_affected())
     }
+}
+
+/// Stores answers as (response, question key, position, value) rows, in one statement.
+pub(super) async fn insert_answers(
+    backend: Backend,
+    tx: &mut Transaction<'static, Any>,
+    rows: &[(i64, &str, i64, &str)],
+) -> Result<()> {
+    sqlx::query(backend.pick(
+        "INSERT INTO answers (response_id, question_key, position, value) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($1) WHERE true",
+        "INSERT INTO answers (response_id, question_key, position, value) \
+         SELECT (e ->> 0)::bigint, e ->> 1, (e ->> 2)::bigint, e ->> 3 \
+         FROM jsonb_array_elements($1::jsonb) AS e",
+    ))
+    .bind(json_rows(rows)?)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Which responses of a project to list.
@@ -360,9 +375,9 @@ impl Db {
         Ok(Some((row, map)))
     }
 
-    /// Deletes a response of a project with its answers; false when there is none.
     /// Deletes a response of the project, and takes it out of the tallies.
     pub async fn delete_response(&self, project_id: ProjectId, response_id: i64) -> Result<bool> {
+        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let head = sqlx::query(
             "SELECT r.version_id, r.wave_id, r.audience FROM responses r \
@@ -389,7 +404,7 @@ impl Db {
             &given,
             -1,
         );
-        deltas.apply(&mut tx).await?;
+        deltas.apply(self.backend, &mut tx).await?;
         sqlx::query("DELETE FROM responses WHERE id = $1")
             .bind(response_id)
             .execute(&mut *tx)

@@ -2,10 +2,10 @@
 //! stores a response, taken from in the one that deletes it, and rebuilt from the answers
 //! when they are missing (a database from before they existed).
 
-use super::{Db, Result, StorageError};
+use super::{Backend, Db, Result, StorageError, json_rows};
 use crate::domain::Questionnaire;
 use crate::domain::tally::{TallyCell, tally_cells};
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::{BTreeMap, HashMap};
 
 /// Changes to the tallies: per questionnaire, wave, audience and cell, how much to add.
@@ -31,30 +31,58 @@ impl Deltas {
         }
     }
 
-    /// Writes the changes, many rows per statement.
-    pub(super) async fn apply(&self, tx: &mut Transaction<'static, Any>) -> Result<()> {
-        let rows: Vec<_> = self.0.iter().filter(|(_, d)| **d != 0).collect();
-        for chunk in rows.chunks(200) {
-            let values = super::value_rows(chunk.len(), 8);
-            let sql = format!(
-                "INSERT INTO answer_tallies (questionnaire_id, wave_id, audience, filter_key, filter_value, \
-                 question_key, value, responses) VALUES {values} \
-                 ON CONFLICT (questionnaire_id, filter_key, filter_value, question_key, wave_id, audience, value) \
-                 DO UPDATE SET responses = answer_tallies.responses + excluded.responses"
-            );
-            let mut query = sqlx::query(AssertSqlSafe(sql));
-            for ((questionnaire_id, wave_id, audience, cell), delta) in chunk {
-                query = query
-                    .bind(*questionnaire_id)
-                    .bind(*wave_id)
-                    .bind(audience.as_str())
-                    .bind(cell.filter_key.as_str())
-                    .bind(cell.filter_value.as_str())
-                    .bind(cell.question.as_str())
-                    .bind(cell.value.as_str())
-                    .bind(**delta);
-            }
-            query.execute(&mut **tx).await?;
+    /// Writes the changes: every row in one fixed statement (see [`super::json_rows`]),
+    /// in key order, so concurrent writers touch shared rows in the same order.
+    pub(super) async fn apply(
+        &self,
+        backend: Backend,
+        tx: &mut Transaction<'static, Any>,
+    ) -> Result<()> {
+        macro_rules! upsert {
+            ($select:literal) => {
+                concat!(
+                    "INSERT INTO answer_tallies (questionnaire_id, wave_id, audience, filter_key, \
+                     filter_value, question_key, value, responses) ",
+                    $select,
+                    " ON CONFLICT (questionnaire_id, filter_key, filter_value, question_key, \
+                     wave_id, audience, value) \
+                     DO UPDATE SET responses = answer_tallies.responses + excluded.responses"
+                )
+            };
+        }
+        let rows: Vec<_> = self
+            .0
+            .iter()
+            .filter(|(_, d)| **d != 0)
+            .map(|((questionnaire_id, wave_id, audience, cell), delta)| {
+                (
+                    questionnaire_id,
+                    wave_id,
+                    audience,
+                    &cell.filter_key,
+                    &cell.filter_value,
+                    &cell.question,
+                    &cell.value,
+                    delta,
+                )
+            })
+            .collect();
+        let sql = backend.pick(
+            upsert!(
+                "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, \
+                 value ->> 5, value ->> 6, value ->> 7 FROM json_each($1) WHERE true"
+            ),
+            upsert!(
+                "SELECT (e ->> 0)::bigint, (e ->> 1)::bigint, e ->> 2, e ->> 3, e ->> 4, \
+                 e ->> 5, e ->> 6, (e ->> 7)::bigint FROM jsonb_array_elements($1::jsonb) AS e"
+            ),
+        );
+        // A rebuild of a large database writes its tallies in parts.
+        for chunk in rows.chunks(10_000) {
+            sqlx::query(sql)
+                .bind(json_rows(chunk)?)
+                .execute(&mut **tx)
+                .await?;
         }
         Ok(())
     }
@@ -165,7 +193,7 @@ impl Db {
                 1,
             );
         }
-        deltas.apply(&mut tx).await?;
+        deltas.apply(self.backend, &mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
