@@ -411,6 +411,12 @@ async fn the_threshold_is_applied_on_the_server_everywhere() {
 async fn exports_read_back_respect_roles_and_are_logged() {
     on_every_database(|t: TestDb| async move {
         let app = setup(&t).await;
+        // Enough responses that an export is written in many pieces.
+        let project = t.db.project_id("samenhang").await.unwrap().unwrap();
+        let target = t.db.link_targets(project).await.unwrap().into_iter().find(|l| l.questionnaire == "naar-school").unwrap();
+        let questionnaire = t.db.project_questionnaires(project).await.unwrap().into_iter().find(|q| q.key == "naar-school").unwrap().questionnaire;
+        let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(7);
+        t.db.insert_responses(&synthetic::responses(&target, &questionnaire, 0, date!(2026 - 11 - 20), 1_000, &mut rng)).await.unwrap();
         // One young person's open answer holds a phone number: it waits for review.
         let first = app.start("verzm26j").await;
         let page2 = app.post(&first, "q.leeftijd=13-15&q.graag-naar-school=weet-niet&q.volwassene-op-school=eens&q.cijfer-school=8&nav=next").await.location.unwrap();
@@ -430,13 +436,18 @@ async fn exports_read_back_respect_roles_and_are_logged() {
         }
         assert_eq!(request(&app, Method::GET, &format!("{P}/export/vergelijking.csv"), &viewer, "").await.status, StatusCode::OK);
 
-        let stored: usize = t.db.export_responses(t.db.project_id("samenhang").await.unwrap().unwrap(), "naar-school").await.unwrap().len();
+        let ids: Vec<String> = t.db.export_responses(t.db.project_id("samenhang").await.unwrap().unwrap(), "naar-school").await.unwrap().iter().map(|r| r.id.to_string()).collect();
+        let stored = ids.len();
+        // Written while sent, a batch at a time: the file still holds every response once, in order.
+        assert!(stored > 1_000, "enough responses for several batches: {stored}");
         let csv = request(&app, Method::GET, &export("csv-puntkomma"), &researcher, "").await;
         assert_eq!(csv.status, StatusCode::OK);
         assert!(csv.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("samenhang-naar-school-puntkomma.csv"));
         let rows = csv_rows(&csv.body, b';');
         assert_eq!(rows.len(), stored + 1);
         let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap_or_else(|| panic!("{name}"));
+        let in_file: Vec<&String> = rows[1..].iter().map(|r| &r[col("respons")]).collect();
+        assert_eq!(in_file, ids.iter().collect::<Vec<_>>());
         let mine = rows.last().unwrap();
         assert_eq!(mine[col("graag_naar_school")], "9");
         assert_eq!(mine[col("volwassene_op_school")], "4");
@@ -451,7 +462,8 @@ async fn exports_read_back_respect_roles_and_are_logged() {
         let json = request(&app, Method::GET, &export("json"), &researcher, "").await;
         let list: serde_json::Value = serde_json::from_str(&json.body).unwrap();
         let list = list.as_array().unwrap();
-        assert_eq!(list.len(), stored);
+        let in_file: Vec<String> = list.iter().map(|r| r["respons"].to_string()).collect();
+        assert_eq!(in_file, ids);
         let last = &list[stored - 1]["antwoorden"];
         let mut reasons: Vec<&str> = last["redenen"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         reasons.sort();
@@ -477,6 +489,8 @@ async fn exports_read_back_respect_roles_and_are_logged() {
             let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(reply.to_vec())).unwrap();
             let data = book.worksheet_range("Antwoorden").unwrap();
             assert_eq!(data.height(), stored + 1);
+            let in_file: Vec<String> = (1..=stored as u32).map(|r| data.get_value((r, 0)).unwrap().to_string()).collect();
+            assert_eq!(in_file, ids);
             assert_eq!(data.get((0, 0)), Some(&Data::String("respons".into())));
             assert!(book.worksheet_range("Codeboek").is_ok());
         }

@@ -104,35 +104,49 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn write_csv(header: Vec<String>, rows: &[Vec<String>], separator: Separator) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
+fn csv_writer(out: Vec<u8>, separator: Separator) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
         .delimiter(separator.byte())
-        .from_writer(BOM.to_vec());
+        .from_writer(out)
+}
+
+/// The start of a CSV file: the byte order mark and the header line.
+pub fn csv_head<S: AsRef<str>>(header: &[S], separator: Separator) -> Vec<u8> {
+    let mut writer = csv_writer(BOM.to_vec(), separator);
     // Writing to memory cannot fail.
-    let _ = writer.write_record(header.iter().map(|h| spreadsheet_safe(h).into_owned()));
+    let _ = writer.write_record(
+        header
+            .iter()
+            .map(|h| spreadsheet_safe(h.as_ref()).into_owned()),
+    );
+    writer.into_inner().unwrap_or_default()
+}
+
+/// Lines of a CSV file, to follow its head: a file can be sent part by part.
+pub fn csv_lines(rows: &[Vec<String>], separator: Separator) -> Vec<u8> {
+    let mut writer = csv_writer(Vec::new(), separator);
     for row in rows {
         let _ = writer.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
 }
 
+fn write_csv<S: AsRef<str>>(header: &[S], rows: &[Vec<String>], separator: Separator) -> Vec<u8> {
+    let mut out = csv_head(header, separator);
+    out.extend(csv_lines(rows, separator));
+    out
+}
+
 /// The table as CSV: UTF-8 with a byte order mark (so Excel reads the accents), a header of
 /// variable names.
 pub fn to_csv(table: &Table, separator: Separator) -> Vec<u8> {
-    write_csv(
-        table.variables.iter().map(|v| v.name.clone()).collect(),
-        &table.rows,
-        separator,
-    )
+    let header: Vec<&str> = table.variables.iter().map(|v| v.name.as_str()).collect();
+    write_csv(&header, &table.rows, separator)
 }
 
 /// Any rows with a header as CSV (UTF-8 with a byte order mark).
 pub fn rows_to_csv(header: &[&str], rows: &[Vec<String>], separator: Separator) -> Vec<u8> {
-    write_csv(
-        header.iter().map(|h| (*h).to_owned()).collect(),
-        rows,
-        separator,
-    )
+    write_csv(header, rows, separator)
 }
 
 /// The codebook: per variable its label and type, and one line per value label.
@@ -290,48 +304,96 @@ pub fn spss_syntax(table: &Table, csv_file: &str, separator: Separator) -> Strin
 /// The table as an Excel workbook: the data on the first sheet (numbers as numbers), the
 /// codebook on the second.
 pub fn to_xlsx(table: &Table, data_sheet: &str, codebook_sheet: &str) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    let sheet = book.add_worksheet();
-    sheet.set_name(data_sheet).map_err(|e| e.to_string())?;
-    for (c, v) in table.variables.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, &v.name, &bold)
-            .map_err(|e| e.to_string())?;
+    let mut book = XlsxWriter::new(&table.variables, data_sheet)?;
+    for row in &table.rows {
+        book.push(row)?;
     }
-    for (r, row) in table.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, (cell, v)) in row.iter().zip(&table.variables).enumerate() {
+    let mut out = Vec::new();
+    book.finish(codebook_sheet, &mut out)?;
+    Ok(out)
+}
+
+/// An Excel workbook written row by row: the data sheet in `rust_xlsxwriter`'s constant
+/// memory mode (rows go to a temporary file as they come), the file itself written as a
+/// stream at the end. Memory stays flat however many rows there are.
+pub struct XlsxWriter {
+    book: rust_xlsxwriter::Workbook,
+    variables: Vec<Variable>,
+    row: u32,
+}
+
+impl XlsxWriter {
+    /// A workbook with the header row of the data sheet written.
+    pub fn new(variables: &[Variable], data_sheet: &str) -> Result<Self, String> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let sheet = book
+            .add_worksheet_with_constant_memory()
+            .map_err(|e| e.to_string())?;
+        sheet.set_name(data_sheet).map_err(|e| e.to_string())?;
+        sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+        for (c, v) in variables.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, &v.name, &bold)
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(XlsxWriter {
+            book,
+            variables: variables.to_vec(),
+            row: 0,
+        })
+    }
+
+    /// The next row of data; numbers of numeric variables as numbers.
+    pub fn push(&mut self, row: &[String]) -> Result<(), String> {
+        self.row += 1;
+        let sheet = self
+            .book
+            .worksheet_from_index(0)
+            .map_err(|e| e.to_string())?;
+        for (c, (cell, v)) in row.iter().zip(&self.variables).enumerate() {
             let c = c as u16;
             if cell.is_empty() {
                 continue;
             }
             match cell.parse::<f64>() {
-                Ok(n) if v.numeric => sheet.write_number(r, c, n).map(|_| ()),
-                _ => sheet.write_string(r, c, cell).map(|_| ()),
+                Ok(n) if v.numeric => sheet.write_number(self.row, c, n).map(|_| ()),
+                _ => sheet.write_string(self.row, c, cell).map(|_| ()),
             }
             .map_err(|e| e.to_string())?;
         }
+        Ok(())
     }
-    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
-    let codebook = book.add_worksheet();
-    codebook
-        .set_name(codebook_sheet)
-        .map_err(|e| e.to_string())?;
-    for (c, h) in CODEBOOK_HEADER.iter().enumerate() {
+
+    /// Adds the codebook sheet and writes the whole file to `out`, front to back.
+    pub fn finish(
+        mut self,
+        codebook_sheet: &str,
+        out: impl std::io::Write + Send,
+    ) -> Result<(), String> {
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let codebook = self.book.add_worksheet();
         codebook
-            .write_string_with_format(0, c as u16, *h, &bold)
+            .set_name(codebook_sheet)
             .map_err(|e| e.to_string())?;
-    }
-    for (r, row) in codebook_rows(table).iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
+        for (c, h) in CODEBOOK_HEADER.iter().enumerate() {
             codebook
-                .write_string(r as u32 + 1, c as u16, cell)
+                .write_string_with_format(0, c as u16, *h, &bold)
                 .map_err(|e| e.to_string())?;
         }
+        let table = Table {
+            variables: self.variables,
+            rows: Vec::new(),
+        };
+        for (r, row) in codebook_rows(&table).iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                codebook
+                    .write_string(r as u32 + 1, c as u16, cell)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        self.book.save_to_writer(out).map_err(|e| e.to_string())
     }
-    book.save_to_buffer().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -7,21 +7,23 @@ use super::AppState;
 use super::comparison::{ProjectFacts, aggregate_rows};
 use super::workspace::{AsEditor, AsViewer, InProject, WorkspaceError};
 use crate::domain::export::{
-    CODEBOOK_HEADER, Separator, Table, Variable, codebook_rows, r_script, rows_to_csv, spss_syntax,
-    to_csv, to_xlsx,
+    CODEBOOK_HEADER, Separator, Table, Variable, XlsxWriter, codebook_rows, csv_head, csv_lines,
+    r_script, rows_to_csv, spss_syntax,
 };
 use crate::domain::{Audience, Question, QuestionKind, Questionnaire};
 use crate::i18n::Tr;
 use crate::server::workspace::{internal, tr};
-use crate::storage::{ExportResponse, Source};
+use crate::storage::{ExportResponse, Source, StorageError};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::audience_name;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
+use tokio::sync::mpsc;
 
 /// The code of "weet ik niet" in exports: outside the scale, declared missing.
 const DONT_KNOW: i64 = 9;
@@ -148,48 +150,42 @@ fn response_row(tr: &Tr, questionnaire: &Questionnaire, r: &ExportResponse) -> V
     row
 }
 
-/// The responses as JSON: answer codes as stored, lists for multiple choice.
-fn responses_json(tr: &Tr, questionnaire: &Questionnaire, responses: &[ExportResponse]) -> Vec<u8> {
-    let list: Vec<serde_json::Value> = responses
+/// A response as JSON: answer codes as stored, lists for multiple choice.
+fn response_json(tr: &Tr, questionnaire: &Questionnaire, r: &ExportResponse) -> serde_json::Value {
+    let answers: serde_json::Map<String, serde_json::Value> = questionnaire
+        .questions
         .iter()
-        .map(|r| {
-            let answers: serde_json::Map<String, serde_json::Value> = questionnaire
-                .questions
-                .iter()
-                .filter_map(|q| {
-                    let values = r.answers.get(&q.key)?;
-                    let value = match &q.kind {
-                        QuestionKind::MultipleChoice { .. } => serde_json::json!(values),
-                        kind if kind.is_text() && r.awaiting_review.contains(&q.key) => {
-                            serde_json::json!(t!(tr, "export-awaiting-review"))
-                        }
-                        QuestionKind::Mark => values
-                            .first()
-                            .and_then(|v| v.parse::<u8>().ok())
-                            .map_or(serde_json::Value::Null, |m| serde_json::json!(m)),
-                        _ => serde_json::json!(values.join(" ")),
-                    };
-                    Some((q.key.clone(), value))
-                })
-                .collect();
-            serde_json::json!({
-                "respons": r.id,
-                "vragenlijst": questionnaire.key,
-                "versie": r.version,
-                "doelgroep": r.audience.as_str(),
-                "meetmoment": r.wave,
-                "groep": r.group,
-                "taal": r.language,
-                "datum": r.submitted_on,
-                "antwoorden": answers,
-            })
+        .filter_map(|q| {
+            let values = r.answers.get(&q.key)?;
+            let value = match &q.kind {
+                QuestionKind::MultipleChoice { .. } => serde_json::json!(values),
+                kind if kind.is_text() && r.awaiting_review.contains(&q.key) => {
+                    serde_json::json!(t!(tr, "export-awaiting-review"))
+                }
+                QuestionKind::Mark => values
+                    .first()
+                    .and_then(|v| v.parse::<u8>().ok())
+                    .map_or(serde_json::Value::Null, |m| serde_json::json!(m)),
+                _ => serde_json::json!(values.join(" ")),
+            };
+            Some((q.key.clone(), value))
         })
         .collect();
-    serde_json::to_vec_pretty(&list).unwrap_or_default()
+    serde_json::json!({
+        "respons": r.id,
+        "vragenlijst": questionnaire.key,
+        "versie": r.version,
+        "doelgroep": r.audience.as_str(),
+        "meetmoment": r.wave,
+        "groep": r.group,
+        "taal": r.language,
+        "datum": r.submitted_on,
+        "antwoorden": answers,
+    })
 }
 
-fn download(content_type: &'static str, file: &str, body: Vec<u8>) -> Response {
-    let mut response = (StatusCode::OK, body).into_response();
+fn download(content_type: &'static str, file: &str, body: impl Into<Body>) -> Response {
+    let mut response = (StatusCode::OK, body.into()).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
@@ -239,77 +235,219 @@ pub async fn export(
     else {
         return Err(WorkspaceError::NotFound);
     };
-    let questionnaire = &summary.questionnaire;
+    let questionnaire = summary.questionnaire.clone();
     let base = format!("{key}-{}", summary.key);
     let csv_file = |sep: &str| format!("{base}-{sep}.csv");
-    let needs_rows = !matches!(format, "codeboek" | "r" | "spss");
-    let responses = if needs_rows {
-        state
-            .db
-            .export_responses(project.id, &summary.key)
-            .await
-            .map_err(internal)?
-    } else {
-        Vec::new()
+    let described = Table {
+        variables: variables(&tr, &questionnaire),
+        rows: Vec::new(),
     };
-    let table = Table {
-        variables: variables(&tr, questionnaire),
-        rows: responses
-            .iter()
-            .map(|r| response_row(&tr, questionnaire, r))
-            .collect(),
-    };
-    let (content_type, file, body) = match format {
-        "csv-puntkomma" => (
-            "text/csv; charset=utf-8",
-            csv_file("puntkomma"),
-            to_csv(&table, Separator::Semicolon),
-        ),
-        "csv-komma" => (
-            "text/csv; charset=utf-8",
-            csv_file("komma"),
-            to_csv(&table, Separator::Comma),
-        ),
+    const CSV: &str = "text/csv; charset=utf-8";
+    let (content_type, file, rows) = match format {
+        "csv-puntkomma" => (CSV, csv_file("puntkomma"), Rows::Csv(Separator::Semicolon)),
+        "csv-komma" => (CSV, csv_file("komma"), Rows::Csv(Separator::Comma)),
         "xlsx" => (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             format!("{base}.xlsx"),
-            to_xlsx(
-                &table,
-                &t!(tr, "export-sheet-data"),
-                &t!(tr, "export-sheet-codebook"),
-            )
-            .map_err(internal)?,
+            Rows::Xlsx {
+                data: t!(tr, "export-sheet-data"),
+                codebook: t!(tr, "export-sheet-codebook"),
+            },
         ),
-        "json" => (
-            "application/json",
-            format!("{base}.json"),
-            responses_json(&tr, questionnaire, &responses),
-        ),
+        "json" => ("application/json", format!("{base}.json"), Rows::Json),
         "codeboek" => (
-            "text/csv; charset=utf-8",
+            CSV,
             format!("{base}-codeboek.csv"),
-            rows_to_csv(
+            Rows::None(rows_to_csv(
                 &CODEBOOK_HEADER,
-                &codebook_rows(&table),
+                &codebook_rows(&described),
                 Separator::Semicolon,
-            ),
+            )),
         ),
         "r" => (
             "text/plain; charset=utf-8",
             format!("{base}.R"),
-            r_script(&table, &csv_file("puntkomma"), Separator::Semicolon).into_bytes(),
+            Rows::None(
+                r_script(&described, &csv_file("puntkomma"), Separator::Semicolon).into_bytes(),
+            ),
         ),
         "spss" => (
             "text/plain; charset=utf-8",
             format!("{base}.sps"),
-            spss_syntax(&table, &csv_file("puntkomma"), Separator::Semicolon).into_bytes(),
+            Rows::None(
+                spss_syntax(&described, &csv_file("puntkomma"), Separator::Semicolon).into_bytes(),
+            ),
         ),
         _ => return Err(WorkspaceError::NotFound),
     };
     researcher
         .audit(&state.db, Some(project.id), "export", &file)
         .await?;
+    let body = match rows {
+        Rows::None(bytes) => Body::from(bytes),
+        rows => {
+            let responses = state.db.export_stream(project.id, &summary.key);
+            streamed(
+                rows,
+                Responses {
+                    tr,
+                    questionnaire,
+                    variables: described.variables,
+                    responses,
+                },
+            )
+        }
+    };
     Ok(download(content_type, &file, body))
+}
+
+/// What an export of responses holds: the rows in one of three formats, or none (the
+/// codebook and the syntax files describe the rows without them).
+enum Rows {
+    Csv(Separator),
+    Xlsx { data: String, codebook: String },
+    Json,
+    None(Vec<u8>),
+}
+
+/// The responses of an export as the database hands them over, and how to write them.
+struct Responses {
+    tr: Tr,
+    questionnaire: Questionnaire,
+    variables: Vec<Variable>,
+    responses: mpsc::Receiver<Result<ExportResponse, StorageError>>,
+}
+
+/// Responses per piece of the file: large enough to write efficiently, small enough that
+/// memory does not matter.
+const BATCH: usize = 256;
+
+/// A download written while it is sent: rows go from the database through the writer to
+/// the client a batch at a time, with small channels between, so memory stays flat however
+/// many responses there are, a slow client holds the query back, and a client that goes
+/// away ends it. A failure half-way breaks the download off (never a shortened file that
+/// looks whole) and is logged.
+fn streamed(rows: Rows, mut from: Responses) -> Body {
+    let (sender, receiver) = mpsc::channel::<std::io::Result<Bytes>>(4);
+    match rows {
+        Rows::Xlsx { data, codebook } => {
+            tokio::task::spawn_blocking(move || {
+                let mut out = ChannelWriter::new(sender.clone());
+                let written = (|| {
+                    let mut book = XlsxWriter::new(&from.variables, &data)?;
+                    while let Some(response) = from.responses.blocking_recv() {
+                        let response = response.map_err(|e| e.to_string())?;
+                        book.push(&response_row(&from.tr, &from.questionnaire, &response))?;
+                    }
+                    book.finish(&codebook, &mut out)?;
+                    out.send_rest().map_err(|e| e.to_string())
+                })();
+                if let Err(e) = written {
+                    let _ = sender.blocking_send(broken_off(e));
+                }
+            });
+        }
+        rows => {
+            tokio::spawn(async move {
+                let (head, separator, tail): (Vec<u8>, Option<Separator>, &[u8]) = match rows {
+                    Rows::Csv(separator) => {
+                        let names: Vec<&str> =
+                            from.variables.iter().map(|v| v.name.as_str()).collect();
+                        (csv_head(&names, separator), Some(separator), b"")
+                    }
+                    _ => (b"[".to_vec(), None, b"\n]\n"),
+                };
+                if sender.send(Ok(head.into())).await.is_err() {
+                    return;
+                }
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut first = true;
+                while from.responses.recv_many(&mut batch, BATCH).await > 0 {
+                    let mut piece = Vec::new();
+                    let mut rows = Vec::with_capacity(batch.len());
+                    for response in batch.drain(..) {
+                        let response = match response {
+                            Ok(response) => response,
+                            Err(e) => {
+                                let _ = sender.send(broken_off(e.to_string())).await;
+                                return;
+                            }
+                        };
+                        match separator {
+                            Some(_) => {
+                                rows.push(response_row(&from.tr, &from.questionnaire, &response))
+                            }
+                            None => {
+                                piece.extend_from_slice(if first { b"\n" } else { b",\n" });
+                                first = false;
+                                let value = response_json(&from.tr, &from.questionnaire, &response);
+                                piece.extend(serde_json::to_vec_pretty(&value).unwrap_or_default());
+                            }
+                        }
+                    }
+                    if let Some(separator) = separator {
+                        piece = csv_lines(&rows, separator);
+                    }
+                    if sender.send(Ok(piece.into())).await.is_err() {
+                        return;
+                    }
+                }
+                let _ = sender.send(Ok(Bytes::from_static(tail))).await;
+            });
+        }
+    }
+    Body::from_stream(futures_util::stream::unfold(
+        receiver,
+        |mut receiver| async move { receiver.recv().await.map(|piece| (piece, receiver)) },
+    ))
+}
+
+/// Logs why a download stops; the error sent on breaks it off.
+fn broken_off(error: String) -> std::io::Result<Bytes> {
+    tracing::error!("export broken off: {error}");
+    Err(std::io::Error::other(error))
+}
+
+/// The file a blocking writer (the XLSX package) writes, sent on in pieces of 64 KiB.
+struct ChannelWriter {
+    sender: mpsc::Sender<std::io::Result<Bytes>>,
+    buffer: Vec<u8>,
+}
+
+impl ChannelWriter {
+    const PIECE: usize = 64 * 1024;
+
+    fn new(sender: mpsc::Sender<std::io::Result<Bytes>>) -> Self {
+        ChannelWriter {
+            sender,
+            buffer: Vec::with_capacity(Self::PIECE),
+        }
+    }
+
+    /// Sends what is buffered; fails when the client has gone away.
+    fn send_rest(&mut self) -> std::io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let piece = std::mem::replace(&mut self.buffer, Vec::with_capacity(Self::PIECE));
+        self.sender
+            .blocking_send(Ok(piece.into()))
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+    }
+}
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= Self::PIECE {
+            self.send_rest()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.send_rest()
+    }
 }
 
 /// Coded fragments and insights with their codes, one row per application.

@@ -149,6 +149,37 @@ fn audience(row: &AnyRow, i: usize) -> Result<Audience> {
         .map_err(|e| StorageError::Corrupt(format!("{e}")))
 }
 
+/// A response as `export_stream` reads it.
+fn export_row(row: &AnyRow) -> Result<ExportResponse> {
+    let id: i64 = row.try_get(0)?;
+    let json_list = |i: usize| -> Result<Option<String>> { Ok(row.try_get(i)?) };
+    let pairs: Vec<(String, String)> = match json_list(7)? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| StorageError::Corrupt(format!("answers of {id}: {e}")))?,
+        None => Vec::new(),
+    };
+    let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, value) in pairs {
+        answers.entry(key).or_default().push(value);
+    }
+    let awaiting_review = match json_list(8)? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| StorageError::Corrupt(format!("flags of {id}: {e}")))?,
+        None => Vec::new(),
+    };
+    Ok(ExportResponse {
+        id,
+        version: row.try_get(1)?,
+        audience: audience(row, 2)?,
+        wave: row.try_get(3)?,
+        group: row.try_get(4)?,
+        language: row.try_get(5)?,
+        submitted_on: row.try_get(6)?,
+        answers,
+        awaiting_review,
+    })
+}
+
 /// `$from, $from+1, …` for an `IN (…)` list of `n` values.
 fn placeholders(from: usize, n: usize) -> String {
     (from..from + n)
@@ -661,71 +692,62 @@ impl Db {
         project_id: ProjectId,
         questionnaire: &str,
     ) -> Result<Vec<ExportResponse>> {
-        const OF_QUESTIONNAIRE: &str = "JOIN questionnaire_versions v ON v.id = r.version_id \
-             JOIN questionnaires q ON q.id = v.questionnaire_id \
-             WHERE q.project_id = $1 AND q.key = $2";
-        // One row per response with its answers as a JSON list of [key, value] pairs: a
-        // tenth of the rows a row per answer would take.
-        let answers = match self.backend {
-            super::Backend::Sqlite => {
-                "json_group_array(json_array(a.question_key, a.value) ORDER BY a.question_key, a.position)"
-            }
-            super::Backend::Postgres => {
-                "CAST(json_agg(json_build_array(a.question_key, a.value) ORDER BY a.question_key, a.position) AS TEXT)"
-            }
+        let mut responses = self.export_stream(project_id, questionnaire);
+        let mut all = Vec::new();
+        while let Some(response) = responses.recv().await {
+            all.push(response?);
+        }
+        Ok(all)
+    }
+
+    /// The same, one response at a time as the database reads them: memory stays flat
+    /// however many responses there are. A reader that stops receiving (a download
+    /// cancelled) ends the query; a full channel holds the query back (a slow download).
+    pub fn export_stream(
+        &self,
+        project_id: ProjectId,
+        questionnaire: &str,
+    ) -> tokio::sync::mpsc::Receiver<Result<ExportResponse>> {
+        // One row per response with its answers as a JSON list of [key, value] pairs (a
+        // tenth of the rows a row per answer would take) and the keys of its open answers
+        // that wait for a personal-data review.
+        let (answers, flags) = match self.backend {
+            super::Backend::Sqlite => (
+                "json_group_array(json_array(a.question_key, a.value) ORDER BY a.question_key, a.position)",
+                "json_group_array(fl.question_key)",
+            ),
+            super::Backend::Postgres => (
+                "CAST(json_agg(json_build_array(a.question_key, a.value) ORDER BY a.question_key, a.position) AS TEXT)",
+                "CAST(json_agg(fl.question_key) AS TEXT)",
+            ),
         };
-        let heads = sqlx::query(AssertSqlSafe(format!(
+        let sql = format!(
             "SELECT r.id, v.version, r.audience, w.key, r.group_label, r.language, r.submitted_on, \
-             (SELECT {answers} FROM answers a WHERE a.response_id = r.id) \
-             FROM responses r JOIN waves w ON w.id = r.wave_id {OF_QUESTIONNAIRE} ORDER BY r.id"
-        )))
-        .bind(project_id.0)
-        .bind(questionnaire)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut responses = Vec::with_capacity(heads.len());
-        let mut index = std::collections::HashMap::with_capacity(heads.len());
-        for row in &heads {
-            let id: i64 = row.try_get(0)?;
-            let pairs: Option<String> = row.try_get(7)?;
-            let pairs: Vec<(String, String)> = match pairs {
-                Some(json) => serde_json::from_str(&json)
-                    .map_err(|e| StorageError::Corrupt(format!("answers of {id}: {e}")))?,
-                None => Vec::new(),
-            };
-            let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (key, value) in pairs {
-                answers.entry(key).or_default().push(value);
+             (SELECT {answers} FROM answers a WHERE a.response_id = r.id), \
+             (SELECT {flags} FROM answer_flags fl WHERE fl.response_id = r.id AND fl.reviewed_at IS NULL) \
+             FROM responses r JOIN waves w ON w.id = r.wave_id \
+             JOIN questionnaire_versions v ON v.id = r.version_id \
+             JOIN questionnaires q ON q.id = v.questionnaire_id \
+             WHERE q.project_id = $1 AND q.key = $2 ORDER BY r.id"
+        );
+        let (sender, receiver) = tokio::sync::mpsc::channel(256);
+        let pool = self.pool.clone();
+        let questionnaire = questionnaire.to_owned();
+        tokio::spawn(async move {
+            use futures_util::StreamExt;
+            let mut rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(project_id.0)
+                .bind(questionnaire)
+                .fetch(&pool);
+            while let Some(row) = rows.next().await {
+                let response = row.map_err(StorageError::from).and_then(|r| export_row(&r));
+                let failed = response.is_err();
+                if sender.send(response).await.is_err() || failed {
+                    break;
+                }
             }
-            index.insert(id, responses.len());
-            responses.push(ExportResponse {
-                id,
-                version: row.try_get(1)?,
-                audience: audience(row, 2)?,
-                wave: row.try_get(3)?,
-                group: row.try_get(4)?,
-                language: row.try_get(5)?,
-                submitted_on: row.try_get(6)?,
-                answers,
-                awaiting_review: Vec::new(),
-            });
-        }
-        let flags = sqlx::query(AssertSqlSafe(format!(
-            "SELECT fl.response_id, fl.question_key FROM answer_flags fl \
-             JOIN responses r ON r.id = fl.response_id {OF_QUESTIONNAIRE} \
-             AND fl.reviewed_at IS NULL"
-        )))
-        .bind(project_id.0)
-        .bind(questionnaire)
-        .fetch_all(&self.pool)
-        .await?;
-        for row in &flags {
-            let id: i64 = row.try_get(0)?;
-            if let Some(&i) = index.get(&id) {
-                responses[i].awaiting_review.push(row.try_get(1)?);
-            }
-        }
-        Ok(responses)
+        });
+        receiver
     }
 
     /// Every link of a project, for synthetic data.

@@ -157,9 +157,9 @@ impl Db {
         let rows: Vec<(i64, &str, i64, &str)> = given
             .iter()
             .flat_map(|(key, values)| {
-                (0_i64..)
-                    .zip(values)
-                    .map(move |(position, value)| (response_id, key.as_str(), position, value.as_str()))
+                (0_i64..).zip(values).map(move |(position, value)| {
+                    (response_id, key.as_str(), position, value.as_str())
+                })
             })
             .collect();
         insert_answers(self.backend, &mut tx, &rows).await?;
