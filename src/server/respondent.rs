@@ -538,7 +538,10 @@ async fn answer(
             typed.insert(key.clone(), values);
         }
     }
-    if let Err(e) = state.db.save_draft(&s.draft).await {
+    // The last page, complete, goes straight into the response (which removes the draft):
+    // saving the draft first would be a write for nothing.
+    let finishing = posted.nav == Nav::Next && outcome.is_complete() && page >= s.page_count;
+    if !finishing && let Err(e) = state.db.save_draft(&s.draft).await {
         return Ok(not_kept(r, s, page, &typed, &outcome.errors, e).await);
     }
     let code = &s.link.code;
@@ -568,6 +571,10 @@ async fn answer(
     {
         Ok(answers) => answers,
         Err(incomplete) => {
+            // Something earlier is missing after all: keep this page and go there.
+            if let Err(e) = state.db.save_draft(&s.draft).await {
+                return Ok(not_kept(r, s, page, &typed, &outcome.errors, e).await);
+            }
             return Ok(
                 Redirect::to(&format!("/{code}/{token}/{}", incomplete.page + 1)).into_response(),
             );
