@@ -579,3 +579,134 @@ async fn text_waiting_for_review_is_never_shown_or_exported() {
     })
     .await;
 }
+
+/// The running counts of coded responses follow every change to the codes of answers:
+/// after coding (twice on one response too), uncoding, merging codes, deleting a code and
+/// deleting a response, they equal a count from scratch.
+#[tokio::test]
+async fn coded_responses_are_counted_as_they_are_coded() {
+    use rand::{Rng, SeedableRng};
+    on_every_database(|t: TestDb| async move {
+        let _app = setup(&t).await;
+        {
+            let db = &t.db;
+            let project = db.project_id("samenhang").await.unwrap().unwrap();
+            let user = db
+                .create_user(
+                    &Email::parse("codeur@example.nl").unwrap(),
+                    &hash_password(PASSWORD.into()).await.unwrap(),
+                    false,
+                )
+                .await
+                .unwrap();
+            let questionnaires = db.project_questionnaires(project).await.unwrap();
+            let filters: Vec<String> = questionnaires
+                .iter()
+                .flat_map(|q| q.questionnaire.questions.iter())
+                .filter(|q| q.kind.can_be_condition())
+                .map(|q| q.key.clone())
+                .collect();
+            // Open answers that can be coded: (response, question).
+            let mut open: Vec<(i64, String)> = Vec::new();
+            for q in &questionnaires {
+                let texts: Vec<&str> = q
+                    .questionnaire
+                    .questions
+                    .iter()
+                    .filter(|x| x.kind.is_text())
+                    .map(|x| x.key.as_str())
+                    .collect();
+                for r in db.export_responses(project, &q.key).await.unwrap() {
+                    open.extend(
+                        r.answers
+                            .keys()
+                            .filter(|k| texts.contains(&k.as_str()))
+                            .map(|k| (r.id, k.clone())),
+                    );
+                }
+            }
+            assert!(open.len() > 100, "{}", open.len());
+            let counts = || async {
+                let codes = db.codes(project).await.unwrap();
+                let mut themes: Vec<String> =
+                    codes.iter().filter_map(|c| c.theme.clone()).collect();
+                themes.sort();
+                themes.dedup();
+                let mut all = Vec::new();
+                for theme in &themes {
+                    all.push(
+                        db.code_counts_by_filter(project, theme, &filters)
+                            .await
+                            .unwrap(),
+                    );
+                    for filter in [
+                        None,
+                        Some(samenspraak::storage::AnswerFilter {
+                            question: filters[0].clone(),
+                            value: "ja".into(),
+                        }),
+                    ] {
+                        let mut one = db
+                            .code_counts(project, theme, filter.as_ref())
+                            .await
+                            .unwrap();
+                        one.sort_by_key(|c| (c.code_id, c.audience.as_str(), c.wave.clone()));
+                        all.push(one.into_iter().map(|c| (None, c)).collect());
+                    }
+                }
+                all
+            };
+            let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+            for round in 0..6 {
+                for _ in 0..15 {
+                    let codes = db.codes(project).await.unwrap();
+                    let code = &codes[rng.random_range(0..codes.len())];
+                    let (response, question) = open[rng.random_range(0..open.len())].clone();
+                    let (response, question) = (&response, &question);
+                    match rng.random_range(0..20) {
+                        0..=11 => {
+                            // Sometimes the same code twice on one answer: the response counts once.
+                            for _ in 0..rng.random_range(1..=2) {
+                                db.apply_code_to_answer(
+                                    project, code.id, *response, question, None, user,
+                                )
+                                .await
+                                .unwrap();
+                            }
+                        }
+                        12..=16 => {
+                            let applied = db.answer_codes(project, *response).await.unwrap();
+                            if let Some((_, a)) = applied.first() {
+                                assert!(db.remove_application(project, a.id).await.unwrap());
+                            }
+                        }
+                        17 if codes.len() > 8 => {
+                            let other = &codes[rng.random_range(0..codes.len())];
+                            db.merge_codes(project, code.id, other.id).await.unwrap();
+                        }
+                        18 if codes.len() > 8 => {
+                            db.delete_code(project, code.id).await.unwrap();
+                        }
+                        _ => {
+                            db.delete_response(project, *response).await.unwrap();
+                            open.retain(|(r, _)| r != response);
+                        }
+                    }
+                }
+                let kept = counts().await;
+                assert!(
+                    kept.iter().flatten().any(|(_, c)| c.count > 0),
+                    "round {round}: something is counted"
+                );
+                db.rebuild_code_tallies().await.unwrap();
+                assert_eq!(
+                    kept,
+                    counts().await,
+                    "round {round}: kept while coding = counted from scratch"
+                );
+            }
+        }
+        t
+    })
+    .await;
+}

@@ -1,5 +1,6 @@
 //! The codebook of a project and the codes applied to pieces of text.
 
+use super::code_tallies::{Coded, applications_of};
 use super::{Db, ProjectId, Result, StorageError, now};
 use sqlx::Row;
 
@@ -136,11 +137,18 @@ impl Db {
         if both.len() != 2 {
             return Ok(false);
         }
+        // Both codes are counted again: a response with both counts once afterwards.
+        sqlx::query("DELETE FROM code_tallies WHERE code_id IN ($1, $2)")
+            .bind(into)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE code_applications SET code_id = $1 WHERE code_id = $2")
             .bind(into)
             .bind(from)
             .execute(&mut *tx)
             .await?;
+        Coded::Code(into).count(self.backend, &mut tx, 1).await?;
         sqlx::query("UPDATE codes SET parent_id = $1 WHERE parent_id = $2")
             .bind(into_parent.unwrap_or(into))
             .bind(from)
@@ -174,6 +182,8 @@ impl Db {
         span: Option<(usize, usize)>,
         user_id: i64,
     ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let before = applications_of(&mut tx, code_id, response_id).await?;
         let done = sqlx::query(
             "INSERT INTO code_applications (code_id, target_kind, response_id, target_part, start_offset, end_offset, user_id, created_at) \
              SELECT c.id, 'answer', r.id, a.question_key, $3, $4, $5, $6 FROM codes c, responses r \
@@ -189,9 +199,18 @@ impl Db {
         .bind(now())
         .bind(code_id)
         .bind(project_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() > 0)
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if before == 0 {
+            Coded::CodeOf(code_id, response_id)
+                .count(self.backend, &mut tx, 1)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The codes applied to the answers of a response, by question key.
@@ -232,13 +251,32 @@ impl Db {
         project_id: ProjectId,
         application_id: i64,
     ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let answer = sqlx::query(
+            "SELECT code_id, response_id FROM code_applications WHERE id = $1 AND response_id IS NOT NULL \
+             AND code_id IN (SELECT id FROM codes WHERE project_id = $2)",
+        )
+        .bind(application_id)
+        .bind(project_id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = answer {
+            let (code_id, response_id): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+            // The last application of the code on this response: it no longer counts.
+            if applications_of(&mut tx, code_id, response_id).await? == 1 {
+                Coded::CodeOf(code_id, response_id)
+                    .count(self.backend, &mut tx, -1)
+                    .await?;
+            }
+        }
         let done = sqlx::query(
             "DELETE FROM code_applications WHERE id = $1 AND code_id IN (SELECT id FROM codes WHERE project_id = $2)",
         )
         .bind(application_id)
         .bind(project_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 }

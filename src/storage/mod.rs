@@ -3,6 +3,7 @@
 
 mod accounts;
 mod catalogue;
+mod code_tallies;
 mod codebook;
 mod interviews;
 mod meetings;
@@ -121,6 +122,10 @@ impl Db {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10))
+            // A pooled PostgreSQL connection may have died with its server: pinged before
+            // use. A SQLite connection cannot; the ping would cost a trip to its thread and
+            // back for every statement.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -144,6 +149,7 @@ impl Db {
         };
         db.migrate().await?;
         db.ensure_tallies().await?;
+        db.ensure_code_tallies().await?;
         Ok(db)
     }
 

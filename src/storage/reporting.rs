@@ -7,6 +7,7 @@
 //! inserts): only from constants and numbered placeholders, never from input, which is
 //! always bound — hence `AssertSqlSafe`.
 
+use super::code_tallies::Coded;
 use super::tallies::{Deltas, Versions};
 use super::{Db, ProjectId, Result, StorageError};
 use crate::domain::Audience;
@@ -443,20 +444,19 @@ impl Db {
         theme: &str,
         filter: Option<&AnswerFilter>,
     ) -> Result<Vec<CodeCount>> {
-        let (answers_filter, notes_filter) = match filter {
-            Some(_) => (
-                "AND EXISTS (SELECT 1 FROM answers f WHERE f.response_id = r.id \
-                 AND f.question_key = $3 AND f.value = $4)",
+        let notes_filter = match filter {
+            Some(_) => {
                 "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
-                 AND f.question_key = $3 AND f.value = $4)",
-            ),
-            None => ("", ""),
+                 AND f.question_key = $3 AND f.value = $4)"
+            }
+            None => "",
         };
+        // Answers from the running counts (`code_tallies`); the few conversations and
+        // meetings are counted here.
         let sql = format!(
-            "SELECT ca.code_id, r.audience, w.key, COUNT(DISTINCT r.id) FROM code_applications ca \
-             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
-             {CODE_OF_THEME} AND ca.target_kind = 'answer' {answers_filter} \
-             GROUP BY ca.code_id, r.audience, w.key \
+            "SELECT ca.code_id, ca.audience, w.key, ca.responses FROM code_tallies ca \
+             JOIN waves w ON w.id = ca.wave_id \
+             {CODE_OF_THEME} AND ca.filter_key = $3 AND ca.filter_value = $4 AND ca.responses > 0 \
              UNION ALL \
              SELECT ca.code_id, i.audience, w.key, COUNT(*) FROM code_applications ca \
              JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
@@ -468,13 +468,12 @@ impl Db {
              {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
              GROUP BY ca.code_id, w.key"
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql))
+        let (question, value) = filter.map_or(("", ""), |f| (&f.question, &f.value));
+        sqlx::query(AssertSqlSafe(sql))
             .bind(project_id.0)
-            .bind(theme);
-        if let Some(filter) = filter {
-            query = query.bind(&filter.question).bind(&filter.value);
-        }
-        query
+            .bind(theme)
+            .bind(question)
+            .bind(value)
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -506,16 +505,9 @@ impl Db {
             placeholders(3, filters.len())
         };
         let sql = format!(
-            "SELECT ca.code_id, r.audience, w.key, '', '', COUNT(DISTINCT r.id) FROM code_applications ca \
-             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
-             {CODE_OF_THEME} AND ca.target_kind = 'answer' \
-             GROUP BY ca.code_id, r.audience, w.key \
-             UNION ALL \
-             SELECT ca.code_id, r.audience, w.key, f.question_key, f.value, COUNT(DISTINCT r.id) FROM code_applications ca \
-             JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
-             JOIN answers f ON f.response_id = r.id AND f.question_key IN ({keys}) \
-             {CODE_OF_THEME} AND ca.target_kind = 'answer' \
-             GROUP BY ca.code_id, r.audience, w.key, f.question_key, f.value \
+            "SELECT ca.code_id, ca.audience, w.key, ca.filter_key, ca.filter_value, ca.responses \
+             FROM code_tallies ca JOIN waves w ON w.id = ca.wave_id \
+             {CODE_OF_THEME} AND ca.responses > 0 AND (ca.filter_key = '' OR ca.filter_key IN ({keys})) \
              UNION ALL \
              SELECT ca.code_id, i.audience, w.key, '', '', COUNT(*) FROM code_applications ca \
              JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
@@ -779,6 +771,18 @@ impl Db {
     /// Applies codes in bulk (synthetic data; researchers code one at a time).
     pub async fn insert_code_applications(&self, batch: &[NewApplication]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        // The responses coded here are counted out with the codes they had and in again
+        // with those they have afterwards.
+        let mut coded: Vec<i64> = batch
+            .iter()
+            .filter(|a| a.source == Source::Answer)
+            .map(|a| a.target_id)
+            .collect();
+        coded.sort_unstable();
+        coded.dedup();
+        Coded::Responses(&coded)
+            .count(self.backend, &mut tx, -1)
+            .await?;
         for chunk in batch.chunks(200) {
             let values = super::value_rows(chunk.len(), 9);
             let sql = format!(
@@ -801,6 +805,9 @@ impl Db {
             }
             query.execute(&mut *tx).await?;
         }
+        Coded::Responses(&coded)
+            .count(self.backend, &mut tx, 1)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

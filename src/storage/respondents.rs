@@ -1,5 +1,6 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
+use super::code_tallies::Coded;
 use super::tallies::{Deltas, Versions, stored_answers};
 use super::{Backend, Db, ProjectId, Result, StorageError, day, json_rows};
 use crate::domain::privacy::PersonalData;
@@ -405,6 +406,9 @@ impl Db {
             -1,
         );
         deltas.apply(self.backend, &mut tx).await?;
+        Coded::Responses(&[response_id])
+            .count(self.backend, &mut tx, -1)
+            .await?;
         sqlx::query("DELETE FROM responses WHERE id = $1")
             .bind(response_id)
             .execute(&mut *tx)
