@@ -34,7 +34,7 @@ use axum::routing::get;
 use leptos::config::LeptosOptions;
 use render::Assets;
 use std::sync::Arc;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -207,7 +207,10 @@ pub fn router(state: AppState) -> Router {
             state.body_read,
             middleware::body_in_time,
         ))
-        .layer(CompressionLayer::new())
+        // Pages are made per request: brotli and gzip at level 4, not brotli's default 11,
+        // which spends milliseconds of CPU per page to save a few bytes. (The site's files
+        // are compressed once, at the highest level, by the release build.)
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(axum::middleware::from_fn(middleware::canonical_path))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))
