@@ -7,7 +7,8 @@
 //! frame by frame and dropped, as a client would). Method and figures: BENCHMARKS.md.
 //!
 //! Run: `cargo bench --features ssr --bench comparison` (`BENCH_RESPONSES=n` to change the
-//! size; `BENCH_SQLITE=path` and `BENCH_KEEP=1` keep the databases to look into).
+//! size; `BENCH_SQLITE=path` and `BENCH_KEEP=1` keep the databases to look into;
+//! `BENCH_SKIP_SQLITE=1` measures PostgreSQL alone).
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -222,9 +223,12 @@ fn main() {
             .map(std::path::PathBuf::from)
             .unwrap_or_else(|_| dir.path().join("bench.db"));
         let url = format!("sqlite:{}", file.display());
-        let db = Db::connect(&url).await.expect("SQLite");
-        run("SQLite", &db, responses).await;
-        db.close().await;
+        // BENCH_SKIP_SQLITE=1 measures PostgreSQL alone.
+        if std::env::var("BENCH_SKIP_SQLITE").as_deref() != Ok("1") {
+            let db = Db::connect(&url).await.expect("SQLite");
+            run("SQLite", &db, responses).await;
+            db.close().await;
+        }
         if let Ok(admin) = std::env::var("TEST_DATABASE_URL") {
             let name = format!("bench_{}", std::process::id());
             let (server, _) = admin.rsplit_once('/').expect("a database in the URL");

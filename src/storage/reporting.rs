@@ -590,16 +590,15 @@ impl Db {
             floors.push((code, floor.unwrap_or(0)));
         }
         let codes_in = placeholders(3, codes.len());
-        let floor = format!(
-            "CASE ca.code_id {} END",
-            (0..floors.len())
-                .map(|i| {
-                    let p = 3 + codes.len() + 2 * i;
-                    format!("WHEN ${p} THEN ${}", p + 1)
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        // Per code a range of the index on (code, id): the database reads a code's recent
+        // applications only, however many older ones there are.
+        let recent = (0..floors.len())
+            .map(|i| {
+                let p = 3 + codes.len() + 2 * i;
+                format!("(ca.code_id = ${p} AND ca.id >= ${})", p + 1)
+            })
+            .collect::<Vec<_>>()
+            .join(" OR ");
         let sql = format!(
             "SELECT code_id, source, audience, wave, body, from_byte, to_byte FROM ( \
                SELECT u.*, ROW_NUMBER() OVER (PARTITION BY code_id, audience, wave \
@@ -610,13 +609,13 @@ impl Db {
                  JOIN responses r ON r.id = ca.response_id JOIN waves w ON w.id = r.wave_id \
                  JOIN answers a ON a.response_id = r.id AND a.question_key = ca.target_part \
                  LEFT JOIN answer_flags fl ON fl.response_id = r.id AND fl.question_key = ca.target_part \
-                 WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'answer' \
+                 WHERE ({recent}) AND ca.target_kind = 'answer' \
                    AND (fl.response_id IS NULL OR fl.reviewed_at IS NOT NULL) \
                  UNION ALL \
                  SELECT ca.code_id, 'quote', i.audience, w.key, ca.target_part, NULL, NULL, 0, ca.id \
                  FROM code_applications ca \
                  JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
-                 WHERE ca.code_id IN ({codes_in}) AND ca.id >= {floor} AND ca.target_kind = 'quote' \
+                 WHERE ({recent}) AND ca.target_kind = 'quote' \
                    AND NOT EXISTS (SELECT 1 FROM interview_notes n WHERE n.interview_id = i.id \
                      AND n.flagged IS NOT NULL AND ca.target_part LIKE n.question_key || $1) \
                  UNION ALL \
