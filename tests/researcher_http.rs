@@ -940,11 +940,11 @@ async fn one_codebook_codes_open_answers_and_merging_moves_every_use() {
             format!("into={}", id_of("Wachtlijsten")),
         )
         .await;
-        let after = t.db.codes(project_id).await.unwrap();
+        let after = t.db.codes_in_use(project_id).await.unwrap();
         assert_eq!(
             after
                 .iter()
-                .map(|c| (c.name.as_str(), c.applications))
+                .map(|c| (c.name.as_str(), c.applications.unwrap_or_default()))
                 .collect::<Vec<_>>(),
             [("Toegang tot hulp", 0), ("Wachtlijsten", 2)]
         );
@@ -1066,7 +1066,7 @@ async fn meetings_take_insights_typed_one_per_line_or_from_csv_all_or_nothing() 
         let insight = t.db.insights(project_id, meeting_id).await.unwrap()[0].id;
         let coded = post(format!("{meeting}/inzichten/{insight}/codes"), format!("code={code}")).await;
         assert_eq!(coded.status, StatusCode::SEE_OTHER);
-        assert_eq!(t.db.codes(project_id).await.unwrap()[0].applications, 1);
+        assert_eq!(t.db.codes_in_use(project_id).await.unwrap()[0].applications, Some(1));
         let foreign_code = post(format!("{meeting}/inzichten/{insight}/codes"), "code=999999".into()).await;
         assert_eq!(foreign_code.status, StatusCode::NOT_FOUND);
         let application = t.db.insight_codes(project_id, meeting_id).await.unwrap()[0].1.id;

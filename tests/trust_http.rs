@@ -135,8 +135,12 @@ async fn deleting_a_response_takes_its_codes_along_and_its_id_is_never_given_aga
                 .unwrap()[0]
                 .id;
         assert_ne!(first, second, "ids are not reused");
-        let codes = t.db.codes(project.id).await.unwrap();
-        assert_eq!(codes[0].applications, 0, "the code went with its response");
+        let codes = t.db.codes_in_use(project.id).await.unwrap();
+        assert_eq!(
+            codes[0].applications,
+            Some(0),
+            "the code went with its response"
+        );
         assert!(
             t.db.answer_codes(project.id, second)
                 .await

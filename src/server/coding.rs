@@ -25,7 +25,7 @@ async fn codebook_page(
     let can_edit = project.role.is_some_and(|r| r.allows(Role::Researcher));
     let view = CodebookView {
         viewer: Viewer::from(researcher),
-        codes: state.db.codes(project.id).await.map_err(internal)?,
+        codes: state.db.codes_in_use(project.id).await.map_err(internal)?,
         themes: state
             .db
             .project_themes(project.id)

@@ -12,7 +12,8 @@ pub struct Code {
     pub description: String,
     pub parent_id: Option<i64>,
     pub theme: Option<String>,
-    pub applications: i64,
+    /// How often it is applied; counted only for the codebook page ([`Db::codes_in_use`]).
+    pub applications: Option<i64>,
 }
 
 /// A code applied to (part of) an open answer.
@@ -28,11 +29,24 @@ pub struct Application {
 impl Db {
     /// The codebook: top-level codes in name order, each followed by its children.
     pub async fn codes(&self, project_id: ProjectId) -> Result<Vec<Code>> {
-        let rows = sqlx::query(
+        self.codebook(project_id, false).await
+    }
+
+    /// The codebook with how often each code is applied: a count over every application,
+    /// which at a million responses takes a while — for the codebook page only.
+    pub async fn codes_in_use(&self, project_id: ProjectId) -> Result<Vec<Code>> {
+        self.codebook(project_id, true).await
+    }
+
+    async fn codebook(&self, project_id: ProjectId, counted: bool) -> Result<Vec<Code>> {
+        let rows = sqlx::query(if counted {
             "SELECT c.id, c.name, c.description, c.parent_id, c.theme_key, \
              (SELECT COUNT(*) FROM code_applications a WHERE a.code_id = c.id) \
-             FROM codes c WHERE c.project_id = $1 ORDER BY c.name",
-        )
+             FROM codes c WHERE c.project_id = $1 ORDER BY c.name"
+        } else {
+            "SELECT c.id, c.name, c.description, c.parent_id, c.theme_key, CAST(NULL AS BIGINT) \
+             FROM codes c WHERE c.project_id = $1 ORDER BY c.name"
+        })
         .bind(project_id.0)
         .fetch_all(&self.pool)
         .await?;

@@ -62,7 +62,7 @@ pub fn CodebookPage(page: CodebookView) -> impl IntoView {
                                 <tr>
                                     <td class=indent>{code.name.clone()}</td>
                                     <td>{code.description.clone()}</td>
-                                    {page.can_edit.then(|| view! { <td>{code.applications}</td> })}
+                                    {page.can_edit.then(|| view! { <td>{code.applications.unwrap_or_default()}</td> })}
                                     {page.can_edit.then(|| view! { <CodeActions code=code.clone() others base=base.clone() csrf=csrf.clone() /> })}
                                 </tr>
                             }
