@@ -710,3 +710,111 @@ async fn coded_responses_are_counted_as_they_are_coded() {
     })
     .await;
 }
+
+/// Two changes to the codes of one response at the same moment (two coders, or a double
+/// click) still count it once: coding one answer from four tasks at once, then removing
+/// its applications from as many, leaves counts equal to a count from scratch.
+#[tokio::test]
+async fn coding_one_response_at_once_from_many_places_counts_it_once() {
+    on_every_database(|t: TestDb| async move {
+        let _app = setup(&t).await;
+        {
+            let db = &t.db;
+            let project = db.project_id("samenhang").await.unwrap().unwrap();
+            let user = db
+                .create_user(
+                    &Email::parse("codeur@example.nl").unwrap(),
+                    &hash_password(PASSWORD.into()).await.unwrap(),
+                    false,
+                )
+                .await
+                .unwrap();
+            let questionnaire = db
+                .project_questionnaires(project)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|q| q.questionnaire.questions.iter().any(|x| x.kind.is_text()))
+                .unwrap();
+            let text = questionnaire
+                .questionnaire
+                .questions
+                .iter()
+                .find(|x| x.kind.is_text())
+                .unwrap()
+                .key
+                .clone();
+            let responses: Vec<i64> = db
+                .export_responses(project, &questionnaire.key)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|r| r.answers.contains_key(&text))
+                .map(|r| r.id)
+                .take(12)
+                .collect();
+            assert_eq!(responses.len(), 12);
+            let codes = db.codes(project).await.unwrap();
+            let coded_in_theme = codes.iter().find(|c| c.theme.is_some()).unwrap();
+            let (code, theme) = (coded_in_theme.id, coded_in_theme.theme.clone().unwrap());
+            let snapshot = || async {
+                let mut counts = db.code_counts(project, &theme, None).await.unwrap();
+                counts.sort_by_key(|c| (c.code_id, c.audience.as_str(), c.wave.clone()));
+                counts
+            };
+            let before = snapshot().await;
+            db.rebuild_code_tallies().await.unwrap();
+            assert_eq!(before, snapshot().await, "counted from scratch before");
+
+            let at_once = |response: i64| {
+                let text = text.clone();
+                (0..4).map(move |_| {
+                    let (db, text) = (db.clone(), text.clone());
+                    tokio::spawn(async move {
+                        db.apply_code_to_answer(project, code, response, &text, None, user)
+                            .await
+                            .unwrap()
+                    })
+                })
+            };
+            let applying: Vec<_> = responses.iter().flat_map(|&r| at_once(r)).collect();
+            for applied in applying {
+                assert!(applied.await.unwrap());
+            }
+            let coded = snapshot().await;
+            db.rebuild_code_tallies().await.unwrap();
+            assert_eq!(
+                coded,
+                snapshot().await,
+                "coded at once = counted from scratch"
+            );
+
+            let mut removals = Vec::new();
+            for &response in &responses {
+                for (_, application) in db.answer_codes(project, response).await.unwrap() {
+                    if application.code_id == code {
+                        let db = db.clone();
+                        removals.push(tokio::spawn(async move {
+                            db.remove_application(project, application.id)
+                                .await
+                                .unwrap()
+                        }));
+                    }
+                }
+            }
+            assert!(removals.len() >= 48);
+            for removed in removals {
+                assert!(removed.await.unwrap());
+            }
+            let uncoded = snapshot().await;
+            db.rebuild_code_tallies().await.unwrap();
+            assert_eq!(
+                uncoded,
+                snapshot().await,
+                "uncoded at once = counted from scratch"
+            );
+        }
+        t
+    })
+    .await;
+}

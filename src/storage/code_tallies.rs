@@ -87,6 +87,44 @@ impl Coded<'_> {
     }
 }
 
+/// Which response a change to codes is about: given, or the one an application codes.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CodedResponse {
+    Id(i64),
+    OfApplication(i64),
+}
+
+/// Locks a response for the rest of the transaction, before anything is read: two changes
+/// to the codes of one response then take turns, so both cannot see it uncoded and count
+/// it twice. PostgreSQL locks the row; SQLite has one writer at a time, so the first
+/// statement writes (a read first would pin a snapshot that a later write may not upgrade).
+pub(super) async fn lock_response(
+    backend: Backend,
+    tx: &mut Transaction<'static, Any>,
+    response: CodedResponse,
+) -> Result<()> {
+    let (sql, id) = match response {
+        CodedResponse::Id(id) => (
+            backend.pick(
+                "UPDATE responses SET id = id WHERE id = $1",
+                "SELECT id FROM responses WHERE id = $1 FOR UPDATE",
+            ),
+            id,
+        ),
+        CodedResponse::OfApplication(id) => (
+            backend.pick(
+                "UPDATE responses SET id = id WHERE id = \
+                 (SELECT response_id FROM code_applications WHERE id = $1)",
+                "SELECT id FROM responses WHERE id = \
+                 (SELECT response_id FROM code_applications WHERE id = $1) FOR UPDATE",
+            ),
+            id,
+        ),
+    };
+    sqlx::query(sql).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
 /// How many applications of a code the answers of a response have.
 pub(super) async fn applications_of(
     tx: &mut Transaction<'static, Any>,

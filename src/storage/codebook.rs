@@ -1,6 +1,6 @@
 //! The codebook of a project and the codes applied to pieces of text.
 
-use super::code_tallies::{Coded, applications_of};
+use super::code_tallies::{Coded, CodedResponse, applications_of, lock_response};
 use super::{Db, ProjectId, Result, StorageError, now};
 use sqlx::Row;
 
@@ -197,6 +197,7 @@ impl Db {
         user_id: i64,
     ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
+        lock_response(self.backend, &mut tx, CodedResponse::Id(response_id)).await?;
         let before = applications_of(&mut tx, code_id, response_id).await?;
         let done = sqlx::query(
             "INSERT INTO code_applications (code_id, target_kind, response_id, target_part, start_offset, end_offset, user_id, created_at) \
@@ -266,6 +267,12 @@ impl Db {
         application_id: i64,
     ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
+        lock_response(
+            self.backend,
+            &mut tx,
+            CodedResponse::OfApplication(application_id),
+        )
+        .await?;
         let answer = sqlx::query(
             "SELECT code_id, response_id FROM code_applications WHERE id = $1 AND response_id IS NOT NULL \
              AND code_id IN (SELECT id FROM codes WHERE project_id = $2)",

@@ -104,6 +104,9 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Exports read while they are sent and hold a connection for the whole download: at
+    /// most a quarter of the pool does, so respondents always find a connection.
+    exports: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl Db {
@@ -116,11 +119,12 @@ impl Db {
             Backend::Sqlite => prepare_sqlite_url(url)?,
             Backend::Postgres => url.to_owned(),
         };
+        let connections = match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        };
         let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            })
+            .max_connections(connections)
             .acquire_timeout(Duration::from_secs(10))
             // A pooled PostgreSQL connection may have died with its server: pinged before
             // use. A SQLite connection cannot; the ping would cost a trip to its thread and
@@ -146,6 +150,7 @@ impl Db {
             pool,
             backend,
             writers: Default::default(),
+            exports: std::sync::Arc::new(tokio::sync::Semaphore::new(connections as usize / 4)),
         };
         db.migrate().await?;
         db.forget_value_statistics().await?;

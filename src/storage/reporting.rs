@@ -694,6 +694,7 @@ impl Db {
     /// The same, one response at a time as the database reads them: memory stays flat
     /// however many responses there are. A reader that stops receiving (a download
     /// cancelled) ends the query; a full channel holds the query back (a slow download).
+    /// Only a few exports read at once; the rest wait their turn.
     pub fn export_stream(
         &self,
         project_id: ProjectId,
@@ -723,9 +724,14 @@ impl Db {
         );
         let (sender, receiver) = tokio::sync::mpsc::channel(256);
         let pool = self.pool.clone();
+        let exports = self.exports.clone();
         let questionnaire = questionnaire.to_owned();
         tokio::spawn(async move {
             use futures_util::StreamExt;
+            // Waits for a turn when other exports hold their share of the pool.
+            let Ok(_turn) = exports.acquire_owned().await else {
+                return;
+            };
             let mut rows = sqlx::query(AssertSqlSafe(sql))
                 .bind(project_id.0)
                 .bind(questionnaire)
