@@ -21,6 +21,9 @@ fi
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v mold >/dev/null || need_apt+=(mold)
+# Questions read aloud: speech made on the server, compressed as Opus.
+command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)
+command -v opusenc >/dev/null || need_apt+=(opus-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

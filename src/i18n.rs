@@ -2,6 +2,7 @@
 //! each request picks one. Dutch (`nl`) is the default and the fallback for a missing
 //! message.
 
+use fluent_bundle::FluentValue;
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed::unic_langid::LanguageIdentifier;
 use i18n_embed::{I18nEmbedError, LanguageLoader};
@@ -23,6 +24,32 @@ pub struct Tr {
 }
 
 impl Tr {
+    /// One language with Dutch behind it for a missing message; each language has bundles
+    /// of its own, so that settings (isolation, the form of address) stay its own.
+    fn load(language: &LanguageIdentifier, address: Address) -> Result<Self, I18nEmbedError> {
+        let fallback: LanguageIdentifier = DEFAULT_LANGUAGE.parse().expect("nl is a language id");
+        let loader = FluentLanguageLoader::new("samenspraak", fallback);
+        loader.load_languages(&Locales, std::slice::from_ref(language))?;
+        let code = language.to_string();
+        // Isolation marks (FSI … PDI) around placeables only where the text runs right to
+        // left: there a Dutch name or a number with punctuation inside an Arabic sentence
+        // would otherwise take the sentence's direction. In left-to-right languages they
+        // would only be invisible noise.
+        loader.set_use_isolating(crate::domain::translation::is_right_to_left(&code));
+        let word = match address {
+            Address::Je => "je",
+            Address::U => "u",
+        };
+        loader.with_bundles_mut(|bundle| {
+            // Added once per bundle; a second add for the same bundle cannot happen here.
+            let _ = bundle.add_function("ADDRESS", move |_, _| FluentValue::from(word));
+        });
+        Ok(Tr {
+            loader: Arc::new(loader),
+            code,
+        })
+    }
+
     /// The loader, for `fl!` (which checks message ids when compiling).
     pub fn loader(&self) -> &FluentLanguageLoader {
         &self.loader
@@ -52,10 +79,22 @@ macro_rules! t {
     };
 }
 
+/// How respondent pages speak to the reader in Dutch: "je" (the default, for young people)
+/// or "u" (which many parents expect). Dutch messages choose with the Fluent selector
+/// `{ ADDRESS() -> [u] … *[je] … }`; other languages have one form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Address {
+    #[default]
+    Je,
+    U,
+}
+
 /// All languages, loaded once.
 #[derive(Clone, Debug)]
 pub struct Translations {
     languages: Vec<Tr>,
+    /// Dutch addressing the reader with "u".
+    formal_dutch: Tr,
 }
 
 impl Translations {
@@ -64,21 +103,24 @@ impl Translations {
         let fallback: LanguageIdentifier = DEFAULT_LANGUAGE.parse().expect("nl is a language id");
         let all = FluentLanguageLoader::new("samenspraak", fallback.clone());
         let mut available = all.available_languages(&Locales)?;
-        // Dutch first, then the others in a stable order.
         available.sort_by_key(|l| (l != &fallback, l.to_string()));
-        all.load_languages(&Locales, &available)?;
         let languages = available
             .iter()
-            .map(|language| {
-                let loader = all.select_languages(&[language]);
-                loader.set_use_isolating(false);
-                Tr {
-                    loader: Arc::new(loader),
-                    code: language.to_string(),
-                }
-            })
-            .collect();
-        Ok(Self { languages })
+            .map(|language| Tr::load(language, Address::Je))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            languages,
+            formal_dutch: Tr::load(&fallback, Address::U)?,
+        })
+    }
+
+    /// The language with this code (or Dutch), addressing the reader as `address` says.
+    pub fn addressing(&self, code: Option<&str>, address: Address) -> Tr {
+        let tr = self.get(code);
+        match address {
+            Address::U if tr.code == DEFAULT_LANGUAGE => self.formal_dutch.clone(),
+            _ => tr,
+        }
     }
 
     /// The language with this code, or Dutch.
@@ -138,6 +180,37 @@ mod tests {
                 tr.code()
             );
         }
+    }
+
+    #[test]
+    fn dutch_says_u_where_the_project_chose_it_and_je_otherwise() {
+        let translations = Translations::load().unwrap();
+        let formal = translations.addressing(Some("nl"), Address::U);
+        let informal = translations.addressing(None, Address::Je);
+        assert_eq!(formal.code(), "nl");
+        assert!(crate::t!(formal, "respondent-intro-anonymous").starts_with("U vult"));
+        assert!(crate::t!(informal, "respondent-intro-anonymous").starts_with("Je vult"));
+        assert_eq!(
+            crate::t!(formal, "respondent-optional"),
+            "(mag u overslaan)"
+        );
+        // Other languages have one form; a missing message still falls back to Dutch "je".
+        let english = translations.addressing(Some("en"), Address::U);
+        assert_eq!(english.code(), "en");
+    }
+
+    #[test]
+    fn only_right_to_left_languages_isolate_placeables() {
+        let translations = Translations::load().unwrap();
+        let nl = translations.get(Some("nl"));
+        assert_eq!(
+            crate::t!(nl, "respondent-progress", page = 2, pages = 5),
+            "Deel 2 van 5"
+        );
+        let ar = translations.get(Some("ar"));
+        assert_eq!(ar.code(), "ar");
+        let progress = crate::t!(ar, "respondent-progress", page = 2, pages = 5);
+        assert!(progress.contains("\u{2068}2\u{2069}"), "{progress:?}");
     }
 
     #[test]

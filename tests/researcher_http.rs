@@ -164,6 +164,8 @@ fn concrete(path: &str, key: &str) -> String {
         ("{part}", "wat-helpt"),
         ("{action}", "sluiten"),
         ("{token}", "abcdefghjkmnpqrstvwxyz0123"),
+        ("{lang}", "tr"),
+        ("{format}", "xliff"),
     ];
     let mut path = format!("/beheer{path}").trim_end_matches('/').to_owned();
     for (name, value) in values {

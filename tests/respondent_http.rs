@@ -5,7 +5,10 @@
 mod app;
 mod common;
 
-use app::{App, answer_all_but_the_last, answer_everything, answer_for, page_path};
+use app::{
+    App, answer_all_but_the_last, answer_all_but_the_last_in, answer_everything, answer_for,
+    page_path,
+};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -16,6 +19,7 @@ use sqlx::{Connection, Executor};
 use time::macros::date;
 
 const YOUTH: &str = "verzm26j";
+const PARENT: &str = "verzm26p";
 
 #[tokio::test]
 async fn a_young_person_answers_everything_without_javascript() {
@@ -516,6 +520,133 @@ async fn the_language_switch_changes_the_frame_and_is_remembered() {
     .await;
 }
 
+/// A parent answers the demo in Arabic: the page is right to left with the Arabic wording
+/// and frame, the browser's language preselects it, and the response keeps the language
+/// while its answers are the same option keys as in Dutch.
+#[tokio::test]
+async fn a_parent_answers_in_arabic_right_to_left() {
+    use samenspraak::domain::translation::TextRef;
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let app = App::new(&t.db, date!(2026 - 11 - 22));
+        let link =
+            t.db.find_link(&common::code(PARENT))
+                .await
+                .unwrap()
+                .unwrap();
+        let arabic = &link.questionnaire.translations["ar"];
+        let title = &arabic[&TextRef::Title].text;
+
+        let intro = app.get(&format!("/{PARENT}?lang=ar")).await;
+        assert!(
+            intro.body.contains("<html lang=\"ar\" dir=\"rtl\""),
+            "{}",
+            intro.body
+        );
+        assert!(intro.body.contains(title.as_str()));
+        assert!(
+            intro
+                .body
+                .contains(&arabic[&TextRef::Purpose(Audience::Parent)].text)
+        );
+        // Every language is listed in its own name.
+        for name in [
+            "Nederlands",
+            "العربية",
+            "Türkçe",
+            "Polski",
+            "Українська",
+            "English",
+        ] {
+            assert!(intro.body.contains(name), "{name}");
+        }
+        let chosen = app
+            .send(
+                Request::get(format!("/{PARENT}"))
+                    .header(header::ACCEPT_LANGUAGE, "ar-MA,ar;q=0.9,nl;q=0.5")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert!(chosen.body.contains("<html lang=\"ar\" dir=\"rtl\""));
+        let dutch = app
+            .send(
+                Request::get(format!("/{PARENT}"))
+                    .header(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert!(dutch.body.contains("<html lang=\"nl\" dir=\"ltr\""));
+
+        let wording = |key: &str| {
+            arabic[&TextRef::Wording(key.into(), Audience::Parent)]
+                .text
+                .clone()
+        };
+        let (_, (last, form)) = answer_all_but_the_last_in(&[&app], PARENT, "ar", |page| {
+            assert!(page.body.contains("<html lang=\"ar\" dir=\"rtl\""));
+            assert!(!page.body.contains("Volgende"), "the frame is Arabic too");
+        })
+        .await;
+        let first = app
+            .get(&format!("{}/1", last.rsplit_once('/').unwrap().0))
+            .await;
+        assert!(first.body.contains(&wording("leeftijd")), "{}", first.body);
+        assert!(!first.body.contains("Hoe oud is je kind?"));
+        let done = app.post(&last, form).await;
+        assert_eq!(done.location.as_deref(), Some("/verzm26p/bedankt?lang=ar"));
+
+        let stored = t.db.responses_for_link(PARENT).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].language, "ar");
+        assert_eq!(stored[0].answers["redenen"], vec!["ziek", "spanning"]);
+        t
+    })
+    .await;
+}
+
+/// A language is offered only where everything the audience reads is translated: with one
+/// Turkish text of the parents' questionnaire missing, parents get Dutch and no Turkish in
+/// the switch, while young people (who never read that text) still get Turkish.
+#[tokio::test]
+async fn a_partly_translated_questionnaire_does_not_offer_that_language() {
+    use samenspraak::domain::translation::TextRef;
+    on_every_database(|t: TestDb| async move {
+        for mut definition in common::demo() {
+            for q in &mut definition.questionnaires {
+                if let Some(turkish) = q.translations.get_mut("tr") {
+                    turkish.remove(&TextRef::Wording("alleen".into(), Audience::Parent));
+                }
+            }
+            t.db.import_definition(&definition, || {
+                samenspraak::domain::InvitationCode::from_random(rand::random())
+            })
+            .await
+            .unwrap();
+        }
+        let app = App::new(&t.db, date!(2026 - 11 - 22));
+        let parents = app.get(&format!("/{PARENT}?lang=tr")).await;
+        assert!(parents.body.contains("<html lang=\"nl\""));
+        assert!(!parents.body.contains("hreflang=\"tr\""));
+        assert!(parents.body.contains("hreflang=\"ar\""));
+        let page1 = app.start_in(PARENT, "tr").await;
+        assert!(app.get(&page1).await.body.contains("<html lang=\"nl\""));
+        assert!(
+            app.get(&format!("{page1}?lang=tr"))
+                .await
+                .body
+                .contains("<html lang=\"nl\"")
+        );
+
+        let youth = app.get(&format!("/{YOUTH}?lang=tr")).await;
+        assert!(youth.body.contains("<html lang=\"tr\" dir=\"ltr\""));
+        assert!(youth.body.contains("hreflang=\"tr\""));
+        t
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn health_reports_the_database() {
     let t = TestDb::sqlite().await;
@@ -593,4 +724,151 @@ async fn trailing_slashes_redirect_to_the_canonical_path() {
         assert_ne!(reply.status, StatusCode::PERMANENT_REDIRECT, "{off_site}");
     }
     t.remove().await;
+}
+
+/// The sources of the players on a page, in order (the whole page's first).
+fn audio_sources(page: &str) -> Vec<String> {
+    page.split("<audio ")
+        .skip(1)
+        .map(|tag| {
+            let src = tag.split("src=\"").nth(1).unwrap();
+            src[..src.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+/// Without JavaScript, every question can be listened to: the page links a sound per
+/// question and one for the whole page, loading nothing until played. A sound is made once,
+/// kept in the database for every server, served as Opus with a byte range when asked, in
+/// the page's language; a link made for other words is sent on to the current ones.
+#[tokio::test]
+async fn questions_are_read_aloud_made_once_then_from_the_cache() {
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let state = App::state(&t.db, date!(2026 - 11 - 22));
+        let speech = state.speech.clone();
+        assert!(
+            speech.is_on(),
+            "scripts/setup.sh installs espeak-ng and opus-tools"
+        );
+        let app = App::with_state(state);
+        let page = app.start(PARENT).await;
+        let shown = app.get(&page).await;
+        assert_eq!(
+            shown
+                .body
+                .matches("<audio controls=\"\" preload=\"none\"")
+                .count()
+                + shown
+                    .body
+                    .matches("<audio controls preload=\"none\"")
+                    .count(),
+            shown.body.matches("<audio ").count(),
+            "every player loads nothing until played"
+        );
+        let sources = audio_sources(&shown.body);
+        let questions = shown.body.matches("class=\"question").count();
+        assert!(questions > 1);
+        assert_eq!(
+            sources.len(),
+            questions + 1,
+            "one per question and one per page"
+        );
+        assert!(sources[0].contains("/luister/_pagina/"));
+        let question = &sources[1];
+
+        let first = app.get(question).await;
+        assert_eq!(first.status, StatusCode::OK);
+        assert_eq!(first.headers[header::CONTENT_TYPE], "audio/ogg");
+        assert!(first.bytes.starts_with(b"OggS"), "an Ogg stream");
+        assert!(first.bytes.len() > 1_000);
+        assert!(
+            first.headers[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+        assert!(first.headers.get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(speech.made(), 1);
+        let again = app.get(question).await;
+        assert_eq!(again.bytes, first.bytes);
+        assert_eq!(speech.made(), 1, "made once, then from the cache");
+
+        // Another app server on the same database finds it made.
+        let other_state = App::state(&t.db, date!(2026 - 11 - 22));
+        let other_speech = other_state.speech.clone();
+        let other = App::with_state(other_state);
+        assert_eq!(other.get(question).await.bytes, first.bytes);
+        assert_eq!(other_speech.made(), 0);
+
+        let part = app
+            .send(
+                Request::get(question.as_str())
+                    .header(header::RANGE, "bytes=0-99")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(part.status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(part.bytes, first.bytes.slice(0..100));
+        assert_eq!(
+            part.headers[header::CONTENT_RANGE],
+            format!("bytes 0-99/{}", first.bytes.len()).as_str()
+        );
+
+        // A link for other words goes on to the sound of the words shown now.
+        let (stale, _) = question.rsplit_once('/').unwrap();
+        let moved = app.get(&format!("{stale}/0123456789abcdef")).await;
+        assert_eq!(moved.status, StatusCode::TEMPORARY_REDIRECT);
+        assert_eq!(moved.location.as_deref(), Some(question.as_str()));
+        let (prefix, _) = stale.rsplit_once('/').unwrap();
+        assert_eq!(
+            app.get(&format!("{prefix}/geen-vraag/0123456789abcdef"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+
+        // In Arabic the same question has a sound of its own, in an Arabic voice.
+        let arabic = audio_sources(&app.get(&format!("{page}?lang=ar")).await.body);
+        assert_ne!(&arabic[1], question);
+        let spoken = app.get(&arabic[1]).await;
+        assert!(spoken.bytes.starts_with(b"OggS"));
+        assert_ne!(spoken.bytes, first.bytes);
+        assert_eq!(speech.made(), 2);
+
+        // Nobody else's draft: an unknown token hears nothing.
+        let foreign = question.replacen(
+            page.split('/').nth(2).unwrap(),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaa",
+            1,
+        );
+        assert_eq!(app.get(&foreign).await.status, StatusCode::NOT_FOUND);
+        t
+    })
+    .await;
+}
+
+/// Where espeak-ng is missing the pages still work and offer nothing to listen to.
+#[tokio::test]
+async fn without_espeak_the_pages_offer_nothing_to_listen_to() {
+    on_every_database(|t: TestDb| async move {
+        load_demo(&t.db).await;
+        let mut state = App::state(&t.db, date!(2026 - 11 - 22));
+        state.speech = std::sync::Arc::new(samenspraak::server::speech::Speech::with_programs(
+            "/nonexistent/espeak-ng",
+            "opusenc",
+        ));
+        let app = App::with_state(state);
+        let page = app.start(PARENT).await;
+        let shown = app.get(&page).await;
+        assert_eq!(shown.status, StatusCode::OK);
+        assert!(!shown.body.contains("<audio"));
+        let asked = app
+            .get(&format!("{page}/luister/leeftijd/0123456789abcdef"))
+            .await;
+        assert_ne!(asked.status, StatusCode::OK);
+        t
+    })
+    .await;
 }

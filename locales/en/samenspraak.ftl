@@ -25,6 +25,8 @@ respondent-start = Start
 respondent-progress = Part { $page } of { $pages }
 respondent-question-number = Question { $number } of { $total }
 respondent-optional = (you may skip this)
+respondent-listen-question = Listen to the question
+respondent-listen-page = Listen to all questions of this part
 respondent-choose-more = You may choose more than one answer.
 respondent-condition-note = Only answer this if you chose "{ $answer }" at question { $number }.
 respondent-counter = { $count } of { $max } characters
@@ -188,6 +190,9 @@ researcher-response-reason-missing = Write down a reason.
 researcher-new-project = New project
 researcher-project-name = Name
 researcher-project-description = Zero-goals and description
+researcher-address = Form of address in Dutch: { $audience }
+researcher-address-je = "je" (informal)
+researcher-address-u = "u" (formal)
 researcher-project-create = Create project
 researcher-project-settings = Project
 researcher-save = Save
@@ -247,6 +252,28 @@ researcher-problem-options = Give at least two different answers.
 researcher-problem-option = Answer "{ $option }" has no valid key or text.
 researcher-problem-max = The number of characters must be between 1 and { $limit }.
 researcher-problem-condition = The condition must refer to an earlier yes/no or choice question, with one of its answers, for the same audiences.
+researcher-translations = Translations
+researcher-translations-intro = A link offers a language only when everything that audience reads is translated. Out-of-date translations count; check them.
+researcher-translation-offered = offered
+researcher-translation-progress = { $audience }: { $done } of { $texts } texts translated{ $outdated ->
+        [0] {""}
+       *[other] , { $outdated } of them out of date
+    }
+researcher-translate = Translate: { $language }
+researcher-translation-text = Text
+researcher-translation-dutch = Dutch
+researcher-translation-missing = Not translated yet.
+researcher-translation-outdated = Out of date: the Dutch changed after this was translated.
+researcher-translation-current = Translated.
+researcher-translation-still-right = The translation is still right
+researcher-translation-saved = { $count ->
+        [one] 1 text saved.
+       *[other] { $count } texts saved.
+    }
+researcher-translation-download = For a translator: download all texts as XLIFF (for translation tools) or as a spreadsheet (CSV).
+researcher-translation-file = Take in a translator's translation
+researcher-translation-file-label = Paste the XLIFF or CSV file here. It is taken in only when everything is right.
+researcher-translation-file-take = Take in
 researcher-definition = Definition file
 researcher-definition-export = Download the definition file (TOML)
 researcher-definition-import = Read a definition file

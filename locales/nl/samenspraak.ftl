@@ -1,5 +1,6 @@
 # Dutch is the default language and must be complete. Respondent texts are written at B1
-# level: short sentences, everyday words, "je".
+# level: short sentences, everyday words, "je". Where a project addresses an audience with
+# "u", messages choose with `{ ADDRESS() -> [u] … *[je] … }` (src/i18n.rs).
 
 language-name = Nederlands
 site-name = Samenspraak
@@ -8,14 +9,23 @@ site-name = Samenspraak
 
 respondent-language-nav = Kies een taal
 respondent-skip-link = Ga naar de vragen
-respondent-footer = Je antwoorden zijn anoniem. We bewaren geen naam, geen IP-adres en geen cookies.
+respondent-footer = { ADDRESS() ->
+        [u] Uw antwoorden zijn anoniem. We bewaren geen naam, geen IP-adres en geen cookies.
+       *[je] Je antwoorden zijn anoniem. We bewaren geen naam, geen IP-adres en geen cookies.
+    }
 
 ## Respondent pages: introduction
 
 respondent-intro-why = Waarom deze vragen?
 respondent-intro-how = Hoe werkt het?
-respondent-intro-anonymous = Je vult de vragen anoniem in. We vragen niet naar je naam. We bewaren niet wie je bent of welk apparaat je gebruikt.
-respondent-intro-voluntary = Meedoen mag, het hoeft niet. Je mag altijd stoppen. Vragen met "mag je overslaan" hoef je niet te beantwoorden.
+respondent-intro-anonymous = { ADDRESS() ->
+        [u] U vult de vragen anoniem in. We vragen niet naar uw naam. We bewaren niet wie u bent of welk apparaat u gebruikt.
+       *[je] Je vult de vragen anoniem in. We vragen niet naar je naam. We bewaren niet wie je bent of welk apparaat je gebruikt.
+    }
+respondent-intro-voluntary = { ADDRESS() ->
+        [u] Meedoen mag, het hoeft niet. U mag altijd stoppen. Vragen met "mag u overslaan" hoeft u niet te beantwoorden.
+       *[je] Meedoen mag, het hoeft niet. Je mag altijd stoppen. Vragen met "mag je overslaan" hoef je niet te beantwoorden.
+    }
 respondent-intro-duration = { $minutes ->
         [one] Het duurt ongeveer 1 minuut.
        *[other] Het duurt ongeveer { $minutes } minuten.
@@ -27,19 +37,36 @@ respondent-start = Beginnen
 
 respondent-progress = Deel { $page } van { $pages }
 respondent-question-number = Vraag { $number } van { $total }
-respondent-optional = (mag je overslaan)
-respondent-choose-more = Je mag meer dan één antwoord kiezen.
-respondent-condition-note = Alleen invullen als je bij vraag { $number } "{ $answer }" hebt gekozen.
+respondent-optional = { ADDRESS() ->
+        [u] (mag u overslaan)
+       *[je] (mag je overslaan)
+    }
+respondent-listen-question = Luister naar de vraag
+respondent-listen-page = Luister naar alle vragen van dit deel
+respondent-choose-more = { ADDRESS() ->
+        [u] U mag meer dan één antwoord kiezen.
+       *[je] Je mag meer dan één antwoord kiezen.
+    }
+respondent-condition-note = { ADDRESS() ->
+        [u] Alleen invullen als u bij vraag { $number } "{ $answer }" hebt gekozen.
+       *[je] Alleen invullen als je bij vraag { $number } "{ $answer }" hebt gekozen.
+    }
 respondent-counter = { $count } van { $max } tekens
 respondent-next = Volgende
 respondent-back = Vorige
 respondent-submit = Versturen
 respondent-error-title-prefix = Let op:
 respondent-error-summary = Kijk nog even naar deze vragen:
-respondent-not-kept = Het lukt ons nu even niet om je antwoorden te bewaren. Je antwoorden staan hieronder nog. Probeer het over een paar minuten nog eens.
+respondent-not-kept = { ADDRESS() ->
+        [u] Het lukt ons nu even niet om uw antwoorden te bewaren. Uw antwoorden staan hieronder nog. Probeer het over een paar minuten nog eens.
+       *[je] Het lukt ons nu even niet om je antwoorden te bewaren. Je antwoorden staan hieronder nog. Probeer het over een paar minuten nog eens.
+    }
 respondent-error-choose = Kies een antwoord.
 respondent-error-write = Schrijf een antwoord.
-respondent-error-too-long = Je antwoord is te lang. Gebruik niet meer dan { $max } tekens.
+respondent-error-too-long = { ADDRESS() ->
+        [u] Uw antwoord is te lang. Gebruik niet meer dan { $max } tekens.
+       *[je] Je antwoord is te lang. Gebruik niet meer dan { $max } tekens.
+    }
 
 respondent-agree-helemaal-oneens = Helemaal oneens
 respondent-agree-oneens = Oneens
@@ -54,24 +81,42 @@ respondent-mark-hint = 1 is heel slecht, 10 is heel goed.
 ## Respondent pages: the end
 
 respondent-thanks-title = Bedankt!
-respondent-thanks-body = Je antwoorden zijn goed aangekomen. Je kunt deze pagina nu sluiten.
+respondent-thanks-body = { ADDRESS() ->
+        [u] Uw antwoorden zijn goed aangekomen. U kunt deze pagina nu sluiten.
+       *[je] Je antwoorden zijn goed aangekomen. Je kunt deze pagina nu sluiten.
+    }
 respondent-thanks-next = We leggen alle antwoorden naast elkaar. Zo zien we wat jongeren, ouders en professionals belangrijk vinden.
 
 ## Error pages (respondents see these)
 
 error-not-found-title = Deze link werkt niet
-error-not-found-body = We kennen deze link niet. Kijk of je de link goed hebt overgenomen. Of vraag een nieuwe link aan wie je hem gaf.
+error-not-found-body = { ADDRESS() ->
+        [u] We kennen deze link niet. Kijk of u de link goed hebt overgenomen. Of vraag een nieuwe link aan wie u hem gaf.
+       *[je] We kennen deze link niet. Kijk of je de link goed hebt overgenomen. Of vraag een nieuwe link aan wie je hem gaf.
+    }
 error-closed-title = Deze vragenlijst is gesloten
-error-closed-body = Je kunt deze vragenlijst niet meer invullen. Bedankt dat je wilde meedoen!
+error-closed-body = { ADDRESS() ->
+        [u] U kunt deze vragenlijst niet meer invullen. Bedankt dat u wilde meedoen!
+       *[je] Je kunt deze vragenlijst niet meer invullen. Bedankt dat je wilde meedoen!
+    }
 error-not-open-title = Deze vragenlijst is nog niet open
-error-not-open-body = Je kunt deze vragenlijst invullen vanaf { $date }.
+error-not-open-body = { ADDRESS() ->
+        [u] U kunt deze vragenlijst invullen vanaf { $date }.
+       *[je] Je kunt deze vragenlijst invullen vanaf { $date }.
+    }
 error-expired-title = Deze pagina is verlopen
-error-expired-body = We hebben je antwoorden niet meer. Begin opnieuw met de vragenlijst.
+error-expired-body = { ADDRESS() ->
+        [u] We hebben uw antwoorden niet meer. Begin opnieuw met de vragenlijst.
+       *[je] We hebben je antwoorden niet meer. Begin opnieuw met de vragenlijst.
+    }
 error-expired-restart = Opnieuw beginnen
 error-bad-request-title = Het formulier kwam niet goed aan
 error-bad-request-body = Er ging iets mis met het formulier. Ga terug en probeer het nog een keer.
 error-internal-title = Er ging iets mis bij ons
-error-internal-body = Probeer het over een paar minuten nog een keer. Antwoorden die je al hebt verstuurd, zijn bewaard.
+error-internal-body = { ADDRESS() ->
+        [u] Probeer het over een paar minuten nog een keer. Antwoorden die u al hebt verstuurd, zijn bewaard.
+       *[je] Probeer het over een paar minuten nog een keer. Antwoorden die je al hebt verstuurd, zijn bewaard.
+    }
 error-too-many-starts-title = Het is nu erg druk
 error-too-many-starts-body = Er beginnen nu heel veel mensen tegelijk met deze vragenlijst. Wacht een minuut en probeer het dan opnieuw.
 
@@ -191,6 +236,9 @@ researcher-response-reason-missing = Schrijf een reden op.
 researcher-new-project = Nieuw project
 researcher-project-name = Naam
 researcher-project-description = Nul-doelen en beschrijving
+researcher-address = Aanspreken: { $audience }
+researcher-address-je = met "je"
+researcher-address-u = met "u"
 researcher-project-create = Project maken
 researcher-project-settings = Project
 researcher-save = Opslaan
@@ -250,6 +298,28 @@ researcher-problem-options = Geef minstens twee verschillende antwoorden.
 researcher-problem-option = Antwoord "{ $option }" heeft geen geldige sleutel of tekst.
 researcher-problem-max = Het aantal tekens moet tussen 1 en { $limit } liggen.
 researcher-problem-condition = De voorwaarde moet verwijzen naar een eerdere ja/nee-vraag of keuzevraag, met een antwoord dat daarbij hoort, voor dezelfde doelgroepen.
+researcher-translations = Vertalingen
+researcher-translations-intro = Een link biedt een taal pas aan als alles wat die doelgroep leest vertaald is. Verouderde vertalingen tellen mee; kijk ze na.
+researcher-translation-offered = wordt aangeboden
+researcher-translation-progress = { $audience }: { $done } van { $texts } teksten vertaald{ $outdated ->
+        [0] {""}
+       *[other] , waarvan { $outdated } verouderd
+    }
+researcher-translate = Vertalen: { $language }
+researcher-translation-text = Tekst
+researcher-translation-dutch = Nederlands
+researcher-translation-missing = Nog niet vertaald.
+researcher-translation-outdated = Verouderd: het Nederlands is veranderd nadat dit vertaald is.
+researcher-translation-current = Vertaald.
+researcher-translation-still-right = De vertaling klopt nog
+researcher-translation-saved = { $count ->
+        [one] 1 tekst opgeslagen.
+       *[other] { $count } teksten opgeslagen.
+    }
+researcher-translation-download = Voor een vertaler: download alle teksten als XLIFF (voor vertaalprogramma's) of als spreadsheet (CSV).
+researcher-translation-file = Vertaling van een vertaler inlezen
+researcher-translation-file-label = Plak hier het XLIFF- of CSV-bestand. Het wordt alleen ingelezen als alles klopt.
+researcher-translation-file-take = Inlezen
 researcher-definition = Definitiebestand
 researcher-definition-export = Definitiebestand downloaden (TOML)
 researcher-definition-import = Definitiebestand inlezen

@@ -3,6 +3,9 @@
 
 use super::checks::{QuestionProblem, is_valid_key, question_problems};
 use super::questionnaire::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use super::translation::{
+    SOURCE_LANGUAGE, TextRef, Translated, Translations, fingerprint, is_language_code,
+};
 use super::{
     Audience, ChoiceOption, Condition, InvitationCode, LinkSpec, Project, Question, QuestionKind,
     Questionnaire, Theme, Wave, Wording,
@@ -105,6 +108,9 @@ struct RawQuestionnaire {
     minutes: u32,
     #[serde(default)]
     purpose: BTreeMap<Audience, String>,
+    /// Title and purpose in other languages, by language code.
+    #[serde(default)]
+    translations: BTreeMap<String, RawQuestionnaireTexts>,
     #[serde(default)]
     questions: Vec<Spanned<RawQuestion>>,
 }
@@ -139,6 +145,70 @@ struct RawQuestion {
     options: Option<Vec<RawOption>>,
     max_chars: Option<usize>,
     show_if: Option<RawCondition>,
+    /// Wording, help and option labels in other languages, by language code.
+    #[serde(default)]
+    translations: BTreeMap<String, RawQuestionTexts>,
+}
+
+/// A questionnaire's title and purpose in one language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestionnaireTexts {
+    title: Option<String>,
+    #[serde(default)]
+    purpose: BTreeMap<Audience, String>,
+    #[serde(default)]
+    from: BTreeMap<String, String>,
+}
+
+/// A question's texts in one language. `from` holds per text the fingerprint of the Dutch it
+/// was translated from (Samenspraak writes it; a text without one counts as translated from
+/// the Dutch as it is in the file).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestionTexts {
+    youth: Option<String>,
+    parent: Option<String>,
+    professional: Option<String>,
+    #[serde(default)]
+    help: BTreeMap<Audience, String>,
+    #[serde(default)]
+    options: BTreeMap<String, String>,
+    #[serde(default)]
+    from: BTreeMap<String, String>,
+}
+
+impl RawQuestionnaireTexts {
+    fn texts(&self) -> Vec<(TextRef, &str)> {
+        let title = self.title.as_deref().map(|t| (TextRef::Title, t));
+        let purpose = self
+            .purpose
+            .iter()
+            .map(|(a, p)| (TextRef::Purpose(*a), p.as_str()));
+        title.into_iter().chain(purpose).collect()
+    }
+}
+
+impl RawQuestionTexts {
+    fn texts(&self, question: &str) -> Vec<(TextRef, &str)> {
+        let q = || question.to_owned();
+        let wording = [
+            (Audience::Youth, &self.youth),
+            (Audience::Parent, &self.parent),
+            (Audience::Professional, &self.professional),
+        ]
+        .into_iter()
+        .filter_map(|(a, t)| Some((TextRef::Wording(q(), a), t.as_deref()?)));
+        let help = self
+            .help
+            .iter()
+            .map(|(a, h)| (TextRef::Help(q(), *a), h.as_str()));
+        let options = self
+            .options
+            .iter()
+            .map(|(v, l)| (TextRef::Option(q(), v.clone()), l.as_str()));
+        wording.chain(help).chain(options).collect()
+    }
 }
 
 #[derive(Deserialize)]
@@ -417,13 +487,125 @@ fn check_questionnaire(
             _ => {}
         }
     }
-    Questionnaire {
+    let mut questionnaire = Questionnaire {
         key: raw.key.clone(),
         title: raw.title.clone(),
         minutes: raw.minutes,
         purpose: raw.purpose.clone(),
         questions,
+        translations: Default::default(),
+    };
+    let mut translations = Translations::new();
+    for (language, texts) in &raw.translations {
+        let found = texts.texts();
+        check_translations(
+            report,
+            item,
+            &questionnaire,
+            language,
+            found,
+            &texts.from,
+            "",
+        )
+        .into_iter()
+        .for_each(|(at, t)| {
+            translations
+                .entry(language.clone())
+                .or_default()
+                .insert(at, t);
+        });
     }
+    for spanned in &raw.questions {
+        let question = spanned.get_ref();
+        let prefix = format!("q.{}.", question.key);
+        for (language, texts) in &question.translations {
+            let found = texts.texts(&question.key);
+            check_translations(
+                report,
+                spanned,
+                &questionnaire,
+                language,
+                found,
+                &texts.from,
+                &prefix,
+            )
+            .into_iter()
+            .for_each(|(at, t)| {
+                translations
+                    .entry(language.clone())
+                    .or_default()
+                    .insert(at, t);
+            });
+        }
+    }
+    questionnaire.translations = translations;
+    questionnaire
+}
+
+/// The longest translated text, in characters (a translation may well be longer than its
+/// Dutch; the Dutch limits are checked on the Dutch).
+const TRANSLATION_MAX: usize = 5000;
+
+/// Checks the texts of one language of a questionnaire or question and returns them with
+/// the fingerprint of the Dutch each was translated from. `prefix` turns the keys of `from`
+/// into text references (`q.<question>.`, or nothing for the questionnaire's own texts).
+fn check_translations<T>(
+    report: &mut Report,
+    item: &Spanned<T>,
+    questionnaire: &Questionnaire,
+    language: &str,
+    texts: Vec<(TextRef, &str)>,
+    from: &BTreeMap<String, String>,
+    prefix: &str,
+) -> Vec<(TextRef, Translated)> {
+    let mut problem =
+        |message: String| report.at(item, format!("translation `{language}`: {message}"));
+    if language == SOURCE_LANGUAGE || !is_language_code(language) {
+        problem(format!(
+            "`{language}` is not a language code to translate into (two or three lowercase letters, like ar, tr or pap; Dutch is the source)"
+        ));
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut local_keys = HashSet::new();
+    for (at, text) in texts {
+        let local = at
+            .to_string()
+            .strip_prefix(prefix)
+            .unwrap_or_default()
+            .to_owned();
+        let Some(dutch) = questionnaire.source(&at) else {
+            problem(format!("`{local}` has no Dutch text to translate"));
+            continue;
+        };
+        if text.trim().is_empty() {
+            problem(format!("`{local}` is empty"));
+        } else if text.chars().count() > TRANSLATION_MAX {
+            problem(format!(
+                "`{local}` is longer than {TRANSLATION_MAX} characters"
+            ));
+        }
+        let source = match from.get(&local) {
+            Some(f) => f.clone(),
+            None => fingerprint(dutch),
+        };
+        local_keys.insert(local);
+        out.push((
+            at,
+            Translated {
+                text: text.trim().to_owned(),
+                source,
+            },
+        ));
+    }
+    for (key, print) in from {
+        if !local_keys.contains(key) {
+            problem(format!("from.{key} belongs to no translated text"));
+        } else if print.len() != 8 || !print.bytes().all(|b| b.is_ascii_hexdigit()) {
+            problem(format!("from.{key} must be 8 hexadecimal digits"));
+        }
+    }
+    out
 }
 
 fn check_question(
@@ -577,10 +759,10 @@ fn check_link(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    const GOOD: &str = r#"
+    pub(super) const GOOD: &str = r#"
 [project]
 key = "demo"
 name = "Demo"
@@ -655,7 +837,7 @@ code = "abcd2345"
         assert_eq!(def.waves[0].opens, time::macros::date!(2026 - 03 - 01));
     }
 
-    fn problems(source: &str) -> Vec<(usize, String)> {
+    pub(super) fn problems(source: &str) -> Vec<(usize, String)> {
         parse(source)
             .unwrap_err()
             .0
@@ -768,7 +950,33 @@ pub fn to_toml(definition: &Definition) -> String {
         title: &'a str,
         minutes: u32,
         purpose: &'a BTreeMap<Audience, String>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        translations: BTreeMap<&'a str, QuestionnaireTextsOut<'a>>,
         questions: Vec<QuestionOut<'a>>,
+    }
+    #[derive(Serialize, Default)]
+    struct QuestionnaireTextsOut<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        purpose: BTreeMap<Audience, &'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        from: BTreeMap<String, &'a str>,
+    }
+    #[derive(Serialize, Default)]
+    struct QuestionTextsOut<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        youth: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        professional: Option<&'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        help: BTreeMap<Audience, &'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        options: BTreeMap<&'a str, &'a str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        from: BTreeMap<String, &'a str>,
     }
     #[derive(Serialize)]
     struct QuestionOut<'a> {
@@ -791,6 +999,8 @@ pub fn to_toml(definition: &Definition) -> String {
         max_chars: Option<usize>,
         #[serde(skip_serializing_if = "Option::is_none")]
         show_if: Option<&'a Condition>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        translations: BTreeMap<&'a str, QuestionTextsOut<'a>>,
     }
     #[derive(Serialize)]
     struct LinkOut<'a> {
@@ -815,6 +1025,16 @@ pub fn to_toml(definition: &Definition) -> String {
     fn text(q: &Question, a: Audience) -> Option<&str> {
         q.wording.get(&a).map(|w| w.text.as_str())
     }
+    /// Every translated text of a questionnaire as (language, where, text, and the
+    /// fingerprint of the Dutch it was translated from). The fingerprint is always written,
+    /// so that a later change of the Dutch in the file marks the translation out of date.
+    fn translated(q: &Questionnaire) -> impl Iterator<Item = (&str, &TextRef, &str, &str)> {
+        q.translations.iter().flat_map(move |(language, texts)| {
+            texts
+                .iter()
+                .map(move |(at, t)| (language.as_str(), at, t.text.as_str(), t.source.as_str()))
+        })
+    }
     let file = File {
         project: &definition.project,
         themes: &definition.themes,
@@ -836,6 +1056,21 @@ pub fn to_toml(definition: &Definition) -> String {
                 title: &q.title,
                 minutes: q.minutes,
                 purpose: &q.purpose,
+                translations: {
+                    let mut out: BTreeMap<&str, QuestionnaireTextsOut> = BTreeMap::new();
+                    for (language, at, text, from) in translated(q) {
+                        let texts = out.entry(language).or_default();
+                        match at {
+                            TextRef::Title => texts.title = Some(text),
+                            TextRef::Purpose(a) => {
+                                texts.purpose.insert(*a, text);
+                            }
+                            _ => continue,
+                        }
+                        texts.from.insert(at.to_string(), from);
+                    }
+                    out
+                },
                 questions: q
                     .questions
                     .iter()
@@ -873,6 +1108,39 @@ pub fn to_toml(definition: &Definition) -> String {
                             options,
                             max_chars,
                             show_if: question.show_if.as_ref(),
+                            translations: {
+                                let mut out: BTreeMap<&str, QuestionTextsOut> = BTreeMap::new();
+                                for (language, at, text, from) in translated(q) {
+                                    let local = match at {
+                                        TextRef::Wording(k, a) | TextRef::Help(k, a)
+                                            if *k == question.key =>
+                                        {
+                                            let texts = out.entry(language).or_default();
+                                            if matches!(at, TextRef::Help(..)) {
+                                                texts.help.insert(*a, text);
+                                                format!("help.{a}")
+                                            } else {
+                                                match a {
+                                                    Audience::Youth => texts.youth = Some(text),
+                                                    Audience::Parent => texts.parent = Some(text),
+                                                    Audience::Professional => {
+                                                        texts.professional = Some(text)
+                                                    }
+                                                }
+                                                a.to_string()
+                                            }
+                                        }
+                                        TextRef::Option(k, v) if *k == question.key => {
+                                            let texts = out.entry(language).or_default();
+                                            texts.options.insert(v, text);
+                                            format!("option.{v}")
+                                        }
+                                        _ => continue,
+                                    };
+                                    out.entry(language).or_default().from.insert(local, from);
+                                }
+                                out
+                            },
                         }
                     })
                     .collect(),
@@ -896,6 +1164,7 @@ pub fn to_toml(definition: &Definition) -> String {
 
 #[cfg(test)]
 mod round_trip {
+    use super::tests::problems;
     use super::*;
 
     #[test]
@@ -908,6 +1177,127 @@ mod round_trip {
             let written = to_toml(&definition);
             let again = parse(&written).unwrap_or_else(|e| panic!("{e}\n{written}"));
             assert_eq!(again, definition);
+        }
+    }
+
+    /// The questionnaire of `tests::GOOD` with Arabic and Turkish texts; the Turkish of
+    /// `graag` was translated from an earlier Dutch wording (`from`).
+    fn translated() -> String {
+        tests::GOOD
+            .replace(
+                "purpose.parent = \"Wat vindt u?\"\n",
+                "purpose.parent = \"Wat vindt u?\"\n\n\
+                 [questionnaires.translations.ar]\ntitle = \"المدرسة\"\npurpose.youth = \"ما رأيك؟\"\n\n\
+                 [questionnaires.translations.tr]\ntitle = \"Okul\"\n",
+            )
+            .replace(
+                "help.youth = \"Denk aan de laatste maand.\"\n",
+                "help.youth = \"Denk aan de laatste maand.\"\n\n\
+                 [questionnaires.questions.translations.tr]\nyouth = \"Okula gitmeyi sever misin?\"\n\
+                 parent = \"Çocuğunuz okula gitmeyi sever mi?\"\nfrom.parent = \"0badf00d\"\n",
+            )
+            .replace(
+                "{ value = \"rekenen\", label = \"Rekenen\" }]\n",
+                "{ value = \"rekenen\", label = \"Rekenen\" }]\n\n\
+                 [questionnaires.questions.translations.ar]\nyouth = \"ما المواد التي تحبها؟\"\n\
+                 options = { taal = \"اللغة\", rekenen = \"الحساب\" }\n",
+            )
+    }
+
+    #[test]
+    fn translations_read_back_with_what_is_out_of_date() {
+        use crate::domain::translation::{TextRef, TextState};
+        let source = translated();
+        let definition = parse(&source).unwrap_or_else(|e| panic!("{e}"));
+        let q = &definition.questionnaires[0];
+        let at = |s: &str| s.parse::<TextRef>().unwrap();
+        assert_eq!(
+            q.translations["ar"][&at("q.vak.option.rekenen")].text,
+            "الحساب"
+        );
+        assert_eq!(q.text_state("tr", &at("q.graag.youth")), TextState::Current);
+        assert_eq!(
+            q.text_state("tr", &at("q.graag.parent")),
+            TextState::OutOfDate
+        );
+        assert_eq!(
+            q.text_state("tr", &at("q.graag.help.youth")),
+            TextState::Missing
+        );
+        let written = to_toml(&definition);
+        assert!(
+            written.contains("from.parent = \"0badf00d\"")
+                || written.contains("parent = \"0badf00d\""),
+            "{written}"
+        );
+        assert_eq!(
+            parse(&written).unwrap_or_else(|e| panic!("{e}\n{written}")),
+            definition
+        );
+        // Changing the Dutch in the written file makes its translation out of date.
+        let changed = written.replace(
+            "Welke vakken vind je leuk?",
+            "Welke vakken vind je het leukst?",
+        );
+        let again = parse(&changed).unwrap();
+        assert_eq!(
+            again.questionnaires[0].text_state("ar", &at("q.vak.youth")),
+            TextState::OutOfDate
+        );
+        assert_eq!(
+            again.questionnaires[0].text_state("ar", &at("q.vak.option.taal")),
+            TextState::Current
+        );
+    }
+
+    #[test]
+    fn wrong_translations_are_reported_at_their_question() {
+        let source = translated();
+        let cases = [
+            (
+                "[questionnaires.translations.tr]",
+                "[questionnaires.translations.nl]",
+                "Dutch is the source",
+            ),
+            (
+                "[questionnaires.translations.tr]",
+                "[questionnaires.translations.Turks]",
+                "not a language code",
+            ),
+            (
+                "options = { taal",
+                "parent = \"x\"\noptions = { taal",
+                "`parent` has no Dutch text",
+            ),
+            (
+                "rekenen = \"الحساب\"",
+                "rekenen = \"الحساب\", tekenen = \"x\"",
+                "`option.tekenen` has no Dutch",
+            ),
+            (
+                "youth = \"Okula gitmeyi sever misin?\"",
+                "youth = \"  \"",
+                "`youth` is empty",
+            ),
+            (
+                "from.parent = \"0badf00d\"",
+                "from.parent = \"xyz\"",
+                "8 hexadecimal digits",
+            ),
+            (
+                "from.parent = \"0badf00d\"",
+                "from.\"help.youth\" = \"0badf00d\"",
+                "belongs to no translated text",
+            ),
+            ("title = \"Okul\"", "titel = \"Okul\"", "unknown field"),
+        ];
+        for (from, to, expected) in cases {
+            assert!(source.contains(from), "{from}");
+            let found = problems(&source.replacen(from, to, 1));
+            assert!(
+                found.iter().any(|(_, m)| m.contains(expected)),
+                "{to}: {found:?}"
+            );
         }
     }
 }

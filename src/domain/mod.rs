@@ -26,6 +26,9 @@ pub mod readability;
 pub mod summary;
 #[cfg(feature = "ssr")]
 pub mod tally;
+pub mod translation;
+#[cfg(feature = "ssr")]
+pub mod translation_files;
 
 pub use answers::{Answer, Answers, FieldError, PageOutcome, RawAnswers, Rejection};
 pub use audience::Audience;

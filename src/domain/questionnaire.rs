@@ -144,6 +144,9 @@ pub struct Questionnaire {
     /// What the answers are for, per audience, shown on the introduction page.
     pub purpose: BTreeMap<Audience, String>,
     pub questions: Vec<Question>,
+    /// What respondents read, in other languages than Dutch (see `translation`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: super::translation::Translations,
 }
 
 impl Questionnaire {
@@ -220,6 +223,7 @@ pub(crate) mod tests {
             minutes: 5,
             purpose: BTreeMap::new(),
             questions,
+            translations: BTreeMap::new(),
         }
     }
 

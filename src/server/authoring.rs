@@ -53,6 +53,28 @@ pub struct ProjectForm {
     name: String,
     #[serde(default)]
     description: String,
+    /// `u` or `je` per audience (the project settings; absent on a new project).
+    #[serde(default)]
+    address_youth: Option<String>,
+    #[serde(default)]
+    address_parent: Option<String>,
+    #[serde(default)]
+    address_professional: Option<String>,
+}
+
+impl ProjectForm {
+    /// The audiences to address with "u".
+    fn formal(&self) -> Vec<Audience> {
+        [
+            (Audience::Youth, &self.address_youth),
+            (Audience::Parent, &self.address_parent),
+            (Audience::Professional, &self.address_professional),
+        ]
+        .into_iter()
+        .filter(|(_, choice)| choice.as_deref() == Some("u"))
+        .map(|(audience, _)| audience)
+        .collect()
+    }
 }
 
 fn clean_name(name: &str) -> Result<String, WorkspaceError> {
@@ -118,8 +140,15 @@ pub async fn update_project(
         .update_project(project.id, &name, form.description.trim())
         .await
         .map_err(internal)?;
+    let formal = form.formal();
+    state
+        .db
+        .set_formal_audiences(project.id, &formal)
+        .await
+        .map_err(internal)?;
+    let detail = format!("{name}; \"u\" for {formal:?}");
     researcher
-        .audit(&state.db, Some(project.id), "project edited", &name)
+        .audit(&state.db, Some(project.id), "project edited", &detail)
         .await?;
     Ok(back_to(&key))
 }
@@ -323,7 +352,7 @@ pub async fn edit_wave(
     Ok(back_to(&key))
 }
 
-async fn questionnaire(
+pub(super) async fn questionnaire(
     state: &AppState,
     project: &ProjectSummary,
     key: &str,
@@ -338,7 +367,7 @@ async fn questionnaire(
         .ok_or(WorkspaceError::NotFound)
 }
 
-fn editor_url(project: &str, questionnaire: &str) -> String {
+pub(super) fn editor_url(project: &str, questionnaire: &str) -> String {
     format!("/beheer/projecten/{project}/vragenlijsten/{questionnaire}")
 }
 
@@ -350,12 +379,24 @@ async fn save(
     questionnaire: &Questionnaire,
     what: &str,
 ) -> Result<Response, WorkspaceError> {
+    let url = editor_url(&project.key, &questionnaire.key);
+    save_then(state, researcher, project, questionnaire, what, url).await
+}
+
+/// Saves and audits, then goes to `url` (with `?nieuwe_versie=` when a version was made).
+pub(super) async fn save_then(
+    state: &AppState,
+    researcher: &Researcher,
+    project: &ProjectSummary,
+    questionnaire: &Questionnaire,
+    what: &str,
+    url: String,
+) -> Result<Response, WorkspaceError> {
     let saved = state
         .db
         .save_questionnaire(project.id, questionnaire)
         .await
         .map_err(internal)?;
-    let url = editor_url(&project.key, &questionnaire.key);
     let (detail, url) = match saved {
         SavedVersion::Unchanged(_) => return Ok(Redirect::to(&url).into_response()),
         SavedVersion::Replaced(v) => (format!("{} v{v}: {what}", questionnaire.key), url),
@@ -409,6 +450,7 @@ pub async fn create_questionnaire(
             .unwrap_or(5),
         purpose: BTreeMap::new(),
         questions: Vec::new(),
+        translations: Default::default(),
     };
     save(&state, &researcher, &project, &questionnaire, "created").await
 }
@@ -459,6 +501,7 @@ pub async fn editor(
             t!(tr, "researcher-version-new", old = old, new = v)
         }),
         questions,
+        languages: super::translating::languages(&state, &tr, q),
     };
     let title = view.title.clone();
     Ok(page(

@@ -20,8 +20,10 @@ mod projects;
 pub mod render;
 mod respondent;
 mod responses;
+pub mod speech;
 pub mod start_limit;
 pub mod synthetic;
+mod translating;
 pub mod workspace;
 
 use crate::i18n::Translations;
@@ -34,7 +36,8 @@ use axum::routing::get;
 use leptos::config::LeptosOptions;
 use render::Assets;
 use std::sync::Arc;
-use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel, DefaultPredicate};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -80,6 +83,8 @@ pub struct AppState {
     pub setup: first_run::SetupLink,
     /// New starts per invitation link per minute.
     pub starts: start_limit::StartLimit,
+    /// Questions read aloud (off when espeak-ng or opusenc is missing).
+    pub speech: Arc<speech::Speech>,
     /// How long a client may take to send a request body ([`middleware::BODY_READ`]).
     pub body_read: std::time::Duration,
     /// What the comparison may show, decided once per set of counts.
@@ -111,6 +116,7 @@ impl AppState {
             login: login::LoginSettings::default(),
             setup: first_run::SetupLink::default(),
             starts: start_limit::StartLimit::default(),
+            speech: Arc::new(speech::Speech::default()),
             body_read: middleware::BODY_READ,
             protections: Arc::default(),
             code_protections: Arc::default(),
@@ -200,6 +206,10 @@ pub fn router(state: AppState) -> Router {
             "/{code}/{token}/{page}",
             get(respondent::show_page).post(respondent::answer_page),
         )
+        .route(
+            "/{code}/{token}/{page}/luister/{part}/{hash}",
+            get(respondent::read_aloud),
+        )
         .nest("/pkg", pkg)
         .fallback(respondent::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -210,7 +220,12 @@ pub fn router(state: AppState) -> Router {
         // Pages are made per request: brotli and gzip at level 4, not brotli's default 11,
         // which spends milliseconds of CPU per page to save a few bytes. (The site's files
         // are compressed once, at the highest level, by the release build.)
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(4))
+                // Opus is compressed already, and a byte range must stay a range of it.
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+        )
         .layer(axum::middleware::from_fn(middleware::canonical_path))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))

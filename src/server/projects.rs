@@ -111,6 +111,7 @@ pub(super) async fn project_page(
     let view = ProjectView {
         viewer: Viewer::from(researcher),
         description,
+        formal: db.formal_audiences(project.id).await.map_err(internal)?,
         questionnaires: questionnaires
             .iter()
             .map(|q| {

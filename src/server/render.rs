@@ -137,7 +137,7 @@ fn without_wasm_preload(mut html: String) -> String {
 fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+         style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; form-action 'self'; \
          base-uri 'none'; frame-ancestors 'none'"
     )
 }
@@ -149,9 +149,14 @@ fn document<V: IntoView + 'static>(
     body: impl Fn() -> V,
 ) -> impl IntoView {
     let PageFrame { tr, title, islands } = frame;
+    let dir = if crate::domain::translation::is_right_to_left(tr.code()) {
+        "rtl"
+    } else {
+        "ltr"
+    };
     view! {
         <!DOCTYPE html>
-        <html lang=tr.code().to_owned()>
+        <html lang=tr.code().to_owned() dir=dir>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

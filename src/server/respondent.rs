@@ -8,19 +8,21 @@
 use super::AppState;
 use super::form::{self, Nav, PostedForm};
 use super::render::{PageFrame, render};
+use super::speech::{self, Speech, SpeechError};
 use crate::domain::answers::{check_page, check_response, is_visible};
+use crate::domain::translation::preferred;
 use crate::domain::{
     Audience, FieldError, InvitationCode, Question, QuestionKind, Questionnaire, RawAnswers,
     WaveState,
 };
-use crate::i18n::Tr;
+use crate::i18n::{Address, Tr};
 use crate::storage::{Draft, OpenLink, StorageError, SubmitOutcome};
 use crate::t;
 use crate::ui::islands::HelperTexts;
 use crate::ui::labels::answer_label;
 use crate::ui::respondent::{
     FrontPage, FrontView, IntroPage, IntroView, LanguageLink, MessagePage, MessageView,
-    QuestionItem, QuestionPage, QuestionPageView,
+    QuestionItem, QuestionPage, QuestionPageView, spoken_page,
 };
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -84,6 +86,9 @@ struct Respondent {
     tr: Tr,
     /// The path of this page, for the language links.
     path: String,
+    /// The languages the questionnaire of this page is offered in (none: every language
+    /// of the frame, on pages without a questionnaire).
+    offered: Option<Vec<String>>,
 }
 
 impl Respondent {
@@ -104,7 +109,45 @@ impl Respondent {
             tr: state.translations.get(lang),
             state: state.clone(),
             path: if ours { path } else { "/".to_owned() },
+            offered: None,
         }
+    }
+
+    /// Offers only the languages in which everything `audience` reads of `questionnaire` is
+    /// translated (and the frame too); a language not among them becomes Dutch. Dutch
+    /// addresses the reader as the project chose for the audience.
+    fn offering(
+        mut self,
+        questionnaire: &Questionnaire,
+        audience: Audience,
+        address: Address,
+    ) -> Self {
+        let offered = offered_languages(&self.state, questionnaire, audience);
+        let code = offered
+            .iter()
+            .find(|l| *l == self.tr.code())
+            .map(String::as_str);
+        self.tr = self.state.translations.addressing(code, address);
+        self.offered = Some(offered);
+        self
+    }
+
+    /// Dutch addresses the reader as the project chose (on pages without a questionnaire).
+    fn addressing(mut self, address: Address) -> Self {
+        self.tr = self
+            .state
+            .translations
+            .addressing(Some(&self.tr.code().to_owned()), address);
+        self
+    }
+
+    /// The voice that reads this page aloud, when read-aloud is on and has one.
+    fn voice(&self) -> Option<&'static str> {
+        self.state
+            .speech
+            .is_on()
+            .then(|| Speech::voice(self.tr.code()))
+            .flatten()
     }
 
     fn languages(&self) -> Vec<LanguageLink> {
@@ -112,6 +155,11 @@ impl Respondent {
             .translations
             .all()
             .iter()
+            .filter(|l| {
+                self.offered
+                    .as_ref()
+                    .is_none_or(|offered| offered.iter().any(|o| o == l.code()))
+            })
             .map(|l| LanguageLink {
                 code: l.code().to_owned(),
                 name: t!(l, "language-name"),
@@ -251,6 +299,21 @@ async fn open_link(state: &AppState, code: &str) -> Result<OpenLink, PageError> 
     }
 }
 
+/// The languages a questionnaire can be answered in by `audience`: Dutch, then those it is
+/// wholly translated into that the frame speaks too.
+fn offered_languages(
+    state: &AppState,
+    questionnaire: &Questionnaire,
+    audience: Audience,
+) -> Vec<String> {
+    questionnaire
+        .languages_for(audience)
+        .into_iter()
+        .filter(|l| state.translations.offers(l))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// `GET /`: the front page; with `?code=`, the questionnaire of the code as typed from a
 /// flyer, or the page again with the code kept and what is wrong with it.
 pub async fn front(State(state): State<AppState>, Query(q): Query<FrontQuery>) -> Response {
@@ -295,13 +358,26 @@ pub async fn intro(
     State(state): State<AppState>,
     Path(code): Path<String>,
     Query(q): Query<LangQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let r = Respondent::new(&state, q.lang.as_deref(), format!("/{code}"));
     let link = match open_link(&state, &code).await {
         Ok(link) => link,
         Err(e) => return r.error(e).await,
     };
-    let questionnaire = &link.questionnaire;
+    // Without a choice in the URL, the browser's languages preselect one that is offered.
+    let lang = q.lang.clone().or_else(|| {
+        let offered = offered_languages(&state, &link.questionnaire, link.audience);
+        let offered: Vec<&str> = offered.iter().map(String::as_str).collect();
+        let accept = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+        preferred(accept, &offered).map(str::to_owned)
+    });
+    let r = Respondent::new(&state, lang.as_deref(), r.path.clone()).offering(
+        &link.questionnaire,
+        link.audience,
+        link.address,
+    );
+    let questionnaire = &link.questionnaire.in_language(r.tr.code());
     let view = IntroView {
         project: link.project_name.clone(),
         title: questionnaire.title.clone(),
@@ -363,13 +439,18 @@ pub async fn start(
             return Err(PageError::TooManyStarts);
         }
         let token = random_token();
+        let offered = offered_languages(&state, &link.questionnaire, link.audience);
+        let language = offered
+            .iter()
+            .find(|l| *l == r.tr.code())
+            .map_or(crate::i18n::DEFAULT_LANGUAGE, String::as_str);
         state
             .db
             .create_draft(
                 &token,
                 link.id,
                 link.version_id,
-                r.tr.code(),
+                language,
                 state.clock.today(),
             )
             .await?;
@@ -452,7 +533,8 @@ pub async fn show_page(
         Err(e) => return fallback.error(e).await,
     };
     // The language switch on a page of questions is remembered for the next pages.
-    let lang = match q.lang.filter(|l| state.translations.offers(l)) {
+    let offered = offered_languages(&state, &s.questionnaire, s.link.audience);
+    let lang = match q.lang.filter(|l| offered.contains(l)) {
         Some(lang) if lang != s.draft.language => {
             s.draft.language = lang.clone();
             if let Err(e) = state.db.save_draft(&s.draft).await {
@@ -462,7 +544,12 @@ pub async fn show_page(
         }
         _ => s.draft.language.clone(),
     };
-    let r = Respondent::new(&state, Some(&lang), path);
+    let r = Respondent::new(&state, Some(&lang), path).offering(
+        &s.questionnaire,
+        s.link.audience,
+        s.link.address,
+    );
+    s.questionnaire = s.questionnaire.in_language(r.tr.code());
     let values = s.draft.answers.clone();
     question_page(
         &r,
@@ -493,7 +580,12 @@ pub async fn answer_page(
         }
         Err(e) => return fallback.error(e).await,
     };
-    let r = Respondent::new(&state, Some(&s.draft.language), path);
+    let r = Respondent::new(&state, Some(&s.draft.language), path).offering(
+        &s.questionnaire,
+        s.link.audience,
+        s.link.address,
+    );
+    s.questionnaire = s.questionnaire.in_language(r.tr.code());
     let posted = match posted {
         Ok(posted) => posted,
         Err(e) => return r.error(e).await,
@@ -652,22 +744,20 @@ fn error_text(tr: &Tr, error: &FieldError) -> String {
     }
 }
 
-async fn question_page(
-    r: &Respondent,
-    s: &Session,
+/// The questions a page shows (a question whose condition rests on an earlier page is
+/// settled already: shown or not), as respondents see them with `values` and `errors`.
+fn page_items<'q>(
+    tr: &Tr,
+    s: &'q Session,
     page: usize,
     values: &RawAnswers,
     errors: &std::collections::BTreeMap<String, FieldError>,
-    status: StatusCode,
-    notice: Option<String>,
-) -> Response {
-    let tr = &r.tr;
+) -> (Vec<&'q Question>, RawAnswers, Vec<QuestionItem>) {
     let audience: Audience = s.link.audience;
     let pages = s.questionnaire.pages(audience);
     let all: Vec<&Question> = pages.iter().flatten().copied().collect();
     let earlier = earlier_answers(&pages, page, &s.draft.answers);
     let on_page = &pages[page - 1];
-    // A question whose condition rests on an earlier page is settled already: shown or not.
     let shown: Vec<&Question> = on_page
         .iter()
         .copied()
@@ -680,7 +770,7 @@ async fn question_page(
         })
         .collect();
 
-    let items = shown
+    let items: Vec<QuestionItem> = shown
         .iter()
         .map(|q| {
             let number = all.iter().position(|a| a.key == q.key).unwrap_or(0) + 1;
@@ -715,7 +805,33 @@ async fn question_page(
             )
         })
         .collect();
+    (shown, earlier, items)
+}
 
+async fn question_page(
+    r: &Respondent,
+    s: &Session,
+    page: usize,
+    values: &RawAnswers,
+    errors: &std::collections::BTreeMap<String, FieldError>,
+    status: StatusCode,
+    notice: Option<String>,
+) -> Response {
+    let tr = &r.tr;
+    let (shown, earlier, mut items) = page_items(tr, s, page, values, errors);
+    // Read aloud: a sound per question, and one for the whole page when it has more.
+    let mut listen_page = None;
+    if let Some(voice) = r.voice() {
+        let base = format!("/{}/{}/{page}/luister", s.link.code, s.draft.token);
+        if items.len() > 1 {
+            let hash = Speech::hash(voice, &spoken_page(&items));
+            listen_page = Some(format!("{base}/{WHOLE_PAGE}/{hash}"));
+        }
+        for item in &mut items {
+            let hash = Speech::hash(voice, &item.spoken());
+            item.listen = Some(format!("{base}/{}/{hash}", item.key));
+        }
+    }
     let helper_texts = HelperTexts {
         choose_one: t!(tr, "respondent-error-choose"),
         write_something: t!(tr, "respondent-error-write"),
@@ -736,6 +852,7 @@ async fn question_page(
         is_last: page == s.page_count,
         notice,
         languages: r.languages(),
+        listen_page,
         helper_questions: shown.iter().map(|q| (*q).clone()).collect(),
         helper_earlier: earlier,
         helper_texts,
@@ -757,6 +874,62 @@ async fn question_page(
     .await
 }
 
+/// The part of a listening link that reads every question of the page (no question key
+/// starts with `_`).
+const WHOLE_PAGE: &str = "_pagina";
+
+/// `GET /{code}/{token}/{page}/luister/{part}/{hash}`: a question of the page (or the whole
+/// page) read aloud in the draft's language. The hash names what is said; a link made for
+/// other words (the language switched, the questionnaire changed) is sent on to the sound
+/// of the words the page shows now.
+pub async fn read_aloud(
+    State(state): State<AppState>,
+    Path((code, token, page, part, hash)): Path<(String, String, usize, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let mut s = match session(&state, &code, &token, page).await {
+        Ok(Lookup::Found(s)) => s,
+        Ok(Lookup::Submitted(_)) | Err(PageError::Expired(_)) | Err(PageError::NotFound) => {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        Err(e) => return e.status().into_response(),
+    };
+    let r = Respondent::new(&state, Some(&s.draft.language), String::new()).offering(
+        &s.questionnaire,
+        s.link.audience,
+        s.link.address,
+    );
+    let Some(voice) = r.voice() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    s.questionnaire = s.questionnaire.in_language(r.tr.code());
+    let (_, _, items) = page_items(&r.tr, &s, page, &s.draft.answers, &Default::default());
+    let text = if part == WHOLE_PAGE && items.len() > 1 {
+        spoken_page(&items)
+    } else {
+        match items.iter().find(|i| i.key == part) {
+            Some(item) => item.spoken(),
+            None => return StatusCode::NOT_FOUND.into_response(),
+        }
+    };
+    let current = Speech::hash(voice, &text);
+    if current != hash {
+        let to = format!(
+            "/{}/{}/{page}/luister/{part}/{current}",
+            s.link.code, s.draft.token
+        );
+        return Redirect::temporary(&to).into_response();
+    }
+    match state.speech.sound(&state.db, voice, &text).await {
+        Ok(sound) => speech::respond(sound, &headers),
+        Err(SpeechError::Off) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "reading a question aloud failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
 /// `GET /{code}/bedankt`: the thank-you page. It shows nothing about the answers.
 pub async fn thanks(
     State(state): State<AppState>,
@@ -764,9 +937,9 @@ pub async fn thanks(
     Query(q): Query<LangQuery>,
 ) -> Response {
     let r = Respondent::new(&state, q.lang.as_deref(), format!("/{code}/bedankt"));
-    let project = match InvitationCode::parse(&code).ok() {
+    let (r, project) = match InvitationCode::parse(&code).ok() {
         Some(code) => match state.db.find_link(&code).await {
-            Ok(Some(link)) => link.project_name,
+            Ok(Some(link)) => (r.addressing(link.address), link.project_name),
             Ok(None) => return r.error(PageError::NotFound).await,
             Err(e) => return r.error(e.into()).await,
         },

@@ -3,6 +3,7 @@
 use super::{Db, ProjectId, Result, StorageError, day, now, parse_day};
 use crate::domain::definition::Definition;
 use crate::domain::{Audience, InvitationCode, LinkSpec, Questionnaire, Theme, Wave};
+use crate::i18n::Address;
 use sqlx::{Any, Row, Transaction};
 
 /// What an import changed.
@@ -26,6 +27,8 @@ pub struct OpenLink {
     pub closed: bool,
     pub wave: Wave,
     pub project_name: String,
+    /// How the project addresses this link's audience in Dutch.
+    pub address: Address,
     /// The version new respondents get: the latest.
     pub version_id: i64,
     pub questionnaire: Questionnaire,
@@ -212,7 +215,7 @@ impl Db {
     pub async fn find_link(&self, code: &InvitationCode) -> Result<Option<OpenLink>> {
         let row = sqlx::query(
             "SELECT l.id, l.audience, l.group_label, l.closed_at, w.key, w.name, w.opens_on, \
-             w.closes_on, p.name, v.id, v.definition \
+             w.closes_on, p.name, v.id, v.definition, p.formal_audiences \
              FROM links l \
              JOIN waves w ON w.id = l.wave_id \
              JOIN questionnaires q ON q.id = l.questionnaire_id \
@@ -225,14 +228,15 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let audience: String = row.try_get(1)?;
+        let audience: Audience = row
+            .try_get::<String, _>(1)?
+            .parse()
+            .map_err(|e| StorageError::Corrupt(format!("{e}")))?;
         let closed_at: Option<String> = row.try_get(3)?;
         Ok(Some(OpenLink {
             id: row.try_get(0)?,
             code: code.clone(),
-            audience: audience
-                .parse()
-                .map_err(|e| StorageError::Corrupt(format!("{e}")))?,
+            audience,
             group: row.try_get(2)?,
             closed: closed_at.is_some(),
             wave: Wave {
@@ -242,6 +246,11 @@ impl Db {
                 closes: parse_day(&row.try_get::<String, _>(7)?)?,
             },
             project_name: row.try_get(8)?,
+            address: if formal(&row.try_get::<String, _>(11)?).contains(&audience) {
+                Address::U
+            } else {
+                Address::Je
+            },
             version_id: row.try_get(9)?,
             questionnaire: parse_definition(&row.try_get::<String, _>(10)?)?,
         }))
@@ -691,5 +700,40 @@ impl Db {
                 }
             },
         )
+    }
+}
+
+/// The audiences of a `formal_audiences` column.
+fn formal(column: &str) -> Vec<Audience> {
+    column
+        .split(',')
+        .filter_map(|a| a.trim().parse().ok())
+        .collect()
+}
+
+impl Db {
+    /// The audiences this project addresses with "u" in Dutch.
+    pub async fn formal_audiences(&self, project_id: ProjectId) -> Result<Vec<Audience>> {
+        let column: String =
+            sqlx::query_scalar("SELECT formal_audiences FROM projects WHERE id = $1")
+                .bind(project_id.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(formal(&column))
+    }
+
+    /// Addresses these audiences with "u", the others with "je".
+    pub async fn set_formal_audiences(
+        &self,
+        project_id: ProjectId,
+        audiences: &[Audience],
+    ) -> Result<()> {
+        let column: Vec<String> = audiences.iter().map(|a| a.to_string()).collect();
+        sqlx::query("UPDATE projects SET formal_audiences = $1 WHERE id = $2")
+            .bind(column.join(","))
+            .bind(project_id.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }

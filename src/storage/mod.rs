@@ -9,6 +9,7 @@ mod interviews;
 mod meetings;
 mod reporting;
 mod respondents;
+mod speech;
 mod tallies;
 mod throttle;
 

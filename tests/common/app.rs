@@ -19,6 +19,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub location: Option<String>,
     pub body: String,
+    /// The body as sent (sounds, files).
+    pub bytes: axum::body::Bytes,
     pub headers: axum::http::HeaderMap,
 }
 
@@ -69,6 +71,7 @@ impl App {
             status,
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
             headers,
         }
     }
@@ -88,7 +91,12 @@ impl App {
 
     /// Starts a questionnaire and returns the path of its first page.
     pub async fn start(&self, code: &str) -> String {
-        let reply = self.post(&format!("/{code}"), "lang=nl").await;
+        self.start_in(code, "nl").await
+    }
+
+    /// Starts a questionnaire in a language and returns the path of its first page.
+    pub async fn start_in(&self, code: &str, lang: &str) -> String {
+        let reply = self.post(&format!("/{code}"), format!("lang={lang}")).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         reply.location.unwrap()
     }
@@ -155,6 +163,16 @@ pub async fn answer_all_but_the_last(
     servers: &[&App],
     code: &str,
 ) -> (Vec<(String, String)>, (String, String)) {
+    answer_all_but_the_last_in(servers, code, "nl", |_| {}).await
+}
+
+/// The same in a language, with a look at every page shown (path, page).
+pub async fn answer_all_but_the_last_in(
+    servers: &[&App],
+    code: &str,
+    lang: &str,
+    look: impl Fn(&Reply),
+) -> (Vec<(String, String)>, (String, String)) {
     let mut next = servers.iter().cycle();
     let link = servers[0]
         .db
@@ -162,12 +180,13 @@ pub async fn answer_all_but_the_last(
         .await
         .unwrap()
         .unwrap();
-    let mut path = next.next().unwrap().start(code).await;
+    let mut path = next.next().unwrap().start_in(code, lang).await;
     let mut sent = Vec::new();
     let pages = link.questionnaire.pages(link.audience);
     for (i, page) in pages.iter().enumerate() {
         let shown = next.next().unwrap().get(&path).await;
         assert_eq!(shown.status, StatusCode::OK, "{path}: {}", shown.body);
+        look(&shown);
         let mut pairs = Vec::new();
         for q in page {
             for v in answer_for(q) {

@@ -13,7 +13,7 @@ pub use pages::{back_to, form_status, internal, page, page_with, tr};
 use super::AppState;
 use super::{
     accounts, authoring, coding, comparison, exports, first_run, interviews, links, login,
-    meetings, projects, responses,
+    meetings, projects, responses, translating,
 };
 use crate::domain::account::Role;
 use axum::Router;
@@ -170,6 +170,30 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             "/projecten/{key}/vragenlijsten/{questionnaire}",
             Access::Project(Role::Researcher),
             post(authoring::update_questionnaire),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}",
+            Access::Project(Role::Researcher),
+            get(translating::translate),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}",
+            Access::Project(Role::Researcher),
+            post(translating::save_translations),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}/bestand",
+            Access::Project(Role::Researcher),
+            post(translating::take_file),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}/{format}",
+            Access::Project(Role::Researcher),
+            get(translating::download),
         ),
         route(
             POST,

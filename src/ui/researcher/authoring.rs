@@ -41,9 +41,34 @@ pub fn ProjectSettings(
     key: String,
     name: String,
     description: String,
+    /// The audiences addressed with "u" in Dutch.
+    formal: Vec<Audience>,
     csrf: String,
 ) -> impl IntoView {
     let tr = expect_context::<Tr>();
+    let address = Audience::ALL
+        .into_iter()
+        .map(|audience| {
+            let name = format!("address_{audience}");
+            let choice = |value: &'static str, label: String, checked: bool| {
+                let id = format!("{name}-{value}");
+                view! {
+                    <div class="option">
+                        <input type="radio" id=id.clone() name=name.clone() value=value checked=checked />
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            };
+            let is_formal = formal.contains(&audience);
+            view! {
+                <fieldset>
+                    <legend>{t!(tr, "researcher-address", audience = audience_name(&tr, audience))}</legend>
+                    {choice("je", t!(tr, "researcher-address-je"), !is_formal)}
+                    {choice("u", t!(tr, "researcher-address-u"), is_formal)}
+                </fieldset>
+            }
+        })
+        .collect_view();
     view! {
         <h2>{t!(tr, "researcher-project-settings")}</h2>
         <form method="post" action=format!("/beheer/projecten/{key}/instellingen") class="stacked">
@@ -56,6 +81,7 @@ pub fn ProjectSettings(
                 value=description
                 multiline=true
             />
+            {address}
             <button type="submit" class="primary">{t!(tr, "researcher-save")}</button>
         </form>
     }
@@ -201,6 +227,7 @@ pub struct EditorView {
     pub version: i64,
     pub notice: Option<String>,
     pub questions: Vec<QuestionCard>,
+    pub languages: Vec<super::LanguageProgress>,
 }
 
 #[component]
@@ -255,6 +282,7 @@ pub fn EditorPage(page: EditorView) -> impl IntoView {
             <p>
                 <a class="button" href=format!("{base}/vragen/nieuw")>{t!(tr, "researcher-question-new")}</a>
             </p>
+            <super::TranslationList base=base.clone() languages=page.languages.clone() />
         </ResearcherFrame>
     }
 }

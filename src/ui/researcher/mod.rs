@@ -16,6 +16,7 @@ mod project;
 mod projects;
 mod queue;
 mod responses;
+mod translating;
 
 pub use authoring::{
     DefinitionSection, EditorPage, EditorView, Field, NewWave, ProjectSettings, QuestionCard,
@@ -43,6 +44,9 @@ pub use projects::{
 pub use queue::{QueuePage, QueueView};
 pub use responses::{
     AnswerLine, FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView,
+};
+pub use translating::{
+    LanguageProgress, TranslatePage, TranslateView, TranslationList, TranslationRow,
 };
 
 use crate::domain::Audience;

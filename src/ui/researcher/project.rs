@@ -30,6 +30,8 @@ pub struct ProjectView {
     pub viewer: Viewer,
     pub project: ProjectSummary,
     pub description: String,
+    /// The audiences addressed with "u" in Dutch.
+    pub formal: Vec<Audience>,
     /// (key, title, version, "jongeren 14 · ouders 15")
     pub questionnaires: Vec<(String, String, i64, String)>,
     pub waves: Vec<Wave>,
@@ -60,6 +62,7 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
                             key=key.clone()
                             name=page.project.name.clone()
                             description=page.description.clone()
+                            formal=page.formal.clone()
                             csrf=csrf.clone()
                         />
                     }

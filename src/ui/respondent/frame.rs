@@ -24,7 +24,10 @@ pub fn RespondentFrame(
     view! {
         <a class="skip-link" href="#main">{t!(tr, "respondent-skip-link")}</a>
         <header class="site-header">
-            <p class="project-name">{project}</p>
+            // A Dutch name keeps its own direction inside a right-to-left page.
+            <p class="project-name">
+                <bdi>{project}</bdi>
+            </p>
             <nav class="languages" aria-label=t!(tr, "respondent-language-nav")>
                 <ul>
                     {languages

@@ -11,4 +11,6 @@ pub use frame::{LanguageLink, RespondentFrame};
 pub use front::{FrontPage, FrontView};
 pub use intro::{IntroPage, IntroView};
 pub use message::{MessagePage, MessageView};
-pub use questions::{Field, QuestionBlock, QuestionItem, QuestionPage, QuestionPageView};
+pub use questions::{
+    Field, QuestionBlock, QuestionItem, QuestionPage, QuestionPageView, spoken_page,
+};

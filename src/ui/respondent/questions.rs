@@ -41,6 +41,8 @@ pub struct QuestionItem {
     pub field: Field,
     pub values: Vec<String>,
     pub error: Option<String>,
+    /// Where to listen to the question read aloud (none: read-aloud is off).
+    pub listen: Option<String>,
 }
 
 impl QuestionItem {
@@ -80,7 +82,46 @@ impl QuestionItem {
             field: field(tr, &q.kind, &values),
             values,
             error,
+            listen: None,
         }
+    }
+
+    /// What is read aloud for this question: its number, wording, hint, help and options,
+    /// each a sentence of its own so the voice pauses between them.
+    pub fn spoken(&self) -> String {
+        let mut parts = vec![&self.number, &self.text];
+        parts.extend(&self.hint);
+        parts.extend(&self.help);
+        if let Field::Options {
+            row: false,
+            options,
+            ..
+        } = &self.field
+        {
+            parts.extend(options.iter().map(|(_, label)| label));
+        }
+        parts
+            .into_iter()
+            .map(|p| sentence(p.trim()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The questions of a page read aloud one after the other.
+pub fn spoken_page(items: &[QuestionItem]) -> String {
+    items
+        .iter()
+        .map(QuestionItem::spoken)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A text ending as a sentence (Arabic's question mark included), so the voice pauses.
+fn sentence(text: &str) -> String {
+    match text.chars().last() {
+        Some('.' | '?' | '!' | ':' | '…' | '؟' | '。') | None => text.to_owned(),
+        Some(_) => format!("{text}."),
     }
 }
 
@@ -131,6 +172,8 @@ pub struct QuestionPageView {
     /// Said above the form when the answers could not be kept.
     pub notice: Option<String>,
     pub languages: Vec<LanguageLink>,
+    /// Where to listen to every question of the page read aloud.
+    pub listen_page: Option<String>,
     pub helper_questions: Vec<Question>,
     pub helper_earlier: RawAnswers,
     pub helper_texts: HelperTexts,
@@ -163,6 +206,11 @@ pub fn QuestionPage(page: QuestionPageView) -> impl IntoView {
                     {format!("{}/{}", page.page, page.pages)}
                 </progress>
             </p>
+            {page
+                .listen_page
+                .map(|src| {
+                    view! { <Listen id="page".into() label=t!(tr, "respondent-listen-page") src /> }
+                })}
             <div
                 id="error-summary"
                 class="error-summary"
@@ -255,6 +303,19 @@ pub fn QuestionBlock(item: QuestionItem) -> impl IntoView {
                 }
             })}
         {item.help.clone().map(|h| view! { <p id=format!("help-{key}") class="help">{h}</p> })}
+        {item
+            .listen
+            .clone()
+            .map(|src| {
+                view! {
+                    <Listen
+                        id=key.clone()
+                        label=t!(tr, "respondent-listen-question")
+                        src
+                        also=format!("title-{key}")
+                    />
+                }
+            })}
         <p id=format!("error-{key}") class="field-error" hidden=item.error.is_none()>
             {item.error.clone()}
         </p>
@@ -351,5 +412,31 @@ pub fn QuestionBlock(item: QuestionItem) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// A sound to listen to: the browser's own player, keyboard operable, loading nothing until
+/// it is played. Its name is the visible label, followed by the element `also` names (the
+/// question's wording), so each player on a page has a name of its own.
+#[component]
+fn Listen(
+    id: String,
+    label: String,
+    src: String,
+    #[prop(optional)] also: Option<String>,
+) -> impl IntoView {
+    let label_id = format!("listen-{id}");
+    let labelled_by = match also {
+        Some(also) => format!("{label_id} {also}"),
+        None => label_id.clone(),
+    };
+    let href = src.clone();
+    view! {
+        <div class="listen">
+            <span id=label_id class="listen-label">{label.clone()}</span>
+            <audio controls preload="none" src=src aria-labelledby=labelled_by>
+                <a href=href>{label}</a>
+            </audio>
+        </div>
     }
 }

@@ -1,0 +1,554 @@
+# Turkish. Review by a native speaker: not yet.
+# What respondents read (the frame, the introduction, the questions, the end, error pages
+# and the front page) is translated. The workspace for researchers is shown in Dutch, so
+# its messages below are kept in English until someone translates them.
+
+language-name = Türkçe
+site-name = Samenspraak
+
+## Respondent pages: frame
+
+respondent-language-nav = Bir dil seçin
+respondent-skip-link = Sorulara git
+respondent-footer = Cevaplarınız anonimdir. Adınızı, IP adresinizi ve çerezleri saklamıyoruz.
+
+## Respondent pages: introduction
+
+respondent-intro-why = Neden bu sorular?
+respondent-intro-how = Nasıl işliyor?
+respondent-intro-anonymous = Soruları adınızı vermeden cevaplarsınız. Adınızı sormuyoruz. Kim olduğunuzu ve hangi cihazı kullandığınızı saklamıyoruz.
+respondent-intro-voluntary = Katılmak sizin seçiminiz. İstediğiniz zaman durabilirsiniz. "Atlayabilirsiniz" yazan soruları cevaplamak zorunda değilsiniz.
+respondent-intro-duration = { $minutes ->
+        [one] Yaklaşık 1 dakika sürer.
+       *[other] Yaklaşık { $minutes } dakika sürer.
+    } Toplam { $questions } soru var.
+respondent-intro-group = Bu bağlantı şunun için: { $group }.
+respondent-start = Başla
+
+## Respondent pages: questions
+
+respondent-progress = Bölüm { $page } / { $pages }
+respondent-question-number = Soru { $number } / { $total }
+respondent-optional = (atlayabilirsiniz)
+respondent-listen-question = Soruyu dinleyin
+respondent-listen-page = Bu bölümdeki tüm soruları dinleyin
+respondent-choose-more = Birden fazla cevap seçebilirsiniz.
+respondent-condition-note = Bu soruyu sadece { $number }. soruda "{ $answer }" seçtiyseniz cevaplayın.
+respondent-counter = { $count } / { $max } karakter
+respondent-next = İleri
+respondent-back = Geri
+respondent-submit = Gönder
+respondent-error-title-prefix = Dikkat:
+respondent-error-summary = Lütfen bu sorulara tekrar bakın:
+respondent-not-kept = Cevaplarınızı şu anda kaydedemiyoruz. Cevaplarınız hâlâ aşağıda. Birkaç dakika sonra tekrar deneyin.
+respondent-error-choose = Bir cevap seçin.
+respondent-error-write = Bir cevap yazın.
+respondent-error-too-long = Cevabınız çok uzun. En fazla { $max } karakter kullanın.
+
+respondent-agree-helemaal-oneens = Hiç katılmıyorum
+respondent-agree-oneens = Katılmıyorum
+respondent-agree-neutraal = Ne katılıyorum ne katılmıyorum
+respondent-agree-eens = Katılıyorum
+respondent-agree-helemaal-eens = Tamamen katılıyorum
+respondent-agree-weet-niet = Bilmiyorum
+respondent-yes = Evet
+respondent-no = Hayır
+respondent-mark-hint = 1 çok kötü, 10 çok iyi demektir.
+
+## Respondent pages: the end
+
+respondent-thanks-title = Teşekkürler!
+respondent-thanks-body = Cevaplarınız bize ulaştı. Bu sayfayı şimdi kapatabilirsiniz.
+respondent-thanks-next = Tüm cevapları yan yana koyuyoruz. Böylece gençlerin, ebeveynlerin ve uzmanların neyi önemli bulduğunu görüyoruz.
+
+## Error pages (respondents see these)
+
+error-not-found-title = Bu bağlantı çalışmıyor
+error-not-found-body = Bu bağlantıyı tanımıyoruz. Bağlantıyı doğru yazdığınızı kontrol edin ya da size veren kişiden yeni bir bağlantı isteyin.
+error-closed-title = Bu anket kapandı
+error-closed-body = Bu anketi artık dolduramazsınız. Katılmak istediğiniz için teşekkürler!
+error-not-open-title = Bu anket henüz açılmadı
+error-not-open-body = Bu anketi { $date } tarihinden itibaren doldurabilirsiniz.
+error-expired-title = Bu sayfanın süresi doldu
+error-expired-body = Cevaplarınız artık bizde yok. Ankete yeniden başlayın.
+error-expired-restart = Yeniden başla
+error-bad-request-title = Form doğru ulaşmadı
+error-bad-request-body = Formda bir sorun oldu. Geri gidin ve tekrar deneyin.
+error-internal-title = Bizim tarafımızda bir sorun oldu
+error-internal-body = Birkaç dakika sonra tekrar deneyin. Gönderdiğiniz cevaplar kaydedildi.
+error-too-many-starts-title = Şu anda çok yoğun
+error-too-many-starts-body = Çok sayıda kişi bu ankete aynı anda başlıyor. Bir dakika bekleyin ve tekrar deneyin.
+
+## (English below: the workspace is shown in Dutch.)
+## Researcher pages
+
+researcher-site = Samenspraak management
+researcher-nav = Main menu
+researcher-nav-projects = Projects
+researcher-nav-accounts = Accounts
+researcher-logged-in-as = Logged in as { $email }
+researcher-logout = Log out
+researcher-login-title = Log in
+researcher-login-email = E-mail address
+researcher-login-password = Password
+researcher-login-submit = Log in
+researcher-login-failed = The e-mail address or the password is not right. After 5 wrong attempts you can only try again after 15 minutes.
+researcher-login-busy = Many people are logging in at once. Please try again in a few seconds.
+researcher-login-throttled = A wrong password was used too often. Please try again in 15 minutes.
+researcher-projects-title = Projects
+researcher-projects-empty = You are not a member of any project yet. Ask an administrator or owner to add you.
+researcher-role = Role
+researcher-role-owner = owner
+researcher-role-researcher = researcher
+researcher-role-viewer = viewer
+researcher-role-none = not a member (administrator)
+researcher-audience-youth = young people
+researcher-audience-parent = parents
+researcher-audience-professional = professionals
+researcher-questionnaires = Questionnaires
+researcher-questionnaire = Questionnaire
+researcher-version = Version
+researcher-questions-per-audience = Questions per audience
+researcher-waves = Rounds
+researcher-wave = Round
+researcher-opens = Open from
+researcher-closes = Open until
+researcher-links = Invitation links
+researcher-link = Link
+researcher-audience = Audience
+researcher-group = Group
+researcher-status = Status
+researcher-responses = Responses
+researcher-responses-suppressed = fewer than { $threshold }
+researcher-responses-protecting = hidden
+researcher-actions = Actions
+researcher-link-open = open
+researcher-link-closed = closed
+researcher-link-close = Close
+researcher-link-reopen = Reopen
+researcher-qr-svg = QR code (SVG)
+researcher-qr-png = QR code (PNG)
+researcher-flyer = Flyer
+researcher-new-link = New link
+researcher-new-link-group-hint = For example a school or location. Leave empty for everyone.
+researcher-new-link-submit = Create link
+researcher-members = Members
+researcher-member-email = E-mail address
+researcher-member-add = Add member
+researcher-member-remove = Remove
+researcher-member-unknown = There is no account with this e-mail address. An administrator can create it.
+researcher-audit = Audit log
+researcher-audit-at = When
+researcher-audit-who = Who
+researcher-audit-what = What
+researcher-audit-detail = Details
+researcher-accounts-title = Accounts
+researcher-account-admin = administrator
+researcher-account-new = New account
+researcher-account-password = Password (at least 12 characters)
+researcher-account-is-admin = Administrator
+researcher-account-create = Create account
+researcher-account-exists = There is already an account with this e-mail address.
+researcher-account-bad-email = Enter a valid e-mail address.
+researcher-password-too-short = The password must have at least 12 characters.
+researcher-password-too-long = The password may have at most 256 characters.
+researcher-password-common = This password is too common. Choose another one.
+researcher-password-contains-email = The password must not contain the e-mail address.
+researcher-membership = Access to a project
+researcher-project = Project
+researcher-membership-submit = Give access
+researcher-error-summary = Something went wrong:
+researcher-saved = Saved.
+
+## Flyer (printed for schools and waiting rooms; B1)
+
+flyer-title = Take part and make your voice heard!
+flyer-youth = What do you think? Fill in the short questionnaire. It is anonymous and takes a few minutes.
+flyer-parent = What do you think? Fill in the short questionnaire. It is anonymous and takes a few minutes.
+flyer-professional = What do you see in your work? Fill in the short questionnaire. It takes a few minutes.
+flyer-scan = Scan the QR code with your phone, or type this address:
+flyer-print = Print
+
+## Researcher pages: responses
+
+researcher-responses-title = Responses
+researcher-responses-link = View responses
+researcher-filter = Filter
+researcher-filter-all = all
+researcher-filter-from = From (date)
+researcher-filter-until = Until (date)
+researcher-filter-submit = Show
+researcher-responses-none = There are no responses (yet) that match this filter.
+researcher-responses-limit = The newest { $count } are shown.
+researcher-response-date = Submitted on
+researcher-response-open = View
+researcher-response-title = Response { $id }
+researcher-response-question = Question
+researcher-response-answer = Answer
+researcher-response-not-answered = (not answered)
+researcher-response-delete = Delete
+researcher-response-delete-reason = Reason for deleting
+researcher-response-delete-hint = For example: filled in twice, or clearly not serious. The reason goes into the audit log.
+researcher-response-reason-missing = Write down a reason.
+
+## Researcher pages: authoring
+
+researcher-new-project = New project
+researcher-project-name = Name
+researcher-project-description = Zero-goals and description
+researcher-address = Form of address in Dutch: { $audience }
+researcher-address-je = "je" (informal)
+researcher-address-u = "u" (formal)
+researcher-project-create = Create project
+researcher-project-settings = Project
+researcher-save = Save
+researcher-themes = Themes
+researcher-theme = Theme
+researcher-theme-title = Theme
+researcher-theme-description = Explanation
+researcher-theme-add = Add theme
+researcher-move-up = Up
+researcher-move-down = Down
+researcher-wave-name = Name
+researcher-wave-add = Add round
+researcher-wave-dates = The closing date is before the opening date.
+researcher-new-questionnaire = New questionnaire
+researcher-questionnaire-title = Title
+researcher-questionnaire-minutes = Duration in minutes
+researcher-questionnaire-create = Create questionnaire
+researcher-edit = Edit
+researcher-duplicate = Duplicate
+researcher-copy-suffix = (copy)
+researcher-purpose = Why these questions? ({ $audience })
+researcher-questions = Questions
+researcher-question-new = New question
+researcher-question-key = Key (column name in exports)
+researcher-question-key-hint = Leave empty to make it from the text.
+researcher-question-type = Kind of question
+researcher-question-theme = Theme
+researcher-question-required = Required
+researcher-question-wording = Text for { $audience }
+researcher-question-wording-hint = Leave empty if this audience does not get the question.
+researcher-question-help = Explanation for { $audience }
+researcher-question-options = Answers (one per line)
+researcher-question-options-hint = Write "key: answer" or just the answer.
+researcher-question-max = At most this many characters
+researcher-question-condition = Only show when this question…
+researcher-question-condition-none = always show
+researcher-question-condition-value = …has this answer (key)
+researcher-question-save = Save question
+researcher-question-delete = Delete
+researcher-question-preview = Preview on a phone
+researcher-type-agreement = Agree/disagree (5 points and don't know)
+researcher-type-single = Choose one answer
+researcher-type-multiple = Choose several answers
+researcher-type-mark = Mark 1–10
+researcher-type-yes-no = Yes or no
+researcher-type-short = Short text
+researcher-type-long = Long text
+researcher-readability = Maybe too hard for B1: reading ease { $ease }, longest sentence { $words } words.
+researcher-readability-long-words = Long words: { $words }.
+researcher-version-new = Version { $old } already has answers. Your change is in version { $new }; earlier answers keep their version.
+researcher-problem-key = The key may only have lower-case letters, digits, - and _.
+researcher-problem-duplicate-key = This key already exists in the questionnaire.
+researcher-problem-theme = Choose a theme.
+researcher-problem-no-wording = Write the question for at least one audience.
+researcher-problem-empty-wording = The text for { $audience } is empty.
+researcher-problem-options = Give at least two different answers.
+researcher-problem-option = Answer "{ $option }" has no valid key or text.
+researcher-problem-max = The number of characters must be between 1 and { $limit }.
+researcher-problem-condition = The condition must refer to an earlier yes/no or choice question, with one of its answers, for the same audiences.
+researcher-translations = Translations
+researcher-translations-intro = A link offers a language only when everything that audience reads is translated. Out-of-date translations count; check them.
+researcher-translation-offered = offered
+researcher-translation-progress = { $audience }: { $done } of { $texts } texts translated{ $outdated ->
+        [0] {""}
+       *[other] , { $outdated } of them out of date
+    }
+researcher-translate = Translate: { $language }
+researcher-translation-text = Text
+researcher-translation-dutch = Dutch
+researcher-translation-missing = Not translated yet.
+researcher-translation-outdated = Out of date: the Dutch changed after this was translated.
+researcher-translation-current = Translated.
+researcher-translation-still-right = The translation is still right
+researcher-translation-saved = { $count ->
+        [one] 1 text saved.
+       *[other] { $count } texts saved.
+    }
+researcher-translation-download = For a translator: download all texts as XLIFF (for translation tools) or as a spreadsheet (CSV).
+researcher-translation-file = Take in a translator's translation
+researcher-translation-file-label = Paste the XLIFF or CSV file here. It is taken in only when everything is right.
+researcher-translation-file-take = Take in
+researcher-definition = Definition file
+researcher-definition-export = Download the definition file (TOML)
+researcher-definition-import = Read a definition file
+researcher-definition-import-hint = Paste a definition file of this project here. See docs/questionnaire-format.md.
+researcher-definition-import-submit = Read
+researcher-definition-other-project = This file belongs to another project.
+researcher-definition-owner-only = Only an owner of the project can change the project's name and description. Leave them in the file as they are.
+researcher-definition-line = Line { $line }: { $message }
+
+## Researcher pages: own account
+
+researcher-password-title = Change password
+researcher-password-current = Current password
+researcher-password-new = New password (at least 12 characters)
+researcher-password-submit = Change password
+researcher-password-wrong = The current password is not right.
+researcher-password-changed = Your password has been changed.
+researcher-logout-everywhere-title = Log out everywhere
+researcher-logout-everywhere-text = Logged in on a computer that is not yours, or lost a device? Log out on every device at once here.
+researcher-logout-everywhere = Log out everywhere
+researcher-nav-password = Password
+researcher-account-delete = Delete account
+researcher-account-delete-self = You cannot delete your own account.
+researcher-wave-save = Save
+
+## Researcher pages: personal data in open answers
+
+researcher-flag = Possibly personal data: { $kinds }.
+researcher-flag-redact = Remove
+researcher-flag-keep = It is fine
+researcher-flags-open = Note: { $count } open answer(s) with possible personal data.
+researcher-kind-email = e-mail address
+researcher-kind-phone = phone number
+researcher-kind-postcode = postcode
+researcher-kind-bsn = citizen service number
+researcher-kind-name = name
+
+## Researcher pages: codebook and coding
+
+researcher-codebook = Codebook
+researcher-codebook-link = View the codebook
+researcher-code = Code
+researcher-code-name = Name of the code
+researcher-code-description = Description
+researcher-code-parent = Falls under
+researcher-code-parent-none = (top-level code)
+researcher-code-theme = Theme
+researcher-code-theme-none = (none)
+researcher-code-add = Add code
+researcher-code-used = Used
+researcher-code-merge = Merge into
+researcher-code-merge-submit = Merge
+researcher-code-delete = Delete
+researcher-code-exists = There is already a code with this name.
+researcher-code-name-missing = Give the code a name.
+researcher-code-apply = Apply code
+researcher-code-fragment = Piece of text (leave empty for the whole answer)
+researcher-code-fragment-missing = This piece is not in the answer.
+researcher-code-remove = Remove code
+researcher-codes-applied = Codes:
+
+## Researcher pages: meetings and insights
+
+researcher-meetings = Professionals' meetings
+researcher-meetings-link = Professionals' meetings
+researcher-meeting-new = Record a meeting
+researcher-meeting-title = Title
+researcher-meeting-date = Date
+researcher-meeting-sectors = Participants per sector (no names)
+researcher-meeting-save = Save meeting
+researcher-meeting-insights = Insights
+researcher-meeting-none = There are no meetings yet.
+researcher-meeting-missing = Give the meeting a title and a date.
+researcher-insight-kind = Kind
+researcher-insight-statement = Statement
+researcher-insight-sector = Sector
+researcher-insight-priority = Priority
+researcher-insights-add = Add insights
+researcher-insights-lines = One insight per line
+researcher-insights-lines-hint = For example: knelpunt: Long waiting lists in youth care [jeugdhulp] (5). Kind, [sector] and (votes) may be left out.
+researcher-insights-default-kind = Kind when the line names none
+researcher-insights-submit = Add
+researcher-insights-csv = Read a CSV file
+researcher-insights-csv-hint = Columns: thema, soort, uitspraak, and optionally sector and prioriteit. Comma or semicolon. If there is an error nothing is stored.
+researcher-insights-csv-submit = Read
+researcher-line-problem = Line { $line }: { $problem }
+researcher-line-empty = the statement is empty.
+researcher-line-too-long = the statement is too long.
+researcher-line-kind = kind "{ $value }" does not exist.
+researcher-line-sector = sector "{ $value }" does not exist.
+researcher-line-theme = theme "{ $value }" does not exist in this project.
+researcher-line-priority = priority "{ $value }" is not a number.
+researcher-line-column = the column "{ $value }" is missing.
+researcher-line-malformed = this line could not be read.
+researcher-kind-knelpunt = bottleneck
+researcher-kind-kans = opportunity
+researcher-kind-voorbeeld = example
+researcher-kind-oplossingsrichting = solution direction
+researcher-kind-vraag = question
+researcher-sector-onderwijs = education
+researcher-sector-jeugdhulp = youth care
+researcher-sector-gemeente = municipality
+researcher-sector-zorg = health care
+researcher-sector-politie-justitie = police/justice
+researcher-sector-ervaringsdeskundige = expert by experience
+researcher-sector-anders = other
+
+## Researcher pages: coding queue
+
+researcher-queue = Coding queue
+researcher-queue-link = Code open answers
+researcher-queue-question = Open question
+researcher-queue-choose = Choose
+researcher-queue-remaining = { $count } answer(s) without a code left.
+researcher-queue-done = Every answer to this question has a code.
+researcher-queue-codes = Codes for this answer
+researcher-queue-save = Save and next
+researcher-queue-skip = Skip
+researcher-queue-keys = Shortcuts: digits 1 to 9 choose a code, Enter saves, S skips.
+researcher-queue-no-codes = There are no codes yet. Make them in the codebook first.
+
+## Researcher pages: interviews and group conversations
+
+researcher-interviews = Conversations with young people and parents
+researcher-interviews-link = Conversations with young people and parents
+researcher-interview-new = Record a conversation
+researcher-interview-label = A label, not a name (for example "young person A" or "group 2")
+researcher-interview-size = Number of participants (1 is a one-to-one conversation)
+researcher-interview-guide = Questionnaire as the guide
+researcher-interview-start = Start the conversation
+researcher-interview-missing = Fill in a label, a date, a round and a questionnaire.
+researcher-interview-none = There are no conversations yet.
+researcher-interview-group = group of { $size }
+researcher-interview-individual = one-to-one
+researcher-interview-notes = Notes
+researcher-interview-quotes = Verbatim quotes (one per line)
+researcher-interview-general = General
+researcher-interview-save = Save
+researcher-interview-saved = Saved.
+researcher-interview-names = Do not write down names.
+researcher-interview-restored = Notes that had not been saved yet were restored from this device.
+researcher-interview-autosaved = Saved automatically.
+researcher-interview-themes = The project's themes
+
+## Comparison, report and exports
+comparison-link = Comparison
+comparison-title = Comparison: { $theme }
+comparison-theme = Theme
+comparison-wave = Round
+comparison-all-waves = All rounds
+comparison-against = Compare with round
+comparison-no-against = Do not compare
+comparison-filter = Only who answered
+comparison-no-filter = Everyone
+comparison-show = Show
+comparison-view = View
+comparison-view-charts = Charts
+comparison-view-table = Tables
+comparison-report = Printable report
+comparison-report-all = Report of all themes
+comparison-back = Back to the comparison
+comparison-filter-note = The filter applies to questionnaires and conversations. Professionals' insights are not filtered.
+comparison-unknown-wave = This round does not exist in this project.
+comparison-unknown-filter = This filter does not exist in this project.
+comparison-codes-heading = What do professionals, young people and parents raise?
+comparison-codes-caption = How often each group raised a code of { $theme }
+comparison-codes-none = This theme has no codes yet.
+comparison-code = Code
+comparison-pattern = Similarity or difference
+comparison-quotes = Quotes
+comparison-pattern-shared = Similarity: every group raises this
+comparison-pattern-differs = Difference: { $raised } do, { $silent } do not
+comparison-pattern-rare = Rarely raised
+comparison-pattern-none = Not comparable: fewer than two groups
+comparison-questions-heading = Closed questions side by side
+comparison-questions-none = No closed question of this theme was asked of more than one group.
+comparison-differences = Differences
+comparison-difference-share = { $first } against { $second }: { $value } percentage points (95% interval { $low } to { $high }).
+comparison-difference-marks = { $first } against { $second }: { $value } points in the mean mark (95% interval { $low } to { $high }).
+comparison-difference-clear = A clear difference.
+comparison-difference-unclear = No clear difference: it may be chance.
+comparison-n = n = { $n }
+comparison-mean = Mean mark
+comparison-median = Median
+comparison-marks-note = mean { $mean } · median { $median }
+comparison-group = Group
+comparison-answered = Answered
+comparison-share-agree = Share agreeing
+comparison-share-yes = Share yes
+comparison-share-pass = Share passing (6 or more)
+comparison-hidden-part = part hidden
+comparison-table-caption = Answers to: { $question }
+comparison-trend-caption = Over the rounds: { $measure } for “{ $question }”
+comparison-method = Method
+comparison-method-audience = { $audience } ({ $round }): { $responses } questionnaires, { $conversations } conversations.
+comparison-method-meetings = Professionals ({ $round }): { $meetings } meetings with { $insights } insights.
+comparison-method-filter = Filter: { $filter }.
+comparison-method-threshold = Counts below { $threshold } are not shown, not even when they could be worked out from other counts.
+comparison-rules-link = How do we read similarities and differences?
+comparison-rules = Rules of the comparison
+comparison-rule-raised = A group raises a code when professionals named it in at least one insight, or when at least { $threshold } young people or parents named it (in answers or conversations).
+comparison-rule-shared = Similarity: every group that said something about this theme raises the code (and there are at least two).
+comparison-rule-differs = Difference: some groups raise the code, other groups that did speak about this theme do not.
+comparison-rule-difference = For closed questions we compare the share agreeing or saying yes, in percentage points, with a 95% interval (Newcombe). For marks, the difference in means (95% interval). When 0 lies outside the interval, we call the difference clear.
+comparison-rule-suppressed = Counts of young people and parents below { $threshold } are not shown. When only one count is small, the next smallest is hidden too, so nobody can work it out from the total. With a filter, counts whose rest outside the filter is small are hidden too.
+comparison-threshold = Threshold for counts
+comparison-threshold-label = Smallest count we show
+comparison-threshold-hint = At least 3. It applies everywhere in this project: the comparison, the report and the export of counts.
+comparison-threshold-save = Save threshold
+comparison-threshold-invalid = The threshold must be a whole number from 3 to 100.
+comparison-exports = Export
+comparison-export-aggregates = Counts of the comparison (CSV, with the threshold)
+comparison-export-questionnaire = Questionnaire
+comparison-export-format = File
+comparison-format-csv-semicolon = Answers, CSV with semicolons (Dutch Excel)
+comparison-format-csv-comma = Answers, CSV with commas
+comparison-format-xlsx = Answers, Excel (XLSX) with codebook
+comparison-format-json = Answers, JSON
+comparison-format-codebook = Codebook (variables and labels), CSV
+comparison-format-r = R script that reads the CSV with labels
+comparison-format-spss = SPSS syntax that reads the CSV with labels
+comparison-format-fragments = Coded fragments and insights, CSV
+comparison-export-download = Download
+report-title = Report { $project }
+report-made-on = Made on { $day }
+report-scope-against = { $first } against { $second }
+report-method-rules = A group raises something when professionals named it in at least one insight, or at least { $threshold } young people or parents did. Counts below { $threshold } are left out. Differences in closed questions are in percentage points with a 95% interval.
+export-var-response = Response number
+export-var-version = Questionnaire version
+export-var-audience = Audience
+export-var-wave = Round
+export-var-group = Group (school, location)
+export-var-language = Language
+export-var-date = Day submitted
+export-chosen = chosen
+export-not-chosen = not chosen
+export-awaiting-review = [not yet reviewed for personal data]
+export-sheet-data = Answers
+export-sheet-codebook = Codebook
+export-source-answer = answer
+export-source-insight = insight
+export-source-quote = quote
+
+## Errors in the workspace
+workspace-error-forbidden-title = No access
+workspace-error-forbidden = You have no access to this page. Ask the project's owner or an administrator for access.
+workspace-error-not-found-title = Not found
+workspace-error-not-found = This item does not exist (any more) in this project.
+workspace-error-invalid-title = The form is not right
+workspace-error-invalid = This form could not be processed. Go back, reload the page and try again.
+workspace-error-csrf-title = Form expired
+workspace-error-csrf = This form has expired or came from another website. Go back, reload the page and try again.
+workspace-error-internal-title = Something went wrong
+workspace-error-internal = Something went wrong on our side. Nothing was changed. Please try again later.
+workspace-error-home = To my projects
+
+front-title = Büyümek üzerine birlikte konuşuyoruz
+front-what = Samenspraak ile belediyeler ve kuruluşlar gençlere ve ebeveynlere neyin önemli olduğunu sorar. Cevaplarını uzmanların söyledikleriyle yan yana koyarız; böylece neyin daha iyi olabileceğini birlikte görürüz.
+front-anonymous = Adınızı vermeden cevaplarsınız. Hangi cevapların sizin olduğunu kimse göremez.
+front-code-label = Bir kodunuz var mı?
+front-code-hint = Kodu el ilanında veya mektupta bulabilirsiniz. Örneğin: VERZ-M26J.
+front-code-go = Sorulara git
+front-code-missing = Size verilen kodu yazın.
+front-code-unknown = Bu kodu tanımıyoruz. Doğru yazdığınızı kontrol edin.
+front-researchers = Are you working on a study?
+front-workspace = Go to the workspace for researchers
+
+first-run-title = First administrator
+first-run-intro = Samenspraak has no accounts yet. Create the first administrator's account here. This link works once, for one hour.
+first-run-again = Password again
+first-run-submit = Create administrator
+first-run-differ = The two passwords differ.
