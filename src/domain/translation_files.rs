@@ -68,7 +68,7 @@ pub fn to_xliff(q: &Questionnaire, project: &str, language: &str) -> String {
     );
     for (at, dutch, text, state) in rows(q, language) {
         let (state, note) = state_word(state);
-        out.push_str(&format!("    <unit id=\"{}\">\n", escape(&at.to_string())));
+        out.push_str(&format!("    <unit id=\"{}\">\n", escape(at.to_string())));
         if note == "verouderd" {
             out.push_str(
                 "      <notes><note category=\"samenspraak\">The Dutch changed after this was translated.</note></notes>\n",
@@ -169,15 +169,15 @@ pub fn from_xliff(xml: &str, language: &str) -> Result<Vec<Returned>, Problems> 
                     }
                 }
                 "unit" => {
-                    if let Some((id, line, source, target)) = unit.take() {
-                        if let Some(target) = target.filter(|t| !t.trim().is_empty()) {
-                            out.push(Returned {
-                                at: id,
-                                source,
-                                text: target,
-                                line,
-                            });
-                        }
+                    if let Some((id, line, source, Some(target))) = unit.take()
+                        && !target.trim().is_empty()
+                    {
+                        out.push(Returned {
+                            at: id,
+                            source,
+                            text: target,
+                            line,
+                        });
                     }
                 }
                 _ => {}

@@ -137,7 +137,7 @@ impl Respondent {
         self.tr = self
             .state
             .translations
-            .addressing(Some(&self.tr.code().to_owned()), address);
+            .addressing(Some(self.tr.code()), address);
         self
     }
 
