@@ -22,15 +22,22 @@ async fn import_reports_every_problem_with_its_line_and_stores_nothing() {
             "theme = \"onbekend\"\ntype = \"yes_no\"",
         )
         .replace("wave = \"voorjaar-2026\"", "wave = \"zomer\"");
-    std::fs::write(&file, source).unwrap();
+    std::fs::write(&file, &source).unwrap();
 
     let error = run(cli(&url, &["import", file.to_str().unwrap()]))
         .await
         .unwrap_err()
         .to_string();
     assert!(error.contains("nothing was stored"), "{error}");
+    // A question's problems point at its `[[questionnaires.questions]]` line.
+    let line = source
+        .lines()
+        .position(|l| l == "key = \"hulp-gehad\"")
+        .unwrap();
     assert!(
-        error.contains("bad.toml:114: question `hulp-gehad`: theme `onbekend`"),
+        error.contains(&format!(
+            "bad.toml:{line}: question `hulp-gehad`: theme `onbekend`"
+        )),
         "{error}"
     );
     assert!(

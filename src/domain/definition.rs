@@ -73,6 +73,9 @@ struct RawProject {
     #[serde(default)]
     #[validate(length(max = 5000, message = "description must be at most 5000 characters"))]
     description: String,
+    /// The audiences addressed with "u" in Dutch.
+    #[serde(default)]
+    formal: Vec<Audience>,
 }
 
 #[derive(Deserialize, Validate)]
@@ -386,6 +389,12 @@ pub fn parse(source: &str) -> Result<Definition, Problems> {
             key: project.key,
             name: project.name,
             description: project.description,
+            formal: {
+                let mut formal = project.formal;
+                formal.sort();
+                formal.dedup();
+                formal
+            },
         },
         themes: raw
             .themes
@@ -1178,6 +1187,29 @@ mod round_trip {
             let again = parse(&written).unwrap_or_else(|e| panic!("{e}\n{written}"));
             assert_eq!(again, definition);
         }
+    }
+
+    #[test]
+    fn the_form_of_address_reads_back() {
+        let source = tests::GOOD.replacen(
+            "name = \"Demo\"\n",
+            "name = \"Demo\"\nformal = [\"parent\", \"professional\", \"parent\"]\n",
+            1,
+        );
+        let definition = parse(&source).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            definition.project.formal,
+            [Audience::Parent, Audience::Professional]
+        );
+        let written = to_toml(&definition);
+        assert!(written.contains("formal = [\"parent\", \"professional\"]"), "{written}");
+        assert_eq!(parse(&written).unwrap(), definition);
+        // Without it, everyone is addressed with "je", and nothing is written.
+        let plain = parse(tests::GOOD).unwrap();
+        assert!(plain.project.formal.is_empty());
+        assert!(!to_toml(&plain).contains("formal"));
+        let wrong = source.replacen("\"professional\", ", "\"ouders\", ", 1);
+        assert!(parse(&wrong).is_err());
     }
 
     /// The questionnaire of `tests::GOOD` with Arabic and Turkish texts; the Turkish of

@@ -10,6 +10,9 @@ pub struct Project {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// The audiences addressed with "u" in Dutch (the others with "je").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formal: Vec<Audience>,
 }
 
 /// A question under study (vraagstuk).

@@ -1143,6 +1143,7 @@ async fn project_definition(
             key: project.key.clone(),
             name: project.name.clone(),
             description: db.project_description(project.id).await.map_err(internal)?,
+            formal: db.formal_audiences(project.id).await.map_err(internal)?,
         },
         themes: db.project_themes(project.id).await.map_err(internal)?,
         waves: db.project_waves(project.id).await.map_err(internal)?,
@@ -1243,7 +1244,13 @@ pub async fn import_definition(
                             .project_description(project.id)
                             .await
                             .map_err(internal)?
-                            .trim()) =>
+                            .trim()
+                    || d.project.formal
+                        != state
+                            .db
+                            .formal_audiences(project.id)
+                            .await
+                            .map_err(internal)?) =>
         {
             vec![t!(tr, "researcher-definition-owner-only")]
         }

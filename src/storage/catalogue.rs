@@ -114,23 +114,28 @@ impl Db {
             .await?;
         let project_id = ProjectId(match existing {
             Some(id) => {
-                sqlx::query("UPDATE projects SET name = $1, description = $2 WHERE id = $3")
-                    .bind(&project.name)
-                    .bind(&project.description)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE projects SET name = $1, description = $2, formal_audiences = $3 \
+                     WHERE id = $4",
+                )
+                .bind(&project.name)
+                .bind(&project.description)
+                .bind(formal_column(&project.formal))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 id
             }
             None => {
                 summary.project_created = true;
                 sqlx::query_scalar(
-                    "INSERT INTO projects (key, name, description, created_at) \
-                     VALUES ($1, $2, $3, $4) RETURNING id",
+                    "INSERT INTO projects (key, name, description, formal_audiences, created_at) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
                 .bind(&project.key)
                 .bind(&project.name)
                 .bind(&project.description)
+                .bind(formal_column(&project.formal))
                 .bind(now())
                 .fetch_one(&mut *tx)
                 .await?
@@ -703,12 +708,23 @@ impl Db {
     }
 }
 
-/// The audiences of a `formal_audiences` column.
+/// The audiences of a `formal_audiences` column, in their own order.
 fn formal(column: &str) -> Vec<Audience> {
-    column
+    let mut audiences: Vec<Audience> = column
         .split(',')
         .filter_map(|a| a.trim().parse().ok())
-        .collect()
+        .collect();
+    audiences.sort();
+    audiences.dedup();
+    audiences
+}
+
+/// A `formal_audiences` column for these audiences.
+fn formal_column(audiences: &[Audience]) -> String {
+    let mut names: Vec<String> = audiences.iter().map(|a| a.to_string()).collect();
+    names.sort();
+    names.dedup();
+    names.join(",")
 }
 
 impl Db {
@@ -728,9 +744,8 @@ impl Db {
         project_id: ProjectId,
         audiences: &[Audience],
     ) -> Result<()> {
-        let column: Vec<String> = audiences.iter().map(|a| a.to_string()).collect();
         sqlx::query("UPDATE projects SET formal_audiences = $1 WHERE id = $2")
-            .bind(column.join(","))
+            .bind(formal_column(audiences))
             .bind(project_id.0)
             .execute(&self.pool)
             .await?;
