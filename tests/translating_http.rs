@@ -219,20 +219,40 @@ async fn the_form_of_address_travels_in_the_definition_file() {
         let file = get(&app, &owner, "/beheer/projecten/samenhang/definitie.toml").await;
         assert_eq!(file.status, StatusCode::OK);
         assert!(!file.body.contains("formal ="));
-        let changed = file.body.replacen("\n\n[[themes]]", "\nformal = [\"parent\"]\n\n[[themes]]", 1);
+        let changed =
+            file.body
+                .replacen("\n\n[[themes]]", "\nformal = [\"parent\"]\n\n[[themes]]", 1);
         assert_ne!(changed, file.body);
         let form = format!("definition={}", urlencode(&changed));
         let refused = researcher
-            .post(&app, "/beheer/projecten/samenhang/definitie".into(), form.clone())
+            .post(
+                &app,
+                "/beheer/projecten/samenhang/definitie".into(),
+                form.clone(),
+            )
             .await;
-        assert_ne!(refused.status, StatusCode::SEE_OTHER, "only an owner changes it");
-        assert!(app.get("/verzm26p").await.body.contains("Je vult de vragen"));
+        assert_ne!(
+            refused.status,
+            StatusCode::SEE_OTHER,
+            "only an owner changes it"
+        );
+        assert!(
+            app.get("/verzm26p")
+                .await
+                .body
+                .contains("Je vult de vragen")
+        );
         let taken = owner
             .post(&app, "/beheer/projecten/samenhang/definitie".into(), form)
             .await;
         assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
         assert!(app.get("/verzm26p").await.body.contains("U vult de vragen"));
-        assert!(app.get("/verzm26j").await.body.contains("Je vult de vragen"));
+        assert!(
+            app.get("/verzm26j")
+                .await
+                .body
+                .contains("Je vult de vragen")
+        );
         let again = get(&app, &owner, "/beheer/projecten/samenhang/definitie.toml").await;
         assert!(again.body.contains("formal = [\"parent\"]"));
         t
