@@ -63,6 +63,18 @@ test("a researcher builds a questionnaire for two audiences and sees a response 
   await page.getByLabel("…dit antwoord heeft (sleutel)").fill("nee");
   await page.getByRole("button", { name: "Vraag opslaan" }).click();
   await expect(page.getByRole("heading", { level: 3, name: "waarom" })).toBeVisible();
+
+  // The questionnaire in Turkish, each text beside its Dutch.
+  await page.getByRole("link", { name: "Türkçe" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vertalen: Türkçe");
+  const youthWording = page.getByRole("textbox", { name: "Ga je graag naar school?", exact: true });
+  await youthWording.fill("Okula gitmeyi sever misin?");
+  await expectAccessible(page, "translation beside the Dutch");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("1 tekst opgeslagen.")).toBeVisible();
+  await expect(youthWording).toHaveValue("Okula gitmeyi sever misin?");
+  await page.getByRole("link", { name: "Hoe gaat het op school?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hoe gaat het op school?");
   await page.getByRole("link", { name: projectName }).click();
 
   await page.getByLabel("Vragenlijst", { exact: true }).selectOption("hoe-gaat-het-op-school");
