@@ -214,8 +214,9 @@ pub fn to_sheet(q: &Questionnaire, language: &str) -> Vec<u8> {
 
 /// The texts of a returned spreadsheet: its first column the id, the second the Dutch it
 /// was translated from, the third the translation; a row without a translation is left
-/// out. A comma or semicolon separates the columns (Dutch Excel writes semicolons).
-pub fn from_sheet(bytes: &[u8]) -> Result<Vec<Returned>, Problems> {
+/// out. A comma or semicolon separates the columns (Dutch Excel writes semicolons). A
+/// heading that names another language than `language` (as `to_sheet` writes it) is refused.
+pub fn from_sheet(bytes: &[u8], language: &str) -> Result<Vec<Returned>, Problems> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
     let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
@@ -228,6 +229,16 @@ pub fn from_sheet(bytes: &[u8]) -> Result<Vec<Returned>, Problems> {
         .flexible(true)
         .from_reader(bytes);
     let mut problems = Problems::new();
+    if let Ok(header) = reader.headers()
+        && let Some(named) = header.get(2).map(str::trim)
+        && is_language_code(named)
+        && named != language
+    {
+        problems.push((
+            1,
+            format!("the file is for `{named}`, not for `{language}`"),
+        ));
+    }
     let mut out = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -435,12 +446,15 @@ mod tests {
             "q.reden.option.ziek,Ziek,,",
             "q.reden.option.ziek,Ziek,Hasta,",
         );
-        let back = from_sheet(filled.as_bytes()).unwrap();
+        let back = from_sheet(filled.as_bytes(), "tr").unwrap();
         assert_eq!(back.len(), 2);
         let semicolons = "id;nl;tr;status\nq.reden.parent;Waarom?;Neden?;\n";
-        let back = from_sheet(semicolons.as_bytes()).unwrap();
+        let back = from_sheet(semicolons.as_bytes(), "tr").unwrap();
         assert_eq!(back[0].text, "Neden?");
         assert_eq!(back[0].line, 2);
+        // A sheet written for another language is not taken as this one.
+        let problems = from_sheet(filled.as_bytes(), "pl").unwrap_err();
+        assert!(problems[0].1.contains("for `tr`"), "{problems:?}");
     }
 
     #[test]

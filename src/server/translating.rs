@@ -309,7 +309,7 @@ pub async fn take_file(
     let read = if text.starts_with('<') {
         translation_files::from_xliff(text, language.code())
     } else {
-        translation_files::from_sheet(text.as_bytes())
+        translation_files::from_sheet(text.as_bytes(), language.code())
     };
     let returned = match read {
         Ok(returned) => returned,
