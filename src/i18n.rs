@@ -135,6 +135,15 @@ impl Translations {
         self.languages.iter().any(|l| l.code == code)
     }
 
+    /// A language's name in that language ("العربية"); the code for a language the frame
+    /// does not speak.
+    pub fn own_name(&self, code: &str) -> String {
+        self.languages
+            .iter()
+            .find(|l| l.code == code)
+            .map_or_else(|| code.to_owned(), |l| t!(l, "language-name"))
+    }
+
     /// Every language offered, Dutch first.
     pub fn all(&self) -> &[Tr] {
         &self.languages

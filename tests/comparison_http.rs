@@ -129,6 +129,7 @@ async fn counts_are_read_per_audience_wave_and_filter() {
                 wave_id: t.wave_id,
                 group: None,
                 submitted_on: date!(2026 - 10 - 01),
+                language: "nl".into(),
                 answers: vec![
                     ("leeftijd".into(), vec![age.into()]),
                     ("graag-naar-school".into(), vec![glad.into()]),
@@ -605,6 +606,7 @@ async fn coded_responses_are_counted_as_they_are_coded() {
                 .flat_map(|q| q.questionnaire.questions.iter())
                 .filter(|q| q.kind.can_be_condition())
                 .map(|q| q.key.clone())
+                .chain(["@taal".to_owned()])
                 .collect();
             // Open answers that can be coded: (response, question).
             let mut open: Vec<(i64, String)> = Vec::new();
@@ -644,6 +646,10 @@ async fn coded_responses_are_counted_as_they_are_coded() {
                         Some(samenspraak::storage::AnswerFilter {
                             question: filters[0].clone(),
                             value: "ja".into(),
+                        }),
+                        Some(samenspraak::storage::AnswerFilter {
+                            question: "@taal".into(),
+                            value: "ar".into(),
                         }),
                     ] {
                         let mut one = db
@@ -813,6 +819,116 @@ async fn coding_one_response_at_once_from_many_places_counts_it_once() {
                 snapshot().await,
                 "uncoded at once = counted from scratch"
             );
+        }
+        t
+    })
+    .await;
+}
+
+/// Responses keep their language, and the comparison narrows to one like to an answer of a
+/// filter question: counted from the running tallies exactly as the stored responses say,
+/// offered only for the languages the questionnaires are translated into, and unknown
+/// languages refused.
+#[tokio::test]
+async fn the_comparison_filters_by_the_language_answered_in() {
+    on_every_database(|t: TestDb| async move {
+        let app = setup(&t).await;
+        let viewer = login(&app, "kijker@example.nl").await;
+        let project = t.db.project_id("samenhang").await.unwrap().unwrap();
+        let page = request(
+            &app,
+            Method::GET,
+            &format!("{P}/vergelijking?thema=naar-school"),
+            &viewer,
+            "",
+        )
+        .await;
+        assert!(
+            page.body
+                .contains("<option value=\"@taal=ar\">Taal: العربية</option>"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("Taal: Nederlands"));
+        // The demo is not translated into every language of the frame: no such choice.
+        let arabic = request(
+            &app,
+            Method::GET,
+            &format!("{P}/vergelijking?thema=naar-school&filter=%40taal%3Dar"),
+            &viewer,
+            "",
+        )
+        .await;
+        assert_eq!(arabic.status, StatusCode::OK, "{}", arabic.body);
+        assert!(
+            arabic
+                .body
+                .contains("Gesprekken hebben geen taal van een vragenlijst")
+        );
+        assert!(arabic.body.contains("<option value=\"@taal=ar\" selected"));
+        let unknown = request(
+            &app,
+            Method::GET,
+            &format!("{P}/vergelijking?thema=naar-school&filter=%40taal%3Dfr"),
+            &viewer,
+            "",
+        )
+        .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        assert!(unknown.body.contains("Dit filter bestaat niet"));
+
+        // The tallies within a language agree with the stored responses in it.
+        let mut by_language: std::collections::BTreeMap<(String, String, String), u64> =
+            Default::default();
+        let mut languages = std::collections::BTreeSet::new();
+        let mut keys = std::collections::BTreeSet::new();
+        for q in t.db.project_questionnaires(project).await.unwrap() {
+            let closed: Vec<String> = q
+                .questionnaire
+                .questions
+                .iter()
+                .filter(|x| !x.kind.is_text())
+                .map(|x| x.key.clone())
+                .collect();
+            for r in t.db.export_responses(project, &q.key).await.unwrap() {
+                languages.insert(r.language.clone());
+                for key in closed.iter().filter(|k| r.answers.contains_key(*k)) {
+                    keys.insert(key.clone());
+                    for value in &r.answers[key] {
+                        *by_language
+                            .entry((r.language.clone(), key.clone(), value.clone()))
+                            .or_default() += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            languages.len() >= 3,
+            "the demo answers in several languages: {languages:?}"
+        );
+        let keys: Vec<String> = keys.into_iter().collect();
+        for language in &languages {
+            let filter = AnswerFilter {
+                question: "@taal".into(),
+                value: language.clone(),
+            };
+            let mut counted: std::collections::BTreeMap<(String, String, String), u64> =
+                Default::default();
+            for c in
+                t.db.closed_counts(project, &keys, Some(&filter), false)
+                    .await
+                    .unwrap()
+            {
+                *counted
+                    .entry((language.clone(), c.question, c.value))
+                    .or_default() += c.count;
+            }
+            let stored: std::collections::BTreeMap<_, _> = by_language
+                .iter()
+                .filter(|((l, _, _), _)| l == language)
+                .map(|(k, v)| (k.clone(), *v))
+                .collect();
+            assert_eq!(counted, stored, "{language}");
         }
         t
     })

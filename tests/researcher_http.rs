@@ -1216,7 +1216,10 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         let post = |path: String, form: String| me.post(&app, path, form);
         let missing = post(p.into(), "label=&audience=parent&size=1&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
         assert!(missing.body.contains("Vul een label, een datum, een meetmoment en een vragenlijst in."));
-        let made = post(p.into(), "label=groep+2&audience=parent&size=4&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school".into()).await;
+        let unknown = post(p.into(), "label=groep+2&audience=parent&size=4&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school&language=xx".into()).await;
+        assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "a language the app does not speak");
+        // Held in Arabic (with an interpreter): it counts within Arabic, like a response.
+        let made = post(p.into(), "label=groep+2&audience=parent&size=4&held_on=2026-11-20&wave=najaar-2026&questionnaire=naar-school&language=ar".into()).await;
         let url = made.location.clone().unwrap();
         let list = request(&app, Method::GET, p, Some(&me), "").await.body;
         assert!(list.contains("2026-11-20 – groep 2") && list.contains("groep van 4"));
@@ -1239,6 +1242,21 @@ async fn a_facilitator_records_a_conversation_with_notes_quotes_and_closed_answe
         assert!(shown.contains("We staan er alleen voor"));
         assert!(shown.contains("Mogelijk persoonsgegevens: naam."), "quotes are scanned");
         assert!(shown.contains("Goed gesprek"));
+        let project = t.db.project_id("samenhang").await.unwrap().unwrap();
+        let within = |language: &str| {
+            let db = t.db.clone();
+            let filter = samenspraak::storage::AnswerFilter { question: "@taal".into(), value: language.into() };
+            async move {
+                db.closed_counts(project, &["cijfer-school".to_owned()], Some(&filter), false)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .filter(|c| c.audience == samenspraak::domain::Audience::Parent && c.value == "5")
+                    .map(|c| c.count)
+                    .sum::<u64>()
+            }
+        };
+        assert_eq!((within("ar").await, within("nl").await), (1, 0), "no responses yet, one conversation in Arabic");
 
         // Remove the name from the notes of that question; the rest stays.
         let form = "notes.wat-helpt=Ouders+willen+een+vast+aanspreekpunt&quotes.wat-helpt=%22Juf+Petra+belt+ons+nooit+terug%22%0D%0A%22We+staan+er+alleen+voor%22&q.leeftijd=13-15";

@@ -1,10 +1,16 @@
 //! What one response adds to the running counts of its questionnaire (the tallies the
 //! comparison reads): the response itself (question `""`), and per closed question each
 //! chosen answer code and `""` for "answered",
-//! once without a filter and once within every filter answer the response gave — so a
-//! comparison, filtered or not, reads a few hundred counts instead of every answer.
+//! once without a filter, once within every filter answer the response gave and once within
+//! its language — so a comparison, filtered or not, reads a few hundred counts instead of
+//! every answer.
 
 use super::Questionnaire;
+
+/// The filter key of a response's language: a filter like an answer to a closed question,
+/// which every questionnaire response gives and conversations do not. The `@` keeps it apart
+/// from question keys, which cannot hold one.
+pub const LANGUAGE_FILTER: &str = "@taal";
 
 /// One count a response adds one to. Empty `filter_key` and `filter_value` mean unfiltered;
 /// an empty `value` counts the respondent as having answered `question`.
@@ -16,9 +22,10 @@ pub struct TallyCell {
     pub value: String,
 }
 
-/// The cells of one response; `answers` are the stored values per question key.
+/// The cells of one response in `language`; `answers` are the stored values per question key.
 pub fn tally_cells<'a>(
     questionnaire: &Questionnaire,
+    language: &str,
     answers: impl Fn(&str) -> Option<&'a [String]>,
 ) -> Vec<TallyCell> {
     let closed: Vec<(&str, &[String])> = questionnaire
@@ -38,6 +45,7 @@ pub fn tally_cells<'a>(
                 Some((q.key.clone(), value.clone()))
             }),
     );
+    filters.push((LANGUAGE_FILTER.to_owned(), language.to_owned()));
     let mut cells = Vec::new();
     for (filter_key, filter_value) in &filters {
         // The response itself (question and value empty): how many responded.
@@ -110,17 +118,19 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let cells = tally_cells(&q, |k| given.get(k).map(Vec::as_slice));
+        let cells = tally_cells(&q, "ar", |k| given.get(k).map(Vec::as_slice));
         let cell = |fk: &str, fv: &str, q: &str, v: &str| TallyCell {
             filter_key: fk.into(),
             filter_value: fv.into(),
             question: q.into(),
             value: v.into(),
         };
-        // Unfiltered and within "leeftijd = jong": the response, leeftijd (value + answered)
-        // and redenen (two values + answered); the open answer is never counted.
-        assert_eq!(cells.len(), 2 * (1 + 2 + 3));
+        // Unfiltered, within "leeftijd = jong" and within Arabic: the response, leeftijd
+        // (value + answered) and redenen (two values + answered); the open answer is never
+        // counted.
+        assert_eq!(cells.len(), 3 * (1 + 2 + 3));
         assert!(cells.contains(&cell("leeftijd", "jong", "", "")));
+        assert!(cells.contains(&cell(LANGUAGE_FILTER, "ar", "leeftijd", "jong")));
         assert!(cells.contains(&cell("", "", "redenen", "b")));
         assert!(cells.contains(&cell("", "", "redenen", "")));
         assert!(cells.contains(&cell("leeftijd", "jong", "redenen", "a")));

@@ -47,6 +47,12 @@ async fn list_page(
             .into_iter()
             .map(|w| (w.key, w.name))
             .collect(),
+        languages: state
+            .translations
+            .all()
+            .iter()
+            .map(|l| (l.code().to_owned(), state.translations.own_name(l.code())))
+            .collect(),
         can_edit: true,
         problems,
         project,
@@ -106,8 +112,13 @@ pub async fn create_interview(
             .find(|q| q.key == key)
             .map(|q| q.key.clone()),
     };
-    let new = match (held_on, audience, guide) {
-        (Some(held_on), Some(audience), Some(guide))
+    // A language of the frame; Dutch when none is chosen.
+    let language = match field("language") {
+        "" => Some(crate::domain::translation::SOURCE_LANGUAGE),
+        code => state.translations.offers(code).then_some(code),
+    };
+    let new = match (held_on, audience, guide, language) {
+        (Some(held_on), Some(audience), Some(guide), Some(language))
             if !label.is_empty() && label.chars().count() <= 100 =>
         {
             NewInterview {
@@ -117,6 +128,7 @@ pub async fn create_interview(
                 group_size: field("size").parse().unwrap_or(1).clamp(1, 100),
                 label: label.to_owned(),
                 questionnaire: guide,
+                language: language.to_owned(),
             }
         }
         _ => {

@@ -128,17 +128,38 @@ pub fn responses(
     n: usize,
     rng: &mut StdRng,
 ) -> Vec<NewResponse> {
+    let languages = questionnaire.languages_for(target.audience);
     (0..n)
-        .map(|_| NewResponse {
+        .map(|i| NewResponse {
             link_id: target.link_id,
             version_id: target.version_id,
             audience: target.audience,
             wave_id: target.wave_id,
             group: target.group.clone(),
             submitted_on: day,
+            language: language(&languages, target.audience, (target.link_id, round, i)),
             answers: answers(questionnaire, target.audience, round, rng),
         })
         .collect()
+}
+
+/// The language a synthetic respondent answers in: mostly Dutch (the first of `offered`),
+/// parents more often than young people one of the others. Drawn from its own seed, so the
+/// answers are the same whatever the languages.
+fn language(offered: &[&str], audience: Audience, (link, round, i): (i64, usize, usize)) -> String {
+    let mut rng = StdRng::seed_from_u64(
+        (link as u64).wrapping_mul(1_000_003) ^ ((round as u64) << 40) ^ i as u64,
+    );
+    let other = match audience {
+        Audience::Parent => 0.2,
+        _ => 0.05,
+    };
+    match offered {
+        [_, others @ ..] if !others.is_empty() && rng.random::<f64>() < other => {
+            others[rng.random_range(0..others.len())].to_owned()
+        }
+        _ => offered.first().copied().unwrap_or("nl").to_owned(),
+    }
 }
 
 /// Codes an open answer by the phrase it was drawn from.

@@ -5,8 +5,9 @@
 //!
 //! One statement counts responses in or out: all of them, those with one code, or those in
 //! a list. Its filter answers are the answers, at position 0, to the questions that are
-//! filters in the answer tallies of the same questionnaire — the same filters the closed
-//! answers are counted within.
+//! filters in the answer tallies of the same questionnaire, and the response's language
+//! (`domain::tally::LANGUAGE_FILTER`, spelled out in the statement) — the same filters the
+//! closed answers are counted within.
 
 use super::{Backend, Db, Result, json_rows};
 use sqlx::{Any, Transaction};
@@ -51,8 +52,14 @@ impl Coded<'_> {
                        WHERE ca.target_kind = 'answer' AND ($1 = 0 OR ca.code_id = $1) AND ",
                     $responses,
                     " AND EXISTS (SELECT 1 FROM answer_tallies t WHERE t.questionnaire_id = v.questionnaire_id \
-                       AND t.filter_key = f.question_key)\
-                     ) AS ",
+                       AND t.filter_key = f.question_key) \
+                       UNION ALL \
+                       SELECT DISTINCT ca.code_id, ca.response_id, '@taal', r.language, \
+                       r.wave_id, r.audience \
+                       FROM code_applications ca JOIN responses r ON r.id = ca.response_id \
+                       WHERE ca.target_kind = 'answer' AND ($1 = 0 OR ca.code_id = $1) AND ",
+                    $responses,
+                    ") AS ",
                     $coded,
                     " WHERE true GROUP BY code_id, filter_key, filter_value, wave_id, audience \
                      ON CONFLICT (code_id, filter_key, filter_value, wave_id, audience) \

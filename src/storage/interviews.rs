@@ -19,6 +19,8 @@ pub struct Interview {
     pub group_size: i64,
     pub label: String,
     pub questionnaire: String,
+    /// The language it was held in (`nl` unless the facilitator chose another).
+    pub language: String,
 }
 
 /// A new conversation to record.
@@ -30,6 +32,7 @@ pub struct NewInterview {
     pub group_size: u32,
     pub label: String,
     pub questionnaire: String,
+    pub language: String,
 }
 
 /// Notes and quotes (one per line) about one question of the guide.
@@ -48,8 +51,8 @@ impl Db {
         new: &NewInterview,
     ) -> Result<Option<i64>> {
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO interviews (project_id, audience, wave_id, held_on, setting, group_size, label, questionnaire_key, created_at) \
-             SELECT $1, $2, w.id, $3, $4, $5, $6, $7, $8 FROM waves w WHERE w.project_id = $1 AND w.key = $9 RETURNING id",
+            "INSERT INTO interviews (project_id, audience, wave_id, held_on, setting, group_size, label, questionnaire_key, created_at, language) \
+             SELECT $1, $2, w.id, $3, $4, $5, $6, $7, $8, $10 FROM waves w WHERE w.project_id = $1 AND w.key = $9 RETURNING id",
         )
         .bind(project_id.0)
         .bind(new.audience.as_str())
@@ -60,6 +63,7 @@ impl Db {
         .bind(&new.questionnaire)
         .bind(now())
         .bind(&new.wave_key)
+        .bind(&new.language)
         .fetch_optional(&self.pool)
         .await?;
         Ok(id)
@@ -68,7 +72,7 @@ impl Db {
     /// A project's conversations, newest first.
     pub async fn interviews(&self, project_id: ProjectId) -> Result<Vec<Interview>> {
         let rows = sqlx::query(
-            "SELECT i.id, i.audience, w.name, w.key, i.held_on, i.setting, i.group_size, i.label, i.questionnaire_key \
+            "SELECT i.id, i.audience, w.name, w.key, i.held_on, i.setting, i.group_size, i.label, i.questionnaire_key, i.language \
              FROM interviews i JOIN waves w ON w.id = i.wave_id WHERE i.project_id = $1 ORDER BY i.held_on DESC, i.id DESC",
         )
         .bind(project_id.0)
@@ -89,6 +93,7 @@ impl Db {
                     group_size: r.try_get(6)?,
                     label: r.try_get(7)?,
                     questionnaire: r.try_get(8)?,
+                    language: r.try_get(9)?,
                 })
             })
             .collect()

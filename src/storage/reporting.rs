@@ -8,9 +8,10 @@
 //! always bound — hence `AssertSqlSafe`.
 
 use super::code_tallies::Coded;
-use super::tallies::{Deltas, Versions};
+use super::tallies::{Deltas, Head, Versions};
 use super::{Db, ProjectId, Result, StorageError};
 use crate::domain::Audience;
+use crate::domain::tally::LANGUAGE_FILTER;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::BTreeMap;
@@ -118,6 +119,9 @@ pub struct NewResponse {
     pub wave_id: i64,
     pub group: Option<String>,
     pub submitted_on: time::Date,
+    /// The language it was answered in (`nl`, or a language the questionnaire is
+    /// translated into).
+    pub language: String,
     pub answers: Vec<(String, Vec<String>)>,
 }
 
@@ -190,6 +194,16 @@ fn placeholders(from: usize, n: usize) -> String {
 }
 
 /// Links (coded) material of a code of the theme `$2` in project `$1`.
+/// Narrows conversations (`i`) to a filter given as the parameters `key` and `value`
+/// (`$n`): the language they were held in, or their answer to a filter question.
+fn conversation_filter(key: &str, value: &str) -> String {
+    format!(
+        "AND (({key} = '{LANGUAGE_FILTER}' AND i.language = {value}) OR EXISTS \
+         (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
+         AND f.question_key = {key} AND f.value = {value}))"
+    )
+}
+
 const CODE_OF_THEME: &str = "JOIN codes c ON c.id = ca.code_id LEFT JOIN codes pc ON pc.id = c.parent_id \
      WHERE c.project_id = $1 AND (c.theme_key = $2 OR pc.theme_key = $2)";
 
@@ -267,6 +281,25 @@ impl Db {
             .collect()
     }
 
+    /// The languages the project's responses and conversations are in (from the running
+    /// counts: a few rows, however many responses).
+    pub async fn languages_answered(&self, project_id: ProjectId) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT t.filter_value FROM answer_tallies t \
+             JOIN questionnaires q ON q.id = t.questionnaire_id \
+             WHERE q.project_id = $1 AND t.filter_key = '{LANGUAGE_FILTER}' AND t.question_key = '' \
+             AND t.responses > 0 \
+             UNION SELECT language FROM interviews WHERE project_id = $1"
+        );
+        let mut languages: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql))
+            .bind(project_id.0)
+            .fetch_all(&self.pool)
+            .await?;
+        languages.sort();
+        languages.dedup();
+        Ok(languages)
+    }
+
     /// Counts the answers to these closed questions per questionnaire, audience, wave and
     /// answer code — from the tallies of questionnaires and, counted live, from the few
     /// conversations. With `respondents`, counts who answered each question instead (value
@@ -282,11 +315,9 @@ impl Db {
             return Ok(Vec::new());
         }
         let keys = placeholders(4, questions.len());
-        let notes_filter = if filter.is_some() {
-            "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
-             AND f.question_key = $2 AND f.value = $3)"
-        } else {
-            ""
+        let notes_filter = match filter {
+            Some(_) => conversation_filter("$2", "$3"),
+            None => String::new(),
         };
         let (value_test, value, count, group) = if respondents {
             ("t.value = ''", "''", "COUNT(DISTINCT i.id)", "")
@@ -385,7 +416,14 @@ impl Db {
              JOIN interview_answers a ON a.interview_id = i.id \
              JOIN interview_answers f ON f.interview_id = i.id \
              WHERE i.project_id = $1 AND a.question_key IN ({keys}) \
-             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key, f.question_key, f.value{group}"
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key, f.question_key, f.value{group} \
+             UNION ALL \
+             SELECT i.questionnaire_key, a.question_key, i.audience, w.key, '{LANGUAGE_FILTER}', i.language, {value}, {count} \
+             FROM interviews i \
+             JOIN waves w ON w.id = i.wave_id \
+             JOIN interview_answers a ON a.interview_id = i.id \
+             WHERE i.project_id = $1 AND a.question_key IN ({keys}) \
+             GROUP BY i.questionnaire_key, a.question_key, i.audience, w.key, i.language{group}"
         );
         let mut query = sqlx::query(AssertSqlSafe(sql)).bind(project_id.0);
         for key in questions {
@@ -445,11 +483,8 @@ impl Db {
         filter: Option<&AnswerFilter>,
     ) -> Result<Vec<CodeCount>> {
         let notes_filter = match filter {
-            Some(_) => {
-                "AND EXISTS (SELECT 1 FROM interview_answers f WHERE f.interview_id = i.id \
-                 AND f.question_key = $3 AND f.value = $4)"
-            }
-            None => "",
+            Some(_) => conversation_filter("$3", "$4"),
+            None => String::new(),
         };
         // Answers from the running counts (`code_tallies`); the few conversations and
         // meetings are counted here.
@@ -518,7 +553,12 @@ impl Db {
              JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
              JOIN interview_answers f ON f.interview_id = i.id AND f.question_key IN ({keys}) \
              {CODE_OF_THEME} AND ca.target_kind = 'quote' \
-             GROUP BY ca.code_id, i.audience, w.key, f.question_key, f.value"
+             GROUP BY ca.code_id, i.audience, w.key, f.question_key, f.value \
+             UNION ALL \
+             SELECT ca.code_id, i.audience, w.key, '{LANGUAGE_FILTER}', i.language, COUNT(*) FROM code_applications ca \
+             JOIN interviews i ON i.id = ca.interview_id JOIN waves w ON w.id = i.wave_id \
+             {CODE_OF_THEME} AND ca.target_kind = 'quote' \
+             GROUP BY ca.code_id, i.audience, w.key, i.language"
         );
         let mut query = sqlx::query(AssertSqlSafe(sql))
             .bind(project_id.0)
@@ -840,7 +880,7 @@ impl Db {
                     .bind(r.wave_id)
                     .bind(r.group.clone())
                     .bind(super::day(r.submitted_on))
-                    .bind("nl");
+                    .bind(&r.language);
             }
             let mut ids = query.fetch_all(&mut *tx).await?;
             // Identities are handed out in the order of the rows.
@@ -850,9 +890,12 @@ impl Db {
                 let (questionnaire_id, questionnaire) = versions.get(&mut tx, r.version_id).await?;
                 let given: BTreeMap<String, Vec<String>> = r.answers.iter().cloned().collect();
                 deltas.add(
-                    *questionnaire_id,
-                    r.wave_id,
-                    r.audience.as_str(),
+                    Head {
+                        questionnaire_id: *questionnaire_id,
+                        wave_id: r.wave_id,
+                        audience: r.audience.as_str(),
+                        language: &r.language,
+                    },
                     questionnaire,
                     &given,
                     1,

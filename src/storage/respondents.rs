@@ -1,7 +1,7 @@
 //! Drafts of respondents who are still answering, and their anonymous responses.
 
 use super::code_tallies::Coded;
-use super::tallies::{Deltas, Versions, stored_answers};
+use super::tallies::{Deltas, Head, Versions, stored_answers};
 use super::{Backend, Db, ProjectId, Result, StorageError, day, json_rows};
 use crate::domain::privacy::PersonalData;
 use crate::domain::{Answers, Audience, RawAnswers};
@@ -184,9 +184,12 @@ impl Db {
         let (questionnaire_id, questionnaire) = versions.get(&mut tx, draft.version_id).await?;
         let mut deltas = Deltas::default();
         deltas.add(
-            *questionnaire_id,
-            wave_id,
-            audience.as_str(),
+            Head {
+                questionnaire_id: *questionnaire_id,
+                wave_id,
+                audience: audience.as_str(),
+                language: &draft.language,
+            },
             questionnaire,
             &given,
             1,
@@ -381,7 +384,7 @@ impl Db {
         let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let head = sqlx::query(
-            "SELECT r.version_id, r.wave_id, r.audience FROM responses r \
+            "SELECT r.version_id, r.wave_id, r.audience, r.language FROM responses r \
              JOIN questionnaire_versions v ON v.id = r.version_id \
              JOIN questionnaires q ON q.id = v.questionnaire_id WHERE r.id = $1 AND q.project_id = $2",
         )
@@ -393,14 +396,18 @@ impl Db {
             return Ok(false);
         };
         let audience: String = head.try_get(2)?;
+        let language: String = head.try_get(3)?;
         let given = stored_answers(&mut tx, response_id).await?;
         let mut versions = Versions::default();
         let (questionnaire_id, questionnaire) = versions.get(&mut tx, head.try_get(0)?).await?;
         let mut deltas = Deltas::default();
         deltas.add(
-            *questionnaire_id,
-            head.try_get(1)?,
-            &audience,
+            Head {
+                questionnaire_id: *questionnaire_id,
+                wave_id: head.try_get(1)?,
+                audience: &audience,
+                language: &language,
+            },
             questionnaire,
             &given,
             -1,

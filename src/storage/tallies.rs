@@ -8,6 +8,15 @@ use crate::domain::tally::{TallyCell, tally_cells};
 use sqlx::{Any, Row, Transaction};
 use std::collections::{BTreeMap, HashMap};
 
+/// Where a response is counted: its questionnaire, wave, audience and language.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Head<'a> {
+    pub questionnaire_id: i64,
+    pub wave_id: i64,
+    pub audience: &'a str,
+    pub language: &'a str,
+}
+
 /// Changes to the tallies: per questionnaire, wave, audience and cell, how much to add.
 #[derive(Debug, Default)]
 pub(super) struct Deltas(BTreeMap<(i64, i64, String, TallyCell), i64>);
@@ -16,14 +25,21 @@ impl Deltas {
     /// Counts one response (`sign` 1) or uncounts it (−1).
     pub(super) fn add(
         &mut self,
-        questionnaire_id: i64,
-        wave_id: i64,
-        audience: &str,
+        head: Head<'_>,
         questionnaire: &Questionnaire,
         answers: &BTreeMap<String, Vec<String>>,
         sign: i64,
     ) {
-        for cell in tally_cells(questionnaire, |k| answers.get(k).map(Vec::as_slice)) {
+        let Head {
+            questionnaire_id,
+            wave_id,
+            audience,
+            language,
+        } = head;
+        let cells = tally_cells(questionnaire, language, |k| {
+            answers.get(k).map(Vec::as_slice)
+        });
+        for cell in cells {
             *self
                 .0
                 .entry((questionnaire_id, wave_id, audience.to_owned(), cell))
@@ -159,10 +175,11 @@ impl Db {
         sqlx::query("DELETE FROM answer_tallies")
             .execute(&mut *tx)
             .await?;
-        let heads =
-            sqlx::query("SELECT id, version_id, wave_id, audience FROM responses ORDER BY id")
-                .fetch_all(&mut *tx)
-                .await?;
+        let heads = sqlx::query(
+            "SELECT id, version_id, wave_id, audience, language FROM responses ORDER BY id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
         let rows = sqlx::query(
             "SELECT response_id, question_key, value FROM answers ORDER BY response_id, question_key, position",
         )
@@ -183,11 +200,15 @@ impl Db {
         for head in &heads {
             let id: i64 = head.try_get(0)?;
             let audience: String = head.try_get(3)?;
+            let language: String = head.try_get(4)?;
             let (questionnaire_id, questionnaire) = versions.get(&mut tx, head.try_get(1)?).await?;
             deltas.add(
-                *questionnaire_id,
-                head.try_get(2)?,
-                &audience,
+                Head {
+                    questionnaire_id: *questionnaire_id,
+                    wave_id: head.try_get(2)?,
+                    audience: &audience,
+                    language: &language,
+                },
                 questionnaire,
                 answers.get(&id).unwrap_or(&empty),
                 1,

@@ -138,7 +138,8 @@ async fn no_count_hidden_from_viewers_of_the_demo_can_be_worked_out() {
 
 /// Two people in each round skip an optional filter question. Everyone's counts minus the
 /// counts within each answer to it would tell what those two answered, although no view
-/// shows them as a group.
+/// shows them as a group. A few answer in Arabic and one conversation a round is held in
+/// Turkish: small groups within a language.
 #[tokio::test]
 async fn what_the_few_who_skipped_the_filter_question_answered_cannot_be_worked_out() {
     let (_dir, db, state) = scratch().await;
@@ -176,11 +177,44 @@ async fn what_the_few_who_skipped_the_filter_question_answered_cannot_be_worked_
                 wave_id: target.wave_id,
                 group: target.group.clone(),
                 submitted_on: time::macros::date!(2026 - 10 - 01),
+                // A few answer in Arabic: a small group within a language.
+                language: if i % 29 == 3 { "ar" } else { "nl" }.into(),
                 answers,
             });
         }
         db.insert_responses(&batch).await.unwrap();
     }
+    // Two conversations held in Turkish: a language group of conversations only.
+    for (wave, answer) in [("voorjaar", "ja"), ("najaar", "nee")] {
+        let new = crate::storage::NewInterview {
+            audience: crate::domain::Audience::Youth,
+            wave_key: wave.into(),
+            held_on: time::macros::date!(2026 - 10 - 02),
+            group_size: 1,
+            label: "jongere".into(),
+            questionnaire: "school".into(),
+            language: "tr".into(),
+        };
+        let id = db.create_interview(project, &new).await.unwrap().unwrap();
+        let answers = [("hulp", answer), ("veilig", "ja"), ("leeftijd", "oud")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), crate::domain::Answer::Choice(v.to_owned())))
+            .collect();
+        assert!(
+            db.save_interview(project, id, &Default::default(), &answers)
+                .await
+                .unwrap()
+        );
+    }
+    let tr = state.translations.get(None);
+    let facts = ProjectFacts::read(&state, &tr, project).await.unwrap();
+    let languages: Vec<&str> = facts
+        .filters
+        .iter()
+        .map(|(f, _)| f.as_str())
+        .filter(|f| f.starts_with('@'))
+        .collect();
+    assert_eq!(languages, ["@taal=nl", "@taal=ar", "@taal=tr"]);
     audit_project(&state, "overslaan", &[3, 5]).await;
 }
 

@@ -20,6 +20,8 @@ use super::AppState;
 use super::render::{PageFrame, render};
 use crate::domain::account::Role;
 use crate::domain::comparison::{Cell, MIN_THRESHOLD};
+use crate::domain::tally::LANGUAGE_FILTER;
+use crate::domain::translation::SOURCE_LANGUAGE;
 use crate::domain::{Audience, Question, Theme, Wave};
 use crate::i18n::Tr;
 use crate::server::workspace::{internal, page, tr};
@@ -66,17 +68,19 @@ impl ProjectFacts {
         project_id: crate::storage::ProjectId,
     ) -> Result<Self, WorkspaceError> {
         let db = &state.db;
-        let (themes, mut waves, questionnaires, codes, threshold) = tokio::try_join!(
+        let (themes, mut waves, questionnaires, codes, threshold, answered_in) = tokio::try_join!(
             db.project_themes(project_id),
             db.project_waves(project_id),
             db.project_questionnaires(project_id),
             db.codes(project_id),
             db.report_threshold(project_id),
+            db.languages_answered(project_id),
         )
         .map_err(internal)?;
         // Oldest first: rounds are read in the order they happened.
         waves.sort_by_key(|w| w.opens);
-        let filters = filters(tr, &questionnaires);
+        let mut filters = filters(tr, &questionnaires);
+        filters.extend(language_filters(state, tr, &questionnaires, &answered_in));
         Ok(ProjectFacts {
             themes,
             waves,
@@ -118,6 +122,43 @@ fn filters(tr: &Tr, questionnaires: &[QuestionnaireSummary]) -> Vec<(String, Str
         }
     }
     out
+}
+
+/// The languages responses can be in, as filters (`@taal=ar`, "Taal: العربية"): Dutch,
+/// every language a questionnaire of the project is translated into and every language
+/// responses and conversations are in (`answered_in`) — so that every respondent is within
+/// one of them, and those who are not can never be a small rest. None when that is Dutch
+/// alone. (That someone answered in a language tells no more than a count shown as zero
+/// or not: zeros are always shown.)
+fn language_filters(
+    state: &AppState,
+    tr: &Tr,
+    questionnaires: &[QuestionnaireSummary],
+    answered_in: &[String],
+) -> Vec<(String, String)> {
+    let others: std::collections::BTreeSet<&str> = questionnaires
+        .iter()
+        .flat_map(|s| s.questionnaire.translations.keys())
+        .chain(answered_in)
+        .map(String::as_str)
+        .filter(|l| *l != SOURCE_LANGUAGE)
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(SOURCE_LANGUAGE)
+        .chain(others)
+        .map(|code| {
+            (
+                format!("{LANGUAGE_FILTER}={code}"),
+                t!(
+                    tr,
+                    "comparison-filter-language",
+                    language = state.translations.own_name(code)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The choices of a request, checked against the project.

@@ -16,12 +16,13 @@ use super::protect::{AllCounts, Group, Key, Part, published_parts};
 use super::questions::Asked;
 use crate::domain::disclosure::Table;
 use crate::domain::summary::value_codes;
+use crate::domain::tally::LANGUAGE_FILTER;
 use crate::domain::{Audience, QuestionKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An answer a made-up respondent gives: an option's index (for marks the mark minus one),
 /// or the chosen options of a multiple choice question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Given {
     One(usize),
     Several(BTreeSet<usize>),
@@ -83,6 +84,108 @@ pub(super) fn hint(
             if 0 < n && n < threshold {
                 for (from, to) in cx.moves_through(a, group, part) {
                     add_move(table, &cx, &from, &to, only);
+                }
+            }
+        }
+    }
+    hint_other_language(table, &cx, &by_question, threshold);
+}
+
+/// Adds, for every small count of a language group, moves of one respondent of that group
+/// who answered in another language instead: all their cells go from one language group to
+/// the other (no change of one answer does that), their answer to the count's question
+/// being one it counts.
+fn hint_other_language(
+    table: &mut Table<Key>,
+    cx: &Context,
+    by_question: &BTreeMap<(&str, &str), &Asked>,
+    threshold: u64,
+) {
+    let Some(languages) = cx.filters.get(LANGUAGE_FILTER) else {
+        return;
+    };
+    let mut done = BTreeSet::new();
+    for (group, c) in &cx.all.counts {
+        let Some(from) = group
+            .filter
+            .as_ref()
+            .filter(|(q, _)| q == LANGUAGE_FILTER)
+            .and_then(|(_, v)| languages.iter().position(|l| l == v))
+        else {
+            continue;
+        };
+        let Some(a) = by_question.get(&(group.questionnaire.as_str(), group.question.as_str()))
+        else {
+            continue;
+        };
+        let rounds: Vec<&str> = match &group.wave {
+            Some(w) => cx.rounds.iter().copied().filter(|r| r == w).collect(),
+            None => cx.rounds.clone(),
+        };
+        for (part, n) in published_parts(&a.question.kind, c) {
+            if !(0 < n && n < threshold) {
+                continue;
+            }
+            for &wave in &rounds {
+                let in_round = |question: &str| Group {
+                    questionnaire: a.questionnaire.to_owned(),
+                    question: question.to_owned(),
+                    audience: group.audience,
+                    wave: Some(wave.to_owned()),
+                    filter: group.filter.clone(),
+                };
+                let own = in_round(&a.question.key);
+                let Some(given) = cx.counted_answer(&a.question.kind, &own, part) else {
+                    continue;
+                };
+                if !done.insert((
+                    a.questionnaire,
+                    group.audience,
+                    wave,
+                    from,
+                    &a.question.key,
+                    given.clone(),
+                )) {
+                    continue;
+                }
+                for to in (0..languages.len()).filter(|&to| to != from) {
+                    // Of their answers only this one: the fewer cells a move touches,
+                    // the fewer it hides (the other groups stay as they are).
+                    let first = Respondent {
+                        questionnaire: a.questionnaire,
+                        audience: group.audience,
+                        wave,
+                        answers: [
+                            (a.question.key.as_str(), given.clone()),
+                            (LANGUAGE_FILTER, Given::One(from)),
+                        ]
+                        .into(),
+                    };
+                    // In the other language the same answer, or the one most given there
+                    // (a small count of the group may be small in every language).
+                    let other = Group {
+                        filter: Some((LANGUAGE_FILTER.to_owned(), languages[to].to_owned())),
+                        ..own.clone()
+                    };
+                    let mut answers = vec![given.clone()];
+                    answers.extend(
+                        cx.counted_answer(&a.question.kind, &other, Part::Answered)
+                            .filter(|most| *most != given),
+                    );
+                    let key = a.question.key.as_str();
+                    let is_filter = cx.filters.contains_key(key);
+                    for answer in answers {
+                        if is_filter && answer != given {
+                            // Who is within which answer would change for every question.
+                            continue;
+                        }
+                        let mut first = first.clone();
+                        cx.within_filters(&mut first, &own, (&given, &answer));
+                        let mut second = first.clone();
+                        second.answers.insert(key, answer);
+                        second.answers.insert(LANGUAGE_FILTER, Given::One(to));
+                        add_move(table, cx, &first, &second, (!is_filter).then_some(key));
+                    }
                 }
             }
         }
@@ -204,7 +307,8 @@ impl<'a> Context<'a> {
                         .any(|x| x.question.key == q)
                 };
                 for (fq, values) in &self.filters {
-                    if *fq == question || !asked(fq) {
+                    // Every response is in a language, as if it had answered a question.
+                    if *fq == question || !(asked(fq) || *fq == LANGUAGE_FILTER) {
                         continue;
                     }
                     let own = group.filter.as_ref().filter(|(q, _)| q == fq);
@@ -228,6 +332,68 @@ impl<'a> Context<'a> {
                 (first, second)
             })
             .collect()
+    }
+
+    /// Places a made-up respondent whose answer to `group`'s question goes from one to the
+    /// other within an answer to every other filter question: the one where most gave both,
+    /// so the cells the change moves in that group are large.
+    fn within_filters(
+        &self,
+        respondent: &mut Respondent<'a>,
+        group: &Group,
+        (from, to): (&Given, &Given),
+    ) {
+        let (i, j) = differing(from, to);
+        let everyone = Group {
+            filter: None,
+            ..group.clone()
+        };
+        for (fq, values) in &self.filters {
+            let asked = self
+                .asked_of(respondent.questionnaire, respondent.audience)
+                .any(|x| x.question.key == *fq);
+            if *fq == LANGUAGE_FILTER || *fq == group.question || !asked {
+                continue;
+            }
+            let best = (0..values.len()).max_by_key(|&u| {
+                let within = Group {
+                    filter: Some(((*fq).to_owned(), values[u].to_owned())),
+                    ..everyone.clone()
+                };
+                let (x, y) = (self.count(&within, i), self.count(&within, j));
+                (x.min(y), x + y)
+            });
+            if let Some(u) = best {
+                respondent.answers.insert(fq, Given::One(u));
+            }
+        }
+    }
+
+    /// An answer someone of `group` gave that `part` counts: the most given one.
+    fn counted_answer(&self, kind: &QuestionKind, group: &Group, part: Part) -> Option<Given> {
+        let len = value_codes(kind).len();
+        let given = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&i| self.count(group, i) > 0)
+                .max_by_key(|&i| (self.count(group, i), std::cmp::Reverse(i)))
+        };
+        let i = match part {
+            Part::Answered => given(&mut (0..len)),
+            Part::Option(i) => given(&mut std::iter::once(i)),
+            Part::Agree => given(&mut (3..5)),
+            Part::Pass => given(&mut (5..len)),
+            Part::Fail => given(&mut (0..5.min(len))),
+            Part::NotChosen(_) => None,
+        }?;
+        Some(match kind {
+            // With every option all of the group chose: who did not choose it is no one.
+            QuestionKind::MultipleChoice { .. } => {
+                let answered = self.all.counts.get(group).map_or(0, |c| c.answered);
+                let all_chose = (0..len).filter(|&k| self.count(group, k) == answered);
+                Given::Several(std::iter::once(i).chain(all_chose).collect())
+            }
+            _ => Given::One(i),
+        })
     }
 
     /// Answers `from` and `to` of a question whose difference changes `part`.

@@ -4,6 +4,7 @@
 
 use super::charts::{Chart, ChartSvg};
 use super::{CsrfField, ErrorSummary, ResearcherFrame, Viewer};
+use crate::domain::tally::LANGUAGE_FILTER;
 use crate::i18n::Tr;
 use crate::storage::ProjectSummary;
 use crate::t;
@@ -288,10 +289,12 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
     let selection = page.selection.clone();
     let table = selection.table;
     let report = format!("/beheer/projecten/{key}/rapport{}", selection.query(false));
-    let filter_note = selection
-        .filter
-        .as_ref()
-        .map(|_| t!(tr, "comparison-filter-note"));
+    let filter_note = selection.filter.as_deref().map(|f| {
+        match f.split_once('=').map(|(q, _)| q) == Some(LANGUAGE_FILTER) {
+            true => t!(tr, "comparison-filter-language-note"),
+            false => t!(tr, "comparison-filter-note"),
+        }
+    });
     view! {
         <ResearcherFrame email=Some(page.viewer.email.clone()) is_admin=page.viewer.is_admin csrf=page.viewer.csrf.clone()>
             <p>

@@ -18,6 +18,8 @@ pub struct InterviewsView {
     /// (key, title) of questionnaires and (key, name) of rounds.
     pub questionnaires: Vec<(String, String)>,
     pub waves: Vec<(String, String)>,
+    /// (code, own name) of the languages a conversation can be held in, Dutch first.
+    pub languages: Vec<(String, String)>,
     pub can_edit: bool,
     pub problems: Vec<String>,
 }
@@ -83,6 +85,16 @@ pub fn InterviewsPage(page: InterviewsView) -> impl IntoView {
                                 <select id="interview-guide" name="questionnaire">
                                     {page.questionnaires.iter().map(|(k, n)| view! { <option value=k.clone()>{n.clone()}</option> }).collect_view()}
                                     <option value="">{t!(tr, "researcher-interview-themes")}</option>
+                                </select>
+                            </div>
+                            <div class="question">
+                                <label for="interview-language" class="question-label">{t!(tr, "researcher-interview-language")}</label>
+                                <select id="interview-language" name="language">
+                                    {page
+                                        .languages
+                                        .iter()
+                                        .map(|(code, name)| view! { <option value=code.clone() lang=code.clone()>{name.clone()}</option> })
+                                        .collect_view()}
                                 </select>
                             </div>
                             <button type="submit" class="primary">{t!(tr, "researcher-interview-start")}</button>
