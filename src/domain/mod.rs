@@ -23,6 +23,8 @@ pub mod project;
 pub mod questionnaire;
 pub mod readability;
 #[cfg(feature = "ssr")]
+pub mod recording;
+#[cfg(feature = "ssr")]
 pub mod summary;
 #[cfg(feature = "ssr")]
 pub mod tally;

@@ -305,15 +305,47 @@ pub async fn csrf_layer(session: Session, request: Request, next: Next) -> Respo
         return next.run(request).await;
     };
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, super::BODY_LIMIT).await else {
+    // Within `/beheer` (the path here is what follows it): a form with a file.
+    let upload = super::middleware::is_multipart(&parts.headers);
+    let limit = if upload {
+        super::UPLOAD_LIMIT
+    } else {
+        super::BODY_LIMIT
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let sent = form_urlencoded_field(&bytes, "csrf");
+    let sent = match upload {
+        true => multipart_field(&parts.headers, &bytes, "csrf").await,
+        false => form_urlencoded_field(&bytes, "csrf"),
+    };
     if !sent.is_some_and(|token| token.len() == expected.len() && token == expected) {
         return WorkspaceError::Csrf.into_response();
     }
     next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
         .await
+}
+
+/// The first text field with this name in a multipart form body (a form with a file);
+/// none when the body is not one.
+async fn multipart_field(
+    headers: &axum::http::HeaderMap,
+    body: &axum::body::Bytes,
+    name: &str,
+) -> Option<String> {
+    let boundary = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| multer::parse_boundary(v).ok())?;
+    let body = body.clone();
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(name) && field.file_name().is_none() {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// The first value of a field in a URL-encoded form body.

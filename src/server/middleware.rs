@@ -16,7 +16,29 @@ use std::time::{Duration, Instant};
 /// seconds.
 pub const BODY_READ: Duration = Duration::from_secs(30);
 
-/// Reads the whole request body, at most [`super::BODY_LIMIT`], within `deadline` before
+/// How many times longer than a form an upload may take to arrive: 8 MiB in two minutes is
+/// about 560 kbit/s, a slow mobile upload.
+const UPLOAD_READ_FACTOR: u32 = 4;
+
+/// A file sent to the workspace (a recording, a translator's spreadsheet): a multipart
+/// form posted under `/beheer/`. Only such requests may be larger than a form; the routes
+/// that take them say how large with their own `DefaultBodyLimit`.
+pub fn is_upload(parts: &axum::http::request::Parts) -> bool {
+    parts.method == axum::http::Method::POST
+        && parts.uri.path().starts_with("/beheer/")
+        && is_multipart(&parts.headers)
+}
+
+/// A multipart form: what a form with a file sends.
+pub fn is_multipart(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// Reads the whole request body, at most [`super::BODY_LIMIT`] (an upload
+/// [`super::UPLOAD_LIMIT`]), within `deadline` before
 /// any handler sees it, so that no handler (and no database connection) waits on a client
 /// that trickles its body. Too slow: 408 and the connection is closed; too large: 413.
 pub async fn body_in_time(
@@ -25,7 +47,11 @@ pub async fn body_in_time(
     next: Next,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let read = Limited::new(body, super::BODY_LIMIT).collect();
+    let (limit, deadline) = match is_upload(&parts) {
+        true => (super::UPLOAD_LIMIT, deadline * UPLOAD_READ_FACTOR),
+        false => (super::BODY_LIMIT, deadline),
+    };
+    let read = Limited::new(body, limit).collect();
     match tokio::time::timeout(deadline, read).await {
         Ok(Ok(body)) => {
             let body = Body::from(body.to_bytes());

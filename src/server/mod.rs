@@ -17,6 +17,7 @@ pub mod login;
 mod meetings;
 mod middleware;
 mod projects;
+mod recordings;
 pub mod render;
 mod respondent;
 mod responses;
@@ -43,6 +44,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted: several long answers of 5,000 characters, percent-encoded.
 pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The largest file the workspace takes in (see [`middleware::is_upload`]): a recording of
+/// a question read aloud (about a minute as MP3 or M4A from a phone) or a translator's
+/// spreadsheet.
+pub const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
 
 /// Today's date as the app sees it; tests fix it.
 #[derive(Clone)]

@@ -10,13 +10,14 @@ use super::form::{self, Nav, PostedForm};
 use super::render::{PageFrame, render};
 use super::speech::{self, Speech, SpeechError};
 use crate::domain::answers::{check_page, check_response, is_visible};
+use crate::domain::recording::{script, script_fingerprint};
 use crate::domain::translation::preferred;
 use crate::domain::{
     Audience, FieldError, InvitationCode, Question, QuestionKind, Questionnaire, RawAnswers,
     WaveState,
 };
 use crate::i18n::{Address, Tr};
-use crate::storage::{Draft, OpenLink, StorageError, SubmitOutcome};
+use crate::storage::{Draft, OpenLink, ReadingOf, StorageError, SubmitOutcome};
 use crate::t;
 use crate::ui::islands::HelperTexts;
 use crate::ui::labels::answer_label;
@@ -819,18 +820,21 @@ async fn question_page(
 ) -> Response {
     let tr = &r.tr;
     let (shown, earlier, mut items) = page_items(tr, s, page, values, errors);
-    // Read aloud: a sound per question, and one for the whole page when it has more.
-    let mut listen_page = None;
-    if let Some(voice) = r.voice() {
-        let base = format!("/{}/{}/{page}/luister", s.link.code, s.draft.token);
-        if items.len() > 1 {
-            let hash = Speech::hash(voice, &spoken_page(&items));
-            listen_page = Some(format!("{base}/{WHOLE_PAGE}/{hash}"));
-        }
-        for item in &mut items {
-            let hash = Speech::hash(voice, &item.spoken());
-            item.listen = Some(format!("{base}/{}/{hash}", item.key));
-        }
+    // Read aloud: a sound per question (a person's recording where one reads the words
+    // shown), and one for the whole page when it has more.
+    let recorded = match current_recordings(r, s).await {
+        Ok(recorded) => recorded,
+        Err(e) => return r.error(e.into()).await,
+    };
+    let base = format!("/{}/{}/{page}/luister", s.link.code, s.draft.token);
+    let voice = r.voice();
+    let listen_page = voice.filter(|_| items.len() > 1).map(|voice| {
+        let hash = Speech::hash(voice, &spoken_page(&items));
+        format!("{base}/{WHOLE_PAGE}/{hash}")
+    });
+    for item in &mut items {
+        item.listen =
+            listen_hash(&recorded, voice, item).map(|hash| format!("{base}/{}/{hash}", item.key));
     }
     let helper_texts = HelperTexts {
         choose_one: t!(tr, "respondent-error-choose"),
@@ -878,6 +882,53 @@ async fn question_page(
 /// starts with `_`).
 const WHOLE_PAGE: &str = "_pagina";
 
+/// How a listening link's hash starts when it names a person's recording (by its SHA-256)
+/// instead of the synthetic voice's words (hex digits only).
+const RECORDED: &str = "opname-";
+
+/// The recordings of the page's questionnaire in the respondent's language and audience
+/// that read the words as they are now, by question key.
+async fn current_recordings(
+    r: &Respondent,
+    s: &Session,
+) -> Result<std::collections::BTreeMap<String, String>, crate::storage::StorageError> {
+    let recorded = r
+        .state
+        .db
+        .recordings(s.link.questionnaire_id, r.tr.code(), Some(s.link.audience))
+        .await?;
+    Ok(recorded
+        .into_iter()
+        .filter(|rec| {
+            script(&s.questionnaire, &rec.question, s.link.audience)
+                .is_some_and(|lines| script_fingerprint(&lines) == rec.script_fingerprint)
+        })
+        .map(|rec| (rec.question, rec.sha))
+        .collect())
+}
+
+/// What a question's listening link names: its current recording, else the synthetic
+/// voice's words; none when neither can be heard.
+fn listen_hash(
+    recorded: &std::collections::BTreeMap<String, String>,
+    voice: Option<&str>,
+    item: &QuestionItem,
+) -> Option<String> {
+    match recorded.get(&item.key) {
+        Some(sha) => Some(format!("{RECORDED}{sha}")),
+        None => voice.map(|voice| Speech::hash(voice, &item.spoken())),
+    }
+}
+
+fn reading_of<'a>(r: &'a Respondent, s: &'a Session, question: &'a str) -> ReadingOf<'a> {
+    ReadingOf {
+        questionnaire_id: s.link.questionnaire_id,
+        question,
+        audience: s.link.audience,
+        language: r.tr.code(),
+    }
+}
+
 /// `GET /{code}/{token}/{page}/luister/{part}/{hash}`: a question of the page (or the whole
 /// page) read aloud in the draft's language. The hash names what is said; a link made for
 /// other words (the language switched, the questionnaire changed) is sent on to the sound
@@ -899,20 +950,26 @@ pub async fn read_aloud(
         s.link.audience,
         s.link.address,
     );
-    let Some(voice) = r.voice() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     s.questionnaire = s.questionnaire.in_language(r.tr.code());
     let (_, _, items) = page_items(&r.tr, &s, page, &s.draft.answers, &Default::default());
-    let text = if part == WHOLE_PAGE && items.len() > 1 {
-        spoken_page(&items)
+    let recorded = match current_recordings(&r, &s).await {
+        Ok(recorded) => recorded,
+        Err(e) => return PageError::from(e).status().into_response(),
+    };
+    let voice = r.voice();
+    let (text, current) = if part == WHOLE_PAGE && items.len() > 1 {
+        let text = spoken_page(&items);
+        let hash = voice.map(|voice| Speech::hash(voice, &text));
+        (text, hash)
     } else {
         match items.iter().find(|i| i.key == part) {
-            Some(item) => item.spoken(),
+            Some(item) => (item.spoken(), listen_hash(&recorded, voice, item)),
             None => return StatusCode::NOT_FOUND.into_response(),
         }
     };
-    let current = Speech::hash(voice, &text);
+    let Some(current) = current else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     if current != hash {
         let to = format!(
             "/{}/{}/{page}/luister/{part}/{current}",
@@ -920,8 +977,22 @@ pub async fn read_aloud(
         );
         return Redirect::temporary(&to).into_response();
     }
+    if let Some(sha) = current.strip_prefix(RECORDED) {
+        let of = reading_of(&r, &s, &part);
+        return match state.db.recording(of).await {
+            Ok(Some((_, sound))) if sound.sha == sha => {
+                speech::respond(sound.bytes, &sound.content_type, &headers)
+            }
+            // Replaced or removed since this request began: the page's link is stale.
+            Ok(_) => StatusCode::NOT_FOUND.into_response(),
+            Err(e) => PageError::from(e).status().into_response(),
+        };
+    }
+    let Some(voice) = voice else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     match state.speech.sound(&state.db, voice, &text).await {
-        Ok(sound) => speech::respond(sound, &headers),
+        Ok(sound) => speech::respond(sound, "audio/ogg", &headers),
         Err(SpeechError::Off) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
         Err(error) => {
             tracing::error!(%error, "reading a question aloud failed");

@@ -128,8 +128,9 @@ impl Speech {
 
 /// A sound as a response: named by its hash in a link that holds a draft's token, so
 /// kept for a year by the respondent's browser only. Answers a byte range as well (Safari
-/// plays audio only from a server that does).
-pub fn respond(sound: Vec<u8>, headers: &HeaderMap) -> Response {
+/// plays audio only from a server that does). `content_type` is one of
+/// [`crate::domain::recording::sound_type`]'s.
+pub fn respond(sound: Vec<u8>, content_type: &str, headers: &HeaderMap) -> Response {
     let size = sound.len() as u64;
     let range = headers
         .get(header::RANGE)
@@ -158,7 +159,9 @@ pub fn respond(sound: Vec<u8>, headers: &HeaderMap) -> Response {
     };
     let mut response = (status, body).into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/ogg"));
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
     h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     h.insert(
         header::CACHE_CONTROL,

@@ -32,6 +32,8 @@ pub struct OpenLink {
     /// The version new respondents get: the latest.
     pub version_id: i64,
     pub questionnaire: Questionnaire,
+    /// Of the questionnaire, whatever its version.
+    pub questionnaire_id: i64,
 }
 
 /// A link as a project's researchers see it.
@@ -50,6 +52,8 @@ pub struct ProjectLink {
 /// A questionnaire of a project, at its latest version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionnaireSummary {
+    /// Stays the same across versions.
+    pub id: i64,
     pub key: String,
     pub version: i64,
     pub questionnaire: Questionnaire,
@@ -220,7 +224,7 @@ impl Db {
     pub async fn find_link(&self, code: &InvitationCode) -> Result<Option<OpenLink>> {
         let row = sqlx::query(
             "SELECT l.id, l.audience, l.group_label, l.closed_at, w.key, w.name, w.opens_on, \
-             w.closes_on, p.name, v.id, v.definition, p.formal_audiences \
+             w.closes_on, p.name, v.id, v.definition, p.formal_audiences, q.id \
              FROM links l \
              JOIN waves w ON w.id = l.wave_id \
              JOIN questionnaires q ON q.id = l.questionnaire_id \
@@ -258,6 +262,7 @@ impl Db {
             },
             version_id: row.try_get(9)?,
             questionnaire: parse_definition(&row.try_get::<String, _>(10)?)?,
+            questionnaire_id: row.try_get(12)?,
         }))
     }
 
@@ -412,7 +417,7 @@ impl Db {
         project_id: ProjectId,
     ) -> Result<Vec<QuestionnaireSummary>> {
         let rows = sqlx::query(
-            "SELECT q.key, v.version, v.definition FROM questionnaires q \
+            "SELECT q.key, v.version, v.definition, q.id FROM questionnaires q \
              JOIN questionnaire_versions v ON v.questionnaire_id = q.id \
              WHERE q.project_id = $1 AND v.version = \
                (SELECT MAX(version) FROM questionnaire_versions WHERE questionnaire_id = q.id) \
@@ -424,6 +429,7 @@ impl Db {
         rows.into_iter()
             .map(|row| {
                 Ok(QuestionnaireSummary {
+                    id: row.try_get(3)?,
                     key: row.try_get(0)?,
                     version: row.try_get(1)?,
                     questionnaire: parse_definition(&row.try_get::<String, _>(2)?)?,

@@ -7,6 +7,7 @@ mod code_tallies;
 mod codebook;
 mod interviews;
 mod meetings;
+mod recordings;
 mod reporting;
 mod respondents;
 mod speech;
@@ -20,6 +21,7 @@ pub use catalogue::{
 pub use codebook::{Application, Code, QueueItem};
 pub use interviews::{Interview, NewInterview, NotesEntry};
 pub use meetings::{Insight, Meeting};
+pub use recordings::{ReadingOf, Recorded, Sound};
 pub use reporting::{
     AnswerFilter, ClosedCount, CodeCount, CodedText, ExportResponse, LinkTarget, Material,
     NewApplication, NewResponse, Source,

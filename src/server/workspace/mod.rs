@@ -10,13 +10,14 @@ pub use access::{AsEditor, AsOwner, AsViewer, InProject, Needs};
 pub use error::{WorkspaceError, error_pages};
 pub use pages::{back_to, form_status, internal, page, page_with, tr};
 
-use super::AppState;
+use super::{AppState, UPLOAD_LIMIT};
 use super::{
     accounts, authoring, coding, comparison, exports, first_run, interviews, links, login,
-    meetings, projects, responses, translating,
+    meetings, projects, recordings, responses, translating,
 };
 use crate::domain::account::Role;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 
@@ -194,6 +195,30 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}/{format}",
             Access::Project(Role::Researcher),
             get(translating::download),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/opnames/{lang}",
+            Access::Project(Role::Researcher),
+            get(recordings::recordings),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/opnames/{lang}",
+            Access::Project(Role::Researcher),
+            post(recordings::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/opnames/{lang}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(recordings::remove),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/opnames/{lang}/geluid",
+            Access::Project(Role::Researcher),
+            get(recordings::listen),
         ),
         route(
             POST,

@@ -282,7 +282,7 @@ pub fn EditorPage(page: EditorView) -> impl IntoView {
             <p>
                 <a class="button" href=format!("{base}/vragen/nieuw")>{t!(tr, "researcher-question-new")}</a>
             </p>
-            <super::TranslationList base=base.clone() languages=page.languages.clone() />
+            <super::TranslationList base=base.clone() languages=page.languages.clone() dutch=t!(tr, "language-name") />
         </ResearcherFrame>
     }
 }

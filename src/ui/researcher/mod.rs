@@ -15,6 +15,7 @@ mod password;
 mod project;
 mod projects;
 mod queue;
+mod recordings;
 mod responses;
 mod translating;
 
@@ -42,6 +43,7 @@ pub use projects::{
     Viewer,
 };
 pub use queue::{QueuePage, QueueView};
+pub use recordings::{RecordingRow, RecordingsPage, RecordingsView};
 pub use responses::{
     AnswerLine, FilterValues, ResponsePage, ResponseView, ResponsesPage, ResponsesView,
 };

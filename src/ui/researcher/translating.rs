@@ -17,10 +17,21 @@ pub struct LanguageProgress {
     pub offered: bool,
 }
 
-/// The editor's list of languages, each with its progress and a link to translate it.
+/// The editor's list of languages, each with its progress and a link to translate it, and
+/// the languages to record readings in (`dutch`: Dutch's own name).
 #[component]
-pub fn TranslationList(base: String, languages: Vec<LanguageProgress>) -> impl IntoView {
+pub fn TranslationList(
+    base: String,
+    languages: Vec<LanguageProgress>,
+    dutch: String,
+) -> impl IntoView {
     let tr = expect_context::<Tr>();
+    // Recordings are made in the languages respondents can answer in.
+    let recordable: Vec<(String, String)> = languages
+        .iter()
+        .filter(|l| l.offered)
+        .map(|l| (l.code.clone(), l.name.clone()))
+        .collect();
     view! {
         <h2 id="vertalingen">{t!(tr, "researcher-translations")}</h2>
         <p>{t!(tr, "researcher-translations-intro")}</p>
@@ -34,6 +45,23 @@ pub fn TranslationList(base: String, languages: Vec<LanguageProgress>) -> impl I
                             <a href=href lang=l.code.clone()>{l.name.clone()}</a>
                             {l.offered.then(|| view! { " " <span class="badge">{t!(tr, "researcher-translation-offered")}</span> })}
                             <ul>{l.parts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <h2 id="voorlezen">{t!(tr, "researcher-recordings-heading")}</h2>
+        <p>{t!(tr, "researcher-recordings-list")}</p>
+        <ul>
+            <li>
+                <a href=format!("{base}/opnames/nl") lang="nl">{dutch}</a>
+            </li>
+            {recordable
+                .into_iter()
+                .map(|(code, name)| {
+                    view! {
+                        <li>
+                            <a href=format!("{base}/opnames/{code}") lang=code>{name}</a>
                         </li>
                     }
                 })
