@@ -9,57 +9,12 @@ mod common;
 #[path = "common/workspace.rs"]
 mod workspace;
 
-use app::{App, Reply};
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use common::{TestDb, on_every_database};
-use workspace::{Session, login, request, setup};
+use workspace::{login, request, setup, upload};
 
 const EDITOR: &str = "/beheer/projecten/samenhang/vragenlijsten/naar-school";
 const PARENT: &str = "verzm26p";
-
-/// A multipart form as a browser sends one with a file.
-async fn upload(
-    app: &App,
-    me: &Session,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<&[u8]>,
-) -> Reply {
-    const BOUNDARY: &str = "----samenspraak-test-7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .bytes(),
-        );
-    }
-    if let Some(file) = file {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"opname\"; filename=\"vraag.ogg\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .bytes(),
-        );
-        body.extend_from_slice(file);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{BOUNDARY}--\r\n").bytes());
-    let request = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::COOKIE, &me.cookie)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    app.send(request).await
-}
 
 fn audio_sources(page: &str) -> Vec<String> {
     page.split("<audio ")
@@ -120,7 +75,7 @@ async fn a_recorded_reading_replaces_the_computer_voice_until_the_words_change()
             async move {
                 let fields: Vec<(&str, &str)> =
                     fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                upload(app, me, &page, &fields, Some(&file)).await
+                upload(app, me, &page, &fields, Some(("opname", &file))).await
             }
         };
 
@@ -153,7 +108,7 @@ async fn a_recorded_reading_replaces_the_computer_voice_until_the_words_change()
                 ("vraag", "bestaat-niet"),
                 ("voor", "parent"),
             ],
-            Some(&recording(3)),
+            Some(("opname", &recording(3))),
         )
         .await;
         assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -163,7 +118,14 @@ async fn a_recorded_reading_replaces_the_computer_voice_until_the_words_change()
             ("vraag", key.as_str()),
             ("voor", "parent"),
         ];
-        let refused = upload(&app, &viewer, &page, &fields_of_viewer, Some(&recording(3))).await;
+        let refused = upload(
+            &app,
+            &viewer,
+            &page,
+            &fields_of_viewer,
+            Some(("opname", &recording(3))),
+        )
+        .await;
         assert_eq!(
             refused.status,
             StatusCode::FORBIDDEN,
@@ -205,7 +167,14 @@ async fn a_recorded_reading_replaces_the_computer_voice_until_the_words_change()
         let turkish_page = format!("{EDITOR}/opnames/tr");
         let fields: Vec<(&str, &str)> =
             vec![("csrf", &me.csrf), ("vraag", &key), ("voor", "parent")];
-        let kept = upload(&app, &me, &turkish_page, &fields, Some(&recording(5))).await;
+        let kept = upload(
+            &app,
+            &me,
+            &turkish_page,
+            &fields,
+            Some(("opname", &recording(5))),
+        )
+        .await;
         assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.body);
         let turkish = app.start_in(PARENT, "tr").await;
         let in_turkish = audio_sources(&app.get(&turkish).await.body)[1].clone();

@@ -15,7 +15,7 @@ use common::{TestDb, on_every_database};
 use samenspraak::domain::Questionnaire;
 use samenspraak::domain::translation::{TextRef, TextState};
 use samenspraak::storage::Db;
-use workspace::{Session, login, request, setup};
+use workspace::{Session, login, request, setup, upload};
 
 const EDITOR: &str = "/beheer/projecten/samenhang/vragenlijsten/naar-school";
 
@@ -154,6 +154,86 @@ async fn a_researcher_translates_side_by_side_and_through_files() {
         let q = stored(&t.db).await;
         let at = TextRef::Wording("leeftijd".into(), samenspraak::domain::Audience::Parent);
         assert_eq!(q.translations["tr"][&at].text, "Çocuğunuz kaç yaşında?");
+
+        // The workbook: downloaded, filled in as a translator does, sent back as a file.
+        let book = get(&app, &me, &format!("{page}/xlsx")).await;
+        assert_eq!(book.status, StatusCode::OK);
+        assert!(book.bytes.starts_with(b"PK"));
+        let back =
+            samenspraak::domain::translation_files::from_workbook(&book.bytes, "tr").unwrap();
+        assert!(
+            back.iter().any(|r| r.text == "Çocuğunuz kaç yaşında?"),
+            "what is translated comes with it"
+        );
+        let mut filled = rust_xlsxwriter::Workbook::new();
+        let sheet = filled.add_worksheet();
+        let rows = [
+            ["id", "nl", "tr", "status"],
+            [
+                "q.leeftijd.youth",
+                "Hoe oud ben je?",
+                "Kaç yaşındasın?",
+                "vertaald",
+            ],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+        let filled = filled.save_to_buffer().unwrap();
+        let sent = upload(
+            &app,
+            &me,
+            &format!("{page}/bestand-sturen"),
+            &[("csrf", &me.csrf)],
+            Some(("bestand", &filled)),
+        )
+        .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        let youth = TextRef::Wording("leeftijd".into(), samenspraak::domain::Audience::Youth);
+        assert_eq!(
+            stored(&t.db).await.translations["tr"][&youth].text,
+            "Kaç yaşındasın?"
+        );
+        // A workbook for Polish, or no file at all: refused, nothing stored.
+        let before = stored(&t.db).await;
+        let polish = samenspraak::domain::translation_files::to_workbook(&before, "pl").unwrap();
+        let refused = upload(
+            &app,
+            &me,
+            &format!("{page}/bestand-sturen"),
+            &[("csrf", &me.csrf)],
+            Some(("bestand", &polish)),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("for `pl`"), "{}", refused.body);
+        let nothing = upload(
+            &app,
+            &me,
+            &format!("{page}/bestand-sturen"),
+            &[("csrf", &me.csrf)],
+            None,
+        )
+        .await;
+        assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(nothing.body.contains("Kies een bestand."));
+        let forged = upload(
+            &app,
+            &me,
+            &format!("{page}/bestand-sturen"),
+            &[],
+            Some(("bestand", &filled)),
+        )
+        .await;
+        assert_eq!(
+            forged.status,
+            StatusCode::FORBIDDEN,
+            "no CSRF token in the form"
+        );
+        assert_eq!(stored(&t.db).await, before, "nothing stored");
+
         let audit = t.db.audit_log(project, 50).await.unwrap();
         assert!(audit.iter().any(|e| e.action == "translation exported"));
         t

@@ -270,10 +270,13 @@ researcher-translation-saved = { $count ->
         [one] 1 text saved.
        *[other] { $count } texts saved.
     }
-researcher-translation-download = For a translator: download all texts as XLIFF (for translation tools) or as a spreadsheet (CSV).
+researcher-translation-download = For a translator: download all texts as XLIFF (for translation tools) or as a spreadsheet (Excel or CSV).
 researcher-translation-file = Take in a translator's translation
 researcher-translation-file-label = Paste the XLIFF or CSV file here. It is taken in only when everything is right.
 researcher-translation-file-take = Take in
+researcher-translation-upload-label = Or send the file itself (Excel, CSV or XLIFF). It is only read in when everything is right.
+researcher-translation-upload = Send file
+researcher-translation-upload-empty = Choose a file.
 researcher-recordings = Read aloud: { $language }
 researcher-recordings-intro = Record a question on your phone and send the file here. Whoever answers the questionnaire in this language then hears your voice instead of the computer voice. Read the question, the help and the answers as they are shown below. If the text changes later, people hear the computer voice again until you record the question again.
 researcher-recording-heading = { $question } ({ $audience })

@@ -316,10 +316,13 @@ researcher-translation-saved = { $count ->
         [one] 1 tekst opgeslagen.
        *[other] { $count } teksten opgeslagen.
     }
-researcher-translation-download = Voor een vertaler: download alle teksten als XLIFF (voor vertaalprogramma's) of als spreadsheet (CSV).
+researcher-translation-download = Voor een vertaler: download alle teksten als XLIFF (voor vertaalprogramma's) of als spreadsheet (Excel of CSV).
 researcher-translation-file = Vertaling van een vertaler inlezen
 researcher-translation-file-label = Plak hier het XLIFF- of CSV-bestand. Het wordt alleen ingelezen als alles klopt.
 researcher-translation-file-take = Inlezen
+researcher-translation-upload-label = Of stuur het bestand zelf (Excel, CSV of XLIFF). Het wordt alleen ingelezen als alles klopt.
+researcher-translation-upload = Bestand sturen
+researcher-translation-upload-empty = Kies een bestand.
 researcher-recordings = Voorlezen: { $language }
 researcher-recordings-intro = Neem een vraag op met je telefoon en stuur het bestand hier. Wie de vragenlijst in deze taal invult, hoort dan jouw stem in plaats van de computerstem. Lees de vraag, de uitleg en de antwoorden voor zoals ze hieronder staan. Verandert de tekst later, dan hoort men weer de computerstem tot je de vraag opnieuw opneemt.
 researcher-recording-heading = { $question } ({ $audience })

@@ -1,6 +1,6 @@
 //! Translations to and from a translator: one language of one questionnaire as an XLIFF 2.0
-//! file (what translation tools open) or as a spreadsheet (CSV: id, Dutch, translation,
-//! status), and taking a returned file in, checked like an import — problems by line, and
+//! file (what translation tools open) or as a spreadsheet (XLSX or CSV: id, Dutch,
+//! translation, status), and taking a returned file in, checked like an import — problems by line, and
 //! nothing taken while there is one.
 //!
 //! A returned text keeps the Dutch it was translated from (the file's source column), so a
@@ -228,9 +228,103 @@ pub fn from_sheet(bytes: &[u8], language: &str) -> Result<Vec<Returned>, Problem
         .delimiter(separator)
         .flexible(true)
         .from_reader(bytes);
+    let header: Option<Vec<String>> = reader
+        .headers()
+        .ok()
+        .map(|h| h.iter().map(str::to_owned).collect());
+    let rows = reader.records().map(|record| match record {
+        Ok(r) => Ok((
+            r.position().map_or(0, |p| p.line() as usize),
+            r.iter().map(str::to_owned).collect(),
+        )),
+        Err(e) => Err((
+            e.position().map_or(0, |p| p.line() as usize),
+            format!("unreadable row: {e}"),
+        )),
+    });
+    from_rows(header, rows, language)
+}
+
+/// One language of a questionnaire as an Excel workbook: the columns of [`to_sheet`], the
+/// heading frozen, long texts wrapped, the translation column wide.
+pub fn to_workbook(q: &Questionnaire, language: &str) -> Result<Vec<u8>, String> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let wrap = rust_xlsxwriter::Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let sheet = book.add_worksheet();
+    let fail = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    sheet.set_name(language).map_err(fail)?;
+    let mut header = SHEET_HEADER.map(str::to_owned);
+    header[2] = language.to_owned();
+    for (col, name) in (0u16..).zip(&header) {
+        sheet
+            .write_string_with_format(0, col, name, &bold)
+            .map_err(fail)?;
+    }
+    for (col, width) in [(0u16, 28.0), (1, 60.0), (2, 60.0), (3, 12.0)] {
+        sheet.set_column_width(col, width).map_err(fail)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    for (row, (at, dutch, text, state)) in (1u32..).zip(rows(q, language)) {
+        let cells = [
+            at.to_string(),
+            dutch.to_owned(),
+            text.to_owned(),
+            state_word(state).1.to_owned(),
+        ];
+        for (col, cell) in (0u16..).zip(&cells) {
+            sheet
+                .write_string_with_format(row, col, cell, &wrap)
+                .map_err(fail)?;
+        }
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The texts of a returned workbook, read like [`from_sheet`] from its first sheet; a
+/// problem's line is the row's number as the spreadsheet shows it.
+pub fn from_workbook(bytes: &[u8], language: &str) -> Result<Vec<Returned>, Problems> {
+    use calamine::{Data, Reader};
+    let unreadable = |e: String| vec![(0, format!("not a workbook that can be read: {e}"))];
+    let mut book =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| unreadable("it has no sheet".into()))?
+        .map_err(|e| unreadable(e.to_string()))?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        other => other.to_string(),
+    };
+    // Cells as a table from A1, whatever the first used cell is.
+    let mut rows = range
+        .rows()
+        .map(|r| r.iter().map(text).collect::<Vec<_>>())
+        .enumerate()
+        .map(|(i, mut cells)| {
+            let mut padded = vec![String::new(); first_col as usize];
+            padded.append(&mut cells);
+            (first_row as usize + i + 1, padded)
+        });
+    let header = match first_row {
+        0 => rows.next().map(|(_, cells)| cells),
+        _ => None,
+    };
+    from_rows(header, rows.map(Ok), language)
+}
+
+/// The texts of returned rows (line, cells) under a heading, as [`from_sheet`] says.
+fn from_rows(
+    header: Option<Vec<String>>,
+    rows: impl Iterator<Item = Result<(usize, Vec<String>), (usize, String)>>,
+    language: &str,
+) -> Result<Vec<Returned>, Problems> {
     let mut problems = Problems::new();
-    if let Ok(header) = reader.headers()
-        && let Some(named) = header.get(2).map(str::trim)
+    if let Some(named) = header.as_ref().and_then(|h| h.get(2)).map(|h| h.trim())
         && is_language_code(named)
         && named != language
     {
@@ -240,21 +334,19 @@ pub fn from_sheet(bytes: &[u8], language: &str) -> Result<Vec<Returned>, Problem
         ));
     }
     let mut out = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                problems.push((line, format!("unreadable row: {e}")));
+    for row in rows {
+        let (line, cells) = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let cell = |i: usize| record.get(i).unwrap_or_default().to_owned();
-        if record.iter().all(|c| c.trim().is_empty()) {
+        let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() < 3 {
+        if cells.len() < 3 {
             problems.push((
                 line,
                 "a row needs an id, the Dutch and the translation".into(),
@@ -455,6 +547,55 @@ mod tests {
         // A sheet written for another language is not taken as this one.
         let problems = from_sheet(filled.as_bytes(), "pl").unwrap_err();
         assert!(problems[0].1.contains("for `tr`"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_workbook_reads_back_and_its_problems_have_the_rows_excel_shows() {
+        let mut q = sample();
+        q.take_translations("tr", &[returned("title", "Okula")])
+            .unwrap();
+        let book = to_workbook(&q, "tr").unwrap();
+        assert!(book.starts_with(b"PK"), "an XLSX file is a zip");
+        let back = from_workbook(&book, "tr").unwrap();
+        assert_eq!(back.len(), 1, "only translated rows come back");
+        assert_eq!(
+            (back[0].at.as_str(), back[0].text.as_str()),
+            ("title", "Okula")
+        );
+        assert_eq!(back[0].source.as_deref(), Some("Naar <school>"));
+        assert_eq!(back[0].line, 2);
+        assert!(
+            from_workbook(&book, "pl").unwrap_err()[0]
+                .1
+                .contains("for `tr`")
+        );
+
+        // As a translator returns it: a row filled in, one with an id that does not exist,
+        // one left empty (Excel has no short rows: its empty cells are no translation).
+        let mut returned_book = rust_xlsxwriter::Workbook::new();
+        let sheet = returned_book.add_worksheet();
+        for (row, cells) in [
+            vec!["id", "nl", "tr", "status"],
+            vec!["q.reden.parent", "Waarom?", "Neden?", "vertaald"],
+            vec!["q.bestaat-niet.parent", "Wat?", "Ne?"],
+            vec!["q.reden.option.ziek", "Ziek"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (col, cell) in cells.iter().enumerate() {
+                sheet.write_string(row as u32, col as u16, *cell).unwrap();
+            }
+        }
+        let bytes = returned_book.save_to_buffer().unwrap();
+        let back = from_workbook(&bytes, "tr").unwrap();
+        assert_eq!(back.len(), 2);
+        let before = q.clone();
+        let problems = q.take_translations("tr", &back).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, 3, "the row Excel numbers 3: {problems:?}");
+        assert_eq!(q, before, "nothing taken");
+        assert!(from_workbook(b"PK\x03\x04 not really", "tr").is_err());
     }
 
     #[test]

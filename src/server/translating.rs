@@ -14,7 +14,8 @@ use crate::ui::researcher::{
     LanguageProgress, TranslatePage, TranslateView, TranslationRow, Viewer, audience_name,
 };
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
@@ -333,7 +334,82 @@ pub async fn take_file(
     .await
 }
 
-/// `GET …/vertalingen/{lang}/{format}`: the file for a translator, `xliff` or `csv`.
+/// `POST …/vertalingen/{lang}/bestand-sturen`: a translator's file sent as it is (a
+/// multipart form with the file `bestand`): Excel, XLIFF or CSV, told by its first bytes;
+/// taken in whole or not at all.
+pub async fn receive_file(
+    State(state): State<AppState>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsEditor>,
+    Path((_, qkey, lang)): Path<(String, String, String)>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WorkspaceError> {
+    let language = language(&state, &lang)?;
+    let mut q = questionnaire(&state, &project, &qkey).await?.questionnaire;
+    let mut form = form.map_err(|_| WorkspaceError::Invalid)?;
+    let mut bytes = Vec::new();
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|_| WorkspaceError::Invalid)?
+    {
+        if field.name() == Some("bestand") {
+            bytes = field
+                .bytes()
+                .await
+                .map_err(|_| WorkspaceError::Invalid)?
+                .to_vec();
+        }
+    }
+    let code = language.code();
+    let text = String::from_utf8_lossy(&bytes);
+    let read = if bytes.is_empty() {
+        Err(vec![(
+            0,
+            t!(tr(&state), "researcher-translation-upload-empty"),
+        )])
+    } else if bytes.starts_with(b"PK") {
+        translation_files::from_workbook(&bytes, code)
+    } else if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        translation_files::from_xliff(&text, code)
+    } else {
+        translation_files::from_sheet(&bytes, code)
+    };
+    match read {
+        Ok(returned) => {
+            take(
+                &state,
+                researcher,
+                &project,
+                &mut q,
+                &language,
+                returned,
+                String::new(),
+            )
+            .await
+        }
+        Err(problems) => Ok(translate_page(
+            &state,
+            Viewer::from(&researcher),
+            (&project.key, &project.name),
+            &q,
+            &language,
+            None,
+            (String::new(), lines(&tr(&state), problems)),
+        )
+        .await),
+    }
+}
+
+/// `GET …/vertalingen/{lang}/{format}`: the file for a translator, `xliff`, `xlsx` or
+/// `csv`.
 pub async fn download(
     State(state): State<AppState>,
     InProject {
@@ -356,6 +432,11 @@ pub async fn download(
             translation_files::to_sheet(&q, code),
             "text/csv; charset=utf-8",
             "csv",
+        ),
+        "xlsx" => (
+            translation_files::to_workbook(&q, code).map_err(internal)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
         ),
         _ => return Err(WorkspaceError::NotFound),
     };

@@ -191,6 +191,12 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             post(translating::take_file),
         ),
         route(
+            POST,
+            "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}/bestand-sturen",
+            Access::Project(Role::Researcher),
+            post(translating::receive_file).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        ),
+        route(
             GET,
             "/projecten/{key}/vragenlijsten/{questionnaire}/vertalingen/{lang}/{format}",
             Access::Project(Role::Researcher),

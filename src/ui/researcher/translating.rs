@@ -135,6 +135,7 @@ pub fn TranslatePage(page: TranslateView) -> impl IntoView {
                 {t!(tr, "researcher-translation-download")} " "
                 <a href=format!("{base}/xliff") download="">{"XLIFF"}</a>
                 " · "
+                <a href=format!("{base}/xlsx") download="">{"Excel"}</a>                " · "
                 <a href=format!("{base}/csv") download="">{"CSV"}</a>
             </p>
             <form method="post" action=base.clone()>
@@ -200,6 +201,14 @@ pub fn TranslatePage(page: TranslateView) -> impl IntoView {
                     <textarea id="file" name="file" rows="8">{page.file.clone()}</textarea>
                 </div>
                 <button type="submit">{t!(tr, "researcher-translation-file-take")}</button>
+            </form>
+            <form method="post" action=format!("{base}/bestand-sturen") enctype="multipart/form-data" class="stacked wide-form">
+                <CsrfField token=page.viewer.csrf.clone() />
+                <div class="question">
+                    <label for="upload" class="question-label">{t!(tr, "researcher-translation-upload-label")}</label>
+                    <input type="file" id="upload" name="bestand" accept=".xlsx,.csv,.xlf,.xliff,.xml" />
+                </div>
+                <button type="submit">{t!(tr, "researcher-translation-upload")}</button>
             </form>
         </ResearcherFrame>
     }
