@@ -75,6 +75,22 @@ test("a researcher builds a questionnaire for two audiences and sees a response 
   await expect(youthWording).toHaveValue("Okula gitmeyi sever misin?");
   await page.getByRole("link", { name: "Hoe gaat het op school?" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hoe gaat het op school?");
+
+  // A question read aloud by a person instead of the computer voice, sent from the browser.
+  await page.getByRole("link", { name: "Nederlands", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voorlezen: Nederlands");
+  await expectAccessible(page, "recordings");
+  const sound = Buffer.concat([Buffer.from("OggS\0\x02"), Buffer.alloc(4000, 7)]);
+  await page.locator("#bestand-ga-je-graag-naar-school-youth").setInputFiles({
+    name: "vraag-1.ogg",
+    mimeType: "audio/ogg",
+    buffer: sound,
+  });
+  await page.locator("#opname-ga-je-graag-naar-school-youth").getByRole("button", { name: "Opname opslaan" }).click();
+  await expect(page.getByText("De opname is opgeslagen.")).toBeVisible();
+  await expect(page.locator("#opname-ga-je-graag-naar-school-youth")).toContainText("Nu hoort men jouw opname (4 kB).");
+  await expectAccessible(page, "recordings with one kept");
+  await page.getByRole("link", { name: "Hoe gaat het op school?" }).click();
   await page.getByRole("link", { name: projectName }).click();
 
   await page.getByLabel("Vragenlijst", { exact: true }).selectOption("hoe-gaat-het-op-school");
@@ -92,6 +108,8 @@ test("a researcher builds a questionnaire for two audiences and sees a response 
   await phone.goto(url);
   await expect(phone.getByText("We willen weten hoe het met jou gaat op school.")).toBeVisible();
   await phone.getByRole("button", { name: "Beginnen" }).click();
+  // The recording, not the computer voice, for the recorded question.
+  await expect(phone.locator('audio[src*="/luister/ga-je-graag-naar-school/opname-"]')).toHaveCount(1);
   await choose(phone, /Ga je graag naar school\?/, "Nee");
   await tick(phone, /Waarom niet\?/, "Ik word gepest");
   await phone.getByRole("button", { name: "Versturen" }).click();
