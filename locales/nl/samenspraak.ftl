@@ -43,6 +43,8 @@ respondent-optional = { ADDRESS() ->
     }
 respondent-listen-question = Luister naar de vraag
 respondent-listen-page = Luister naar alle vragen van dit deel
+respondent-listen-device = Voorlezen met dit toestel
+respondent-listen-stop = Stoppen met voorlezen
 respondent-choose-more = { ADDRESS() ->
         [u] U mag meer dan één antwoord kiezen.
        *[je] Je mag meer dan één antwoord kiezen.

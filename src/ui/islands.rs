@@ -31,6 +31,20 @@ pub fn FormHelper(
     let _ = (questions, earlier, texts);
 }
 
+/// Lets a respondent hear each question in the device's own voice, with what is being read
+/// highlighted: a button per question, added only when the device has a voice of its own
+/// (`localService`) in the page's `language`. `read` and `stop` are the button's labels.
+#[island]
+pub fn DeviceVoice(language: String, read: String, stop: String) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    device_voice::attach(language, read, stop);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (language, read, stop);
+}
+
+#[cfg(feature = "hydrate")]
+mod device_voice;
+
 /// Copies what a researcher types into the question editor's preview, so the phone-sized
 /// preview follows the text without sending the form. `pairs` are (field id, preview id).
 #[island]

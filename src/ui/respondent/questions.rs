@@ -4,7 +4,7 @@ use super::{LanguageLink, RespondentFrame};
 use crate::domain::{Audience, Question, QuestionKind, RawAnswers, Wording};
 use crate::i18n::Tr;
 use crate::t;
-use crate::ui::islands::{FormHelper, HelperTexts};
+use crate::ui::islands::{DeviceVoice, FormHelper, HelperTexts};
 use crate::ui::labels::answer_label;
 use leptos::prelude::*;
 
@@ -257,6 +257,11 @@ pub fn QuestionPage(page: QuestionPageView) -> impl IntoView {
                 questions=page.helper_questions
                 earlier=page.helper_earlier
                 texts=page.helper_texts
+            />
+            <DeviceVoice
+                language=tr.code().to_owned()
+                read=t!(tr, "respondent-listen-device")
+                stop=t!(tr, "respondent-listen-stop")
             />
         </RespondentFrame>
     }
