@@ -44,7 +44,7 @@ fn local_voice(synth: &SpeechSynthesis, language: &str) -> Option<SpeechSynthesi
         .iter()
         .map(|v| v.unchecked_into::<SpeechSynthesisVoice>())
         .find(|v| {
-            let lang = v.lang().to_lowercase().replace('_', "-");
+            let lang = v.lang().to_ascii_lowercase().replace('_', "-");
             v.local_service() && (lang == language || lang.starts_with(&format!("{language}-")))
         })
 }
