@@ -9,22 +9,13 @@ mod common;
 #[path = "common/workspace.rs"]
 mod workspace;
 
+use app::audio_sources;
 use axum::http::{Method, StatusCode, header};
 use common::{TestDb, on_every_database};
 use workspace::{login, request, setup, upload};
 
 const EDITOR: &str = "/beheer/projecten/samenhang/vragenlijsten/naar-school";
 const PARENT: &str = "verzm26p";
-
-fn audio_sources(page: &str) -> Vec<String> {
-    page.split("<audio ")
-        .skip(1)
-        .map(|tag| {
-            let src = tag.split("src=\"").nth(1).unwrap();
-            src[..src.find('"').unwrap()].to_owned()
-        })
-        .collect()
-}
 
 /// The question key a listening link reads (`…/luister/{key}/{hash}`).
 fn key_of(src: &str) -> &str {

@@ -7,7 +7,7 @@ mod common;
 
 use app::{
     App, answer_all_but_the_last, answer_all_but_the_last_in, answer_everything, answer_for,
-    page_path,
+    audio_sources, page_path,
 };
 
 use axum::body::Body;
@@ -724,17 +724,6 @@ async fn trailing_slashes_redirect_to_the_canonical_path() {
         assert_ne!(reply.status, StatusCode::PERMANENT_REDIRECT, "{off_site}");
     }
     t.remove().await;
-}
-
-/// The sources of the players on a page, in order (the whole page's first).
-fn audio_sources(page: &str) -> Vec<String> {
-    page.split("<audio ")
-        .skip(1)
-        .map(|tag| {
-            let src = tag.split("src=\"").nth(1).unwrap();
-            src[..src.find('"').unwrap()].to_owned()
-        })
-        .collect()
 }
 
 /// Without JavaScript, every question can be listened to: the page links a sound per

@@ -212,25 +212,27 @@ pub async fn upload(
     let of = which.of(summary.id, language.code())?;
     let tr = tr(&state);
     let shown = summary.questionnaire.in_language(language.code());
-    let lines = script(&shown, of.question, of.audience);
-    let problem = match (&lines, sound_type(&file)) {
-        (None, _) => Some(t!(tr, "researcher-recording-unknown")),
-        (_, _) if file.is_empty() => Some(t!(tr, "researcher-recording-empty")),
-        (_, None) => Some(t!(tr, "researcher-recording-not-audio")),
-        (Some(_), Some(_)) => None,
+    // What is wrong, or the words it reads and the kind of sound it is.
+    let checked = match (script(&shown, of.question, of.audience), sound_type(&file)) {
+        (None, _) => Err(t!(tr, "researcher-recording-unknown")),
+        (Some(_), _) if file.is_empty() => Err(t!(tr, "researcher-recording-empty")),
+        (Some(_), None) => Err(t!(tr, "researcher-recording-not-audio")),
+        (Some(lines), Some(content_type)) => Ok((lines, content_type)),
     };
-    let (Some(lines), Some(content_type), None) = (lines, sound_type(&file), problem.clone())
-    else {
-        return recordings_page(
-            &state,
-            Viewer::from(&researcher),
-            &project,
-            (summary.id, &summary.questionnaire),
-            &language,
-            None,
-            problem.into_iter().collect(),
-        )
-        .await;
+    let (lines, content_type) = match checked {
+        Ok(checked) => checked,
+        Err(problem) => {
+            return recordings_page(
+                &state,
+                Viewer::from(&researcher),
+                &project,
+                (summary.id, &summary.questionnaire),
+                &language,
+                None,
+                vec![problem],
+            )
+            .await;
+        }
     };
     let sha = sha2::Sha256::digest(&file);
     let sound = Sound {

@@ -215,3 +215,14 @@ pub async fn answer_all_but_the_last_in(
     }
     panic!("a questionnaire without pages")
 }
+
+/// The `src` of every `<audio>` player of a page, in page order.
+pub fn audio_sources(page: &str) -> Vec<String> {
+    page.split("<audio ")
+        .skip(1)
+        .map(|tag| {
+            let src = tag.split("src=\"").nth(1).unwrap();
+            src[..src.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
