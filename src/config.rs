@@ -113,6 +113,11 @@ pub struct ServeArgs {
         default_value_t = crate::server::start_limit::DEFAULT_STARTS_PER_MINUTE
     )]
     pub starts_per_link_per_minute: u32,
+    /// The file holding the secret that seals linkage codes (created on first start). Keep
+    /// it out of database backups, and back it up on its own. Default: beside a SQLite
+    /// database (`data/samenspraak.linkage-key`), else `data/linkage-key`.
+    #[arg(long, env = "SAMENSPRAAK_LINKAGE_KEY_FILE")]
+    pub linkage_key_file: Option<PathBuf>,
 }
 
 /// The Leptos options for serving `/pkg`: from cargo-leptos's environment when it runs us,

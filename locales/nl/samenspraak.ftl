@@ -618,3 +618,174 @@ first-run-intro = Samenspraak heeft nog geen accounts. Maak hier het account van
 first-run-again = Wachtwoord nog een keer
 first-run-submit = Beheerder maken
 first-run-differ = De twee wachtwoorden zijn niet gelijk.
+
+# The linkage code (koppelcode): a few stable questions that become a secret code
+respondent-code-explain =
+    { ADDRESS() ->
+        [u] We vragen niet naar uw naam. Van uw antwoorden hieronder maken we een geheime code. Zo kunnen we uw antwoorden van nu en later naast elkaar leggen. Niemand kan aan de code zien wie u bent, wij ook niet.
+       *[je] We vragen niet naar je naam. Van je antwoorden hieronder maken we een geheime code. Zo kunnen we je antwoorden van nu en later naast elkaar leggen. Niemand kan aan de code zien wie je bent, wij ook niet.
+    }
+respondent-code-decline =
+    { ADDRESS() ->
+        [u] Liever niet. Ik maak geen code.
+       *[je] Liever niet. Ik maak geen code.
+    }
+respondent-code-kept =
+    { ADDRESS() ->
+        [u] Uw code is bewaard. Vul alleen iets in als u iets wilt veranderen.
+       *[je] Je code is bewaard. Vul alleen iets in als je iets wilt veranderen.
+    }
+respondent-code-choose = Kies
+respondent-code-or-more = { $n } of meer
+respondent-code-letter-hint = Eén letter
+respondent-error-code-incomplete =
+    { ADDRESS() ->
+        [u] Beantwoord elke vraag van de code. Of kies ‘Liever niet’.
+       *[je] Beantwoord elke vraag van de code. Of kies ‘Liever niet’.
+    }
+respondent-error-code-letter = Vul bij een letter één letter in, van A tot Z.
+linkage-part-moeder-letter =
+    { ADDRESS() ->
+        [u] Met welke letter begint de voornaam van uw moeder?
+       *[je] Met welke letter begint de voornaam van je moeder (of verzorger)?
+    }
+linkage-part-vader-letter =
+    { ADDRESS() ->
+        [u] Met welke letter begint de voornaam van uw vader?
+       *[je] Met welke letter begint de voornaam van je vader (of een andere verzorger)?
+    }
+linkage-part-eigen-letter =
+    { ADDRESS() ->
+        [u] Met welke letter begint uw eigen voornaam?
+       *[je] Met welke letter begint je eigen voornaam?
+    }
+linkage-part-geboortemaand =
+    { ADDRESS() ->
+        [u] In welke maand bent u geboren?
+       *[je] In welke maand ben je geboren?
+    }
+linkage-part-geboortedag =
+    { ADDRESS() ->
+        [u] Op welke dag van de maand bent u geboren?
+       *[je] Op welke dag van de maand ben je geboren?
+    }
+linkage-part-achternaam-tweede-letter =
+    { ADDRESS() ->
+        [u] Wat is de tweede letter van uw achternaam?
+       *[je] Wat is de tweede letter van je achternaam?
+    }
+linkage-part-oudere-broers-zussen =
+    { ADDRESS() ->
+        [u] Hoeveel oudere broers en zussen hebt u?
+       *[je] Hoeveel oudere broers en zussen heb je?
+    }
+linkage-part-geboorteplaats-letter =
+    { ADDRESS() ->
+        [u] Met welke letter begint de plaats waar u bent geboren?
+       *[je] Met welke letter begint de plaats waar je bent geboren?
+    }
+linkage-part-oogkleur =
+    { ADDRESS() ->
+        [u] Welke kleur hebben uw ogen?
+       *[je] Welke kleur hebben je ogen?
+    }
+respondent-month-1 = januari
+respondent-month-2 = februari
+respondent-month-3 = maart
+respondent-month-4 = april
+respondent-month-5 = mei
+respondent-month-6 = juni
+respondent-month-7 = juli
+respondent-month-8 = augustus
+respondent-month-9 = september
+respondent-month-10 = oktober
+respondent-month-11 = november
+respondent-month-12 = december
+respondent-eye-bruin = Bruin
+respondent-eye-blauw = Blauw
+respondent-eye-groen = Groen
+respondent-eye-grijs = Grijs
+respondent-eye-anders = Een andere kleur
+
+# Linkage code: the editor and its catalogue
+researcher-type-linkage = Koppelcode (dezelfde jongeren volgen)
+researcher-question-parts-hint = Bij een koppelcode: één onderdeel per regel. Een sleutel uit de catalogus hieronder, of een eigen onderdeel: ‘sleutel: vraag’ (een letter) of ‘sleutel [0-20]: vraag’ (een getal).
+researcher-problem-code-parts = Een koppelcode heeft 4 tot 10 onderdelen.
+researcher-problem-code-part = Onderdeel { $part } staat niet in de catalogus, staat er twee keer in, of mist (als eigen onderdeel) een vraag.
+researcher-problem-second-code = Een vragenlijst heeft hoogstens één koppelcode.
+researcher-problem-code-condition = Een koppelcode kan niet afhangen van een ander antwoord.
+researcher-linkage-catalogue = Catalogus: onderdelen voor een koppelcode
+researcher-linkage-catalogue-intro = Kies 6 tot 8 onderdelen die elke ronde hetzelfde antwoord geven en die de jongere zelf weet. Uit onderzoek: een maand later gaf 71% precies dezelfde code, en 88% als één onderdeel mocht verschillen (Grube e.a.). Met 8 onderdelen en 2 verschillen werd 95,7% gevonden. Over 12 tot 18 maanden zakt dat naar 50 tot 75% (Yurek e.a. 2008).
+researcher-linkage-privacy = Van de antwoorden bewaren we niets. Per onderdeel bewaren we alleen een vingerafdruk, gemaakt met een geheime sleutel die buiten de database staat. Niemand kan de antwoorden of de code terugzien, u ook niet.
+researcher-linkage-key = Sleutel
+researcher-linkage-question = Vraag aan de jongere
+researcher-linkage-stability = Hoe stabiel
+researcher-linkage-why = Waarom
+researcher-linkage-recommended = aanbevolen
+researcher-linkage-very-stable = Zeer stabiel: bijna nooit anders
+researcher-linkage-stable = Stabiel: soms anders
+researcher-linkage-less-stable = Minder stabiel: vaker anders, alleen naast andere onderdelen
+researcher-linkage-why-moeder-letter = Een naam verandert niet, en bijna iedereen weet hem. Alleen de eerste letter: weinig te raden.
+researcher-linkage-why-vader-letter = Net zo stabiel als de moeder; een jongere zonder vader kiest een andere verzorger.
+researcher-linkage-why-eigen-letter = De eigen naam weet iedereen. Alleen samen met andere onderdelen; op zich zegt één letter weinig.
+researcher-linkage-why-geboortemaand = Verandert nooit; wordt zelden verkeerd ingevuld.
+researcher-linkage-why-geboortedag = Verandert nooit, maar wordt vaker verkeerd gekozen in een lange lijst.
+researcher-linkage-why-achternaam-tweede-letter = Stabiel, maar verandert bij een andere achternaam (bijvoorbeeld na een adoptie).
+researcher-linkage-why-oudere-broers-zussen = Verandert soms (een nieuw gezin, halfbroers en -zussen); jongeren tellen niet altijd hetzelfde.
+researcher-linkage-why-geboorteplaats-letter = Niet iedereen weet zijn geboorteplaats zeker, en sommigen noemen de eerste woonplaats.
+researcher-linkage-why-oogkleur = Kleuren worden verschillend genoemd (grijs of blauw?). Alleen als extra onderdeel.
+
+# Following the same people between rounds (linkage codes)
+following-title = Dezelfde mensen gevolgd
+following-intro = Wie in twee rondes dezelfde koppelcode gaf, is waarschijnlijk dezelfde persoon. Hier ziet u hoeveel mensen we zo konden volgen, of zij verschillen van de anderen, en hoe hun antwoorden veranderden. Niemand kan zien wie zij zijn, u ook niet.
+following-to-comparison = Vergelijking
+following-questionnaire = Vragenlijst
+following-first = Eerste ronde
+following-second = Latere ronde
+following-show = Tonen
+following-no-code = Geen vragenlijst van dit project vraagt een koppelcode. Voeg in de editor een vraag van het type ‘Koppelcode’ toe.
+following-two-rounds = Kies twee verschillende rondes.
+following-unknown-questionnaire = Deze vragenlijst vraagt geen koppelcode.
+following-report = Wie konden we volgen?
+following-report-caption = Koppelcodes van { $audience } per ronde
+following-followed = Gevolgd
+following-exact = · met precies dezelfde code
+following-one-difference = · met 1 onderdeel anders
+following-more-differences = · met 2 of meer onderdelen anders
+following-not-followed = Niet gevolgd (geen of geen eenduidige partner)
+following-declined = Koos ‘liever niet’
+following-without = Geen code (niet gevraagd of leeg gelaten)
+following-not-shown = niet getoond
+following-bias = Verschillen de gevolgden van de anderen?
+following-bias-intro = Uit onderzoek weten we dat wie niet gevolgd kan worden vaak anders is (vaker jongens, vaker zorgen). Vergelijk daarom eerst de antwoorden in de eerste ronde. Is er een duidelijk verschil, lees de veranderingen hieronder dan met voorzichtigheid: ze gelden voor de gevolgden, niet voor iedereen.
+following-bias-caption = Antwoorden in { $round }: gevolgd en niet gevolgd
+following-bias-none = Te weinig mensen om gevolgden en anderen te vergelijken.
+following-question = Vraag (aandeel eens, ja of 6 of hoger)
+following-not-followed-all = Niet gevolgd (alle anderen)
+following-difference = Verschil
+following-clear = duidelijk verschil
+following-not-clear = geen duidelijk verschil, het kan toeval zijn
+following-points = { $value } procentpunt (95%-interval { $low } tot { $high }): { $verdict }
+following-mean = Gemiddeld { $value } punt (95%-interval { $low } tot { $high }): { $verdict }.
+following-changes = Wat veranderde bij dezelfde mensen?
+following-changes-intro = Alleen wie in beide rondes de vraag beantwoordde telt mee. Een verandering zegt niet waardoor die kwam.
+following-change-not-shown = Niet getoond: dan zou een groep van minder dan { $threshold } mensen te herleiden zijn.
+following-two-by-two = { $question }: antwoord in de eerste en de latere ronde
+following-yes-change = Aandeel ja: { $first } en later { $second }. Verandering: { $change }. McNemar-toets: p = { $p }.
+following-moves = { $question }: hoeveel mensen gingen omhoog, bleven gelijk of gingen omlaag
+following-people = Mensen
+following-up = Hoger (positiever)
+following-same = Gelijk
+following-down = Lager
+following-unknown = ‘Weet ik niet’ in een van beide rondes
+following-sign-test = Tekentoets (omhoog tegen omlaag): p = { $p }.
+following-method = Hoe we volgen
+following-method-matching = Twee antwoorden uit verschillende rondes horen bij elkaar als hun codes in hoogstens { $tolerance } onderdelen verschillen, en als elk voor de ander de enige dichtstbijzijnde is. Codes die in één ronde vaker voorkomen, of met meer even goede kandidaten, koppelen we niet: zo koppelen we liever te weinig dan verkeerd.
+following-method-privacy = Van een koppelcode bewaren we per onderdeel alleen een vingerafdruk, gemaakt met een geheime sleutel die buiten de database staat. De code staat nergens in een export, pagina of log.
+following-method-threshold = Elk getal op deze pagina is 0 of minstens { $threshold }, en wat overblijft als u het aftrekt van een getal uit de vergelijking ook. Anders tonen we het niet.
+following-tolerance = Hoeveel onderdelen mogen verschillen?
+following-tolerance-label = Onderdelen die mogen verschillen (0 tot 3)
+following-tolerance-hint = Standaard 1. Met 1 verschil vond onderzoek 88% terug in plaats van 71%. Meer verschillen vinden meer mensen terug, maar koppelen ook vaker verkeerd.
+following-tolerance-save = Opslaan
+following-tolerance-invalid = Kies 0, 1, 2 of 3.
+comparison-following-link = Dezelfde mensen volgen tussen rondes

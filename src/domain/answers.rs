@@ -4,6 +4,7 @@
 //! (the only check that counts), so both always agree.
 
 use super::Audience;
+use super::linkage::{CodeAnswer, CodeProblem, read_code};
 use super::questionnaire::{Question, QuestionKind, Questionnaire};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ pub enum Answer {
     /// Rapportcijfer 1–10.
     Mark(u8),
     Text(String),
+    /// A linkage code: kept apart from the answers, sealed (see `linkage`).
+    Code(CodeAnswer),
 }
 
 impl Answer {
@@ -30,6 +33,8 @@ impl Answer {
             Answer::Choice(v) | Answer::Text(v) => vec![v.clone()],
             Answer::Choices(vs) => vs.clone(),
             Answer::Mark(m) => vec![m.to_string()],
+            // Never stored, counted or shown as an answer.
+            Answer::Code(_) => Vec::new(),
         }
     }
 }
@@ -46,6 +51,8 @@ pub enum FieldError {
     WriteSomething,
     /// The text is longer than the question allows.
     TooLong { max: usize },
+    /// A linkage code is not complete, or holds something else than a letter.
+    Code(CodeProblem),
 }
 
 /// Input no form of ours can produce: a tampered or broken request, answered with 400.
@@ -133,6 +140,8 @@ pub fn check_page(
             Ok(None) if question.required => {
                 let error = if question.kind.is_text() {
                     FieldError::WriteSomething
+                } else if question.kind.code_parts().is_some() {
+                    FieldError::Code(CodeProblem::Incomplete)
                 } else {
                     FieldError::ChooseOne
                 };
@@ -155,6 +164,13 @@ fn parse_answer(
 ) -> Result<Result<Option<Answer>, FieldError>, Rejection> {
     let key = &question.key;
     let invalid = |v: &str| Rejection::InvalidValue(v.to_owned(), key.clone());
+    if let Some(parts) = question.kind.code_parts() {
+        return match read_code(parts, values) {
+            Ok(Ok(code)) => Ok(Ok(code.map(Answer::Code))),
+            Ok(Err(problem)) => Ok(Err(FieldError::Code(problem))),
+            Err(tampered) => Err(invalid(&tampered.0)),
+        };
+    }
     if values.len() > 1 && !matches!(question.kind, QuestionKind::MultipleChoice { .. }) {
         return Err(Rejection::TooManyValues(key.clone()));
     }
@@ -184,6 +200,7 @@ fn parse_answer(
             Ok(mark @ 1..=10) => Answer::Mark(mark),
             _ => return Err(invalid(first)),
         },
+        QuestionKind::LinkageCode { .. } => unreachable!("read above"),
         QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
             let text = normalise_text(first);
             if text.is_empty() {

@@ -1,6 +1,7 @@
 //! The rules a questionnaire must keep, whether it comes from a definition file or from the
 //! editor in the browser. Problems are values; each boundary words them for its readers.
 
+use super::linkage::{CodePart, PARTS, PartKind, catalogue_part};
 use super::questionnaire::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
 use super::{Audience, Question, QuestionKind, Questionnaire};
 use std::collections::HashSet;
@@ -55,11 +56,22 @@ pub enum QuestionProblem {
     TooFewOptions,
     BadOption(String),
     DuplicateOption(String),
-    MaxChars { limit: usize },
+    MaxChars {
+        limit: usize,
+    },
     ConditionSource(String),
     ConditionKind,
     ConditionValue(String),
     ConditionAudience(Audience),
+    /// A linkage code needs between 4 and 10 parts.
+    CodeParts,
+    /// A part of a linkage code is not in the catalogue, has a bad key, appears twice, or
+    /// (an own part) has no wording or an empty range.
+    CodePart(String),
+    /// A questionnaire has at most one linkage code.
+    SecondCode,
+    /// A linkage code cannot be asked only when another answer is given.
+    CodeCondition,
 }
 
 impl fmt::Display for QuestionProblem {
@@ -94,6 +106,18 @@ impl fmt::Display for QuestionProblem {
                 f,
                 "the question is asked of {a}, but the question show_if refers to is not"
             ),
+            CodeParts => write!(
+                f,
+                "a linkage code needs {} to {} parts",
+                PARTS.start(),
+                PARTS.end()
+            ),
+            CodePart(k) => write!(
+                f,
+                "part `{k}` is not in the catalogue, appears twice, or (an own part) needs a key, a wording and a range"
+            ),
+            SecondCode => write!(f, "a questionnaire has at most one linkage code"),
+            CodeCondition => write!(f, "a linkage code cannot have show_if"),
         }
     }
 }
@@ -148,6 +172,23 @@ pub fn question_problems(
                 limit: LONG_TEXT_MAX,
             });
         }
+        QuestionKind::LinkageCode { parts } => {
+            if !PARTS.contains(&parts.len()) {
+                problems.push(CodeParts);
+            }
+            let mut seen = HashSet::new();
+            for part in parts {
+                if !seen.insert(part.key.as_str()) || !part_is_valid(part) {
+                    problems.push(CodePart(part.key.clone()));
+                }
+            }
+            if earlier.iter().any(|q| q.kind.code_parts().is_some()) {
+                problems.push(SecondCode);
+            }
+            if question.show_if.is_some() {
+                problems.push(CodeCondition);
+            }
+        }
         _ => {}
     }
     if let Some(condition) = &question.show_if {
@@ -169,6 +210,28 @@ pub fn question_problems(
         }
     }
     problems
+}
+
+/// A catalogue part as the catalogue has it, or an own part (a letter, a month or a number)
+/// with a key, a wording and a range of at least two answers.
+fn part_is_valid(part: &CodePart) -> bool {
+    if !is_valid_key(&part.key) {
+        return false;
+    }
+    match &part.text {
+        None => catalogue_part(&part.key).as_ref() == Some(part),
+        Some(text) => {
+            catalogue_part(&part.key).is_none()
+                && !text.trim().is_empty()
+                && text.chars().count() <= 300
+                && match &part.kind {
+                    PartKind::Letter | PartKind::Month => true,
+                    PartKind::Number { min, max } => min < max,
+                    // Answers need labels in every language: the catalogue's only.
+                    PartKind::Choice { .. } => false,
+                }
+        }
+    }
 }
 
 /// The problems of every question of a questionnaire, by question key.

@@ -2,6 +2,7 @@
 //! reported at its line. The format is documented in `docs/questionnaire-format.md`.
 
 use super::checks::{QuestionProblem, is_valid_key, question_problems};
+use super::linkage::{CodePart, PartKind, catalogue_part};
 use super::questionnaire::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
 use super::translation::{
     SOURCE_LANGUAGE, TextRef, Translated, Translations, fingerprint, is_language_code,
@@ -10,7 +11,7 @@ use super::{
     Audience, ChoiceOption, Condition, InvitationCode, LinkSpec, Project, Question, QuestionKind,
     Questionnaire, Theme, Wave, Wording,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use toml::Spanned;
@@ -128,6 +129,76 @@ enum RawKind {
     YesNo,
     ShortText,
     LongText,
+    LinkageCode,
+}
+
+/// A part of a linkage code: a catalogue key, or an own part.
+#[derive(Deserialize, Serialize, Clone)]
+#[serde(untagged)]
+enum RawPart {
+    Catalogue(String),
+    Own(RawOwnPart),
+}
+
+#[derive(Deserialize, Serialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawOwnPart {
+    key: String,
+    text: String,
+    /// `letter`, `month` or `number` (with `min` and `max`).
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<u8>,
+}
+
+impl RawPart {
+    /// The part, or what is wrong with it.
+    fn part(&self) -> Result<CodePart, String> {
+        match self {
+            RawPart::Catalogue(key) => {
+                catalogue_part(key).ok_or_else(|| format!("part `{key}` is not in the catalogue"))
+            }
+            RawPart::Own(own) => {
+                let kind = match (own.kind.as_str(), own.min, own.max) {
+                    ("letter", None, None) => PartKind::Letter,
+                    ("month", None, None) => PartKind::Month,
+                    ("number", Some(min), Some(max)) => PartKind::Number { min, max },
+                    _ => {
+                        return Err(format!(
+                            "part `{}`: kind is letter, month or number (number with min and max)",
+                            own.key
+                        ));
+                    }
+                };
+                Ok(CodePart {
+                    key: own.key.clone(),
+                    kind,
+                    text: Some(own.text.trim().to_owned()),
+                })
+            }
+        }
+    }
+
+    fn of(part: &CodePart) -> RawPart {
+        let Some(text) = &part.text else {
+            return RawPart::Catalogue(part.key.clone());
+        };
+        let (kind, min, max) = match &part.kind {
+            PartKind::Letter => ("letter", None, None),
+            PartKind::Month => ("month", None, None),
+            PartKind::Number { min, max } => ("number", Some(*min), Some(*max)),
+            PartKind::Choice { .. } => ("choice", None, None),
+        };
+        RawPart::Own(RawOwnPart {
+            key: part.key.clone(),
+            text: text.clone(),
+            kind: kind.to_owned(),
+            min,
+            max,
+        })
+    }
 }
 
 #[derive(Deserialize, Validate)]
@@ -147,6 +218,8 @@ struct RawQuestion {
     help: BTreeMap<Audience, String>,
     options: Option<Vec<RawOption>>,
     max_chars: Option<usize>,
+    /// The parts of a linkage code.
+    parts: Option<Vec<RawPart>>,
     show_if: Option<RawCondition>,
     /// Wording, help and option labels in other languages, by language code.
     #[serde(default)]
@@ -628,6 +701,25 @@ fn check_question(
     let key = &raw.key;
     let is_choice = matches!(raw.kind, RawKind::SingleChoice | RawKind::MultipleChoice);
     let is_text = matches!(raw.kind, RawKind::ShortText | RawKind::LongText);
+    let is_code = raw.kind == RawKind::LinkageCode;
+    if raw.parts.is_some() != is_code {
+        report.at(
+            item,
+            format!("question `{key}`: a linkage_code, and only a linkage_code, takes parts"),
+        );
+    }
+    let parts: Vec<CodePart> = raw
+        .parts
+        .iter()
+        .flatten()
+        .filter_map(|p| match p.part() {
+            Ok(part) => Some(part),
+            Err(problem) => {
+                report.at(item, format!("question `{key}`: {problem}"));
+                None
+            }
+        })
+        .collect();
     if raw.options.is_some() && !is_choice {
         report.at(
             item,
@@ -679,6 +771,7 @@ fn check_question(
         RawKind::YesNo => QuestionKind::YesNo,
         RawKind::ShortText => QuestionKind::ShortText { max_chars },
         RawKind::LongText => QuestionKind::LongText { max_chars },
+        RawKind::LinkageCode => QuestionKind::LinkageCode { parts },
     };
     let wording = [
         (Audience::Youth, &raw.youth),
@@ -935,7 +1028,6 @@ code = "abcd2345"
 /// Writes a definition in the file format, so that `parse` reads back the same definition
 /// (download from the workspace, edit, import again).
 pub fn to_toml(definition: &Definition) -> String {
-    use serde::Serialize;
     use toml::value::{Date as TomlDate, Datetime};
 
     #[derive(Serialize)]
@@ -1006,6 +1098,8 @@ pub fn to_toml(definition: &Definition) -> String {
         options: Option<&'a [ChoiceOption]>,
         #[serde(skip_serializing_if = "Option::is_none")]
         max_chars: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parts: Option<Vec<RawPart>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         show_if: Option<&'a Condition>,
         #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -1085,6 +1179,7 @@ pub fn to_toml(definition: &Definition) -> String {
                     .iter()
                     .map(|question| {
                         let (kind, options, max_chars) = match &question.kind {
+                            QuestionKind::LinkageCode { .. } => ("linkage_code", None, None),
                             QuestionKind::Agreement => ("agreement", None, None),
                             QuestionKind::SingleChoice { options } => {
                                 ("single_choice", Some(options.as_slice()), None)
@@ -1116,6 +1211,10 @@ pub fn to_toml(definition: &Definition) -> String {
                                 .collect(),
                             options,
                             max_chars,
+                            parts: question
+                                .kind
+                                .code_parts()
+                                .map(|parts| parts.iter().map(RawPart::of).collect()),
                             show_if: question.show_if.as_ref(),
                             translations: {
                                 let mut out: BTreeMap<&str, QuestionTextsOut> = BTreeMap::new();

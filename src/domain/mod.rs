@@ -15,8 +15,13 @@ pub mod definition;
 pub mod disclosure;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod linkage;
+#[cfg(feature = "ssr")]
+pub mod matching;
 #[cfg(feature = "ssr")]
 pub mod meeting;
+#[cfg(feature = "ssr")]
+pub mod paired;
 #[cfg(feature = "ssr")]
 pub mod privacy;
 pub mod project;

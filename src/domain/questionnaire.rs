@@ -53,6 +53,12 @@ pub enum QuestionKind {
     LongText {
         max_chars: usize,
     },
+    /// A linkage code (koppelcode): a few stable questions that give the same answers each
+    /// round, so the same people can be followed anonymously (see `linkage`). Its answers
+    /// are sealed before they are kept, and never counted, exported or shown.
+    LinkageCode {
+        parts: Vec<super::linkage::CodePart>,
+    },
 }
 
 impl QuestionKind {
@@ -65,9 +71,10 @@ impl QuestionKind {
             QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
                 options.iter().map(|o| o.value.as_str()).collect()
             }
-            QuestionKind::Mark | QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => {
-                Vec::new()
-            }
+            QuestionKind::Mark
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::LinkageCode { .. } => Vec::new(),
         }
     }
 
@@ -83,6 +90,14 @@ impl QuestionKind {
 
     pub fn is_text(&self) -> bool {
         self.max_chars().is_some()
+    }
+
+    /// The parts of a linkage code.
+    pub fn code_parts(&self) -> Option<&[super::linkage::CodePart]> {
+        match self {
+            QuestionKind::LinkageCode { parts } => Some(parts),
+            _ => None,
+        }
     }
 
     /// Whether a condition may refer to answers of this kind.

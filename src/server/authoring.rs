@@ -8,6 +8,7 @@ use super::workspace::{AsEditor, AsOwner, InProject, WorkspaceError};
 use crate::domain::account::Role;
 use crate::domain::checks::{QuestionProblem, is_valid_key, key_from, questionnaire_problems};
 use crate::domain::definition::{self, Definition};
+use crate::domain::linkage::{parts_from_lines, parts_to_lines};
 use crate::domain::questionnaire::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
 use crate::domain::readability::assess;
 use crate::domain::{
@@ -522,6 +523,7 @@ fn kind_name(tr: &Tr, kind: &QuestionKind) -> String {
         QuestionKind::YesNo => t!(tr, "researcher-type-yes-no"),
         QuestionKind::ShortText { .. } => t!(tr, "researcher-type-short"),
         QuestionKind::LongText { .. } => t!(tr, "researcher-type-long"),
+        QuestionKind::LinkageCode { .. } => t!(tr, "researcher-type-linkage"),
     }
 }
 
@@ -713,7 +715,17 @@ impl QuestionForm {
             QuestionKind::YesNo => ("yes_no", None, None),
             QuestionKind::ShortText { max_chars } => ("short_text", None, Some(*max_chars)),
             QuestionKind::LongText { max_chars } => ("long_text", None, Some(*max_chars)),
+            QuestionKind::LinkageCode { .. } => ("linkage_code", None, None),
         };
+        let options = options.map(|o: &Vec<ChoiceOption>| {
+            o.iter()
+                .map(|o| format!("{}: {}", o.value, o.label))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        let options = options
+            .or_else(|| question.kind.code_parts().map(parts_to_lines))
+            .unwrap_or_default();
         let text = |a| {
             question
                 .wording_for(a)
@@ -737,14 +749,7 @@ impl QuestionForm {
             help_youth: help(Audience::Youth),
             help_parent: help(Audience::Parent),
             help_professional: help(Audience::Professional),
-            options: options
-                .map(|o| {
-                    o.iter()
-                        .map(|o| format!("{}: {}", o.value, o.label))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .unwrap_or_default(),
+            options,
             max_chars: max_chars.map(|m| m.to_string()).unwrap_or_default(),
             show_if: question
                 .show_if
@@ -789,6 +794,9 @@ impl QuestionForm {
             },
             "long_text" => QuestionKind::LongText {
                 max_chars: max(LONG_TEXT_MAX),
+            },
+            "linkage_code" => QuestionKind::LinkageCode {
+                parts: parts_from_lines(&self.options),
             },
             _ => QuestionKind::Agreement,
         };
@@ -849,6 +857,10 @@ fn problem_text(tr: &Tr, key: &str, problem: &QuestionProblem) -> String {
         ConditionSource(_) | ConditionKind | ConditionValue(_) | ConditionAudience(_) => {
             t!(tr, "researcher-problem-condition")
         }
+        CodeParts => t!(tr, "researcher-problem-code-parts"),
+        CodePart(part) => t!(tr, "researcher-problem-code-part", part = part.clone()),
+        SecondCode => t!(tr, "researcher-problem-second-code"),
+        CodeCondition => t!(tr, "researcher-problem-code-condition"),
     };
     format!("{key}: {message}")
 }

@@ -215,7 +215,13 @@ async fn serve(common: &Common, args: &ServeArgs) -> CommandResult {
     )
     .with_public_base(common.public_base())
     .with_client_header(args.trusted_proxy_header.clone())
-    .with_starts_per_minute(args.starts_per_link_per_minute);
+    .with_starts_per_minute(args.starts_per_link_per_minute)
+    .with_linkage_key(super::linkage_key::LinkageKey::load_or_create(
+        &args
+            .linkage_key_file
+            .clone()
+            .unwrap_or_else(|| super::linkage_key::default_path(&common.database_url)),
+    )?);
     spawn_purge(db.clone(), state.clock.clone());
     let base = common.public_base();
     if args.demo {

@@ -11,7 +11,8 @@ pub const MAX_FIELDS: usize = 500;
 /// A form submitted from a questionnaire page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PostedForm {
-    /// `q.<key>` fields, by key.
+    /// `q.<key>` fields, by key; a linkage code's `c.<key>.<part>` fields as `<part>=<value>`
+    /// under its key.
     pub answers: RawAnswers,
     /// Which button was pressed.
     pub nav: Nav,
@@ -69,6 +70,11 @@ pub fn parse(body: &[u8]) -> Result<PostedForm, FormError> {
         let value = decode(halves.next().unwrap_or_default())?;
         if let Some(key) = name.strip_prefix("q.") {
             form.answers.entry(key.to_owned()).or_default().push(value);
+        } else if let Some((key, part)) = name.strip_prefix("c.").and_then(|n| n.split_once('.')) {
+            form.answers
+                .entry(key.to_owned())
+                .or_default()
+                .push(format!("{part}={value}"));
         } else if name == "nav" {
             if std::mem::replace(&mut seen_nav, true) {
                 return Err(FormError::Repeated(name));
@@ -101,6 +107,11 @@ mod tests {
         assert_eq!(form.nav, Nav::Back);
         assert_eq!(form.lang.as_deref(), Some("en"));
         assert_eq!(parse(b"").unwrap(), PostedForm::default());
+        let code = parse(b"c.code.moeder-letter=m&c.code.geboortemaand=3").unwrap();
+        assert_eq!(
+            code.answers["code"],
+            vec!["moeder-letter=m", "geboortemaand=3"]
+        );
     }
 
     #[test]

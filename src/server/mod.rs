@@ -11,6 +11,7 @@ mod exports;
 pub mod first_run;
 pub mod form;
 mod interviews;
+pub mod linkage_key;
 mod links;
 mod listen;
 pub mod login;
@@ -93,6 +94,8 @@ pub struct AppState {
     pub speech: Arc<speech::Speech>,
     /// How long a client may take to send a request body ([`middleware::BODY_READ`]).
     pub body_read: std::time::Duration,
+    /// The secret that seals linkage codes (kept outside the database).
+    pub linkage_key: Arc<linkage_key::LinkageKey>,
     /// What the comparison may show, decided once per set of counts.
     pub(crate) protections: Arc<comparison::ProtectionCache<comparison::Protection>>,
     pub(crate) code_protections: Arc<comparison::ProtectionCache<comparison::CodeProtection>>,
@@ -124,6 +127,8 @@ impl AppState {
             starts: start_limit::StartLimit::default(),
             speech: Arc::new(speech::Speech::default()),
             body_read: middleware::BODY_READ,
+            // A fresh secret: `serve` replaces it with the one kept beside the database.
+            linkage_key: Arc::new(linkage_key::LinkageKey::random()),
             protections: Arc::default(),
             code_protections: Arc::default(),
         }
@@ -133,6 +138,12 @@ impl AppState {
     /// trusted reverse proxy) instead of the peer.
     pub fn with_client_header(mut self, header: Option<axum::http::HeaderName>) -> Self {
         self.login.client_header = header;
+        self
+    }
+
+    /// Seals linkage codes with this secret.
+    pub fn with_linkage_key(mut self, key: linkage_key::LinkageKey) -> Self {
+        self.linkage_key = Arc::new(key);
         self
     }
 

@@ -10,11 +10,12 @@ use super::form::{self, Nav, PostedForm};
 use super::render::{PageFrame, render};
 use super::speech::{self, Speech, SpeechError};
 use crate::domain::answers::{check_page, check_response, is_visible};
+use crate::domain::linkage::{CodeProblem, DECLINED, SEALED, field_values};
 use crate::domain::recording::{script, script_fingerprint};
 use crate::domain::translation::preferred;
 use crate::domain::{
-    Audience, FieldError, InvitationCode, Question, QuestionKind, Questionnaire, RawAnswers,
-    WaveState,
+    Answer, Answers, Audience, FieldError, InvitationCode, Question, QuestionKind, Questionnaire,
+    RawAnswers, WaveState,
 };
 use crate::i18n::{Address, Tr};
 use crate::storage::{Draft, OpenLink, ReadingOf, StorageError, SubmitOutcome};
@@ -608,17 +609,29 @@ async fn answer(
     let pages = s.questionnaire.pages(audience);
     let questions = &pages[page - 1];
     let earlier = earlier_answers(&pages, page, &s.draft.answers);
-    let outcome = check_page(questions, &earlier, &posted.answers)
+    let mut posted = posted;
+    let codes = keep_sealed_parts(questions, &s.draft.answers, &mut posted.answers);
+    let mut outcome = check_page(questions, &earlier, &posted.answers)
         .map_err(|e| PageError::BadRequest(e.to_string()))?;
+    seal_codes(state, s.link.project_id, &mut outcome.answers);
 
     // Keep exactly what was typed on this page, even when something must be fixed; the
-    // page shown again holds it all, the stored draft all but what is too long to keep.
+    // page shown again holds it all, the stored draft all but what is too long to keep,
+    // and of a linkage code only its sealed parts.
     let mut typed = s.draft.answers.clone();
+    let kept_codes: Vec<(String, Vec<String>)> = codes
+        .iter()
+        .filter_map(|k| Some((k.clone(), s.draft.answers.get(k)?.clone())))
+        .collect();
     for q in questions {
         s.draft.answers.remove(&q.key);
         typed.remove(&q.key);
     }
     for (key, values) in &posted.answers {
+        if codes.contains(key) {
+            typed.insert(key.clone(), values.clone());
+            continue;
+        }
         let values: Vec<String> = values
             .iter()
             .filter(|v| !v.trim().is_empty())
@@ -629,6 +642,18 @@ async fn answer(
                 s.draft.answers.insert(key.clone(), values.clone());
             }
             typed.insert(key.clone(), values);
+        }
+    }
+    for key in &codes {
+        match outcome.answers.get(key) {
+            Some(Answer::Code(code)) => {
+                s.draft.answers.insert(key.clone(), field_values(code));
+            }
+            // Not complete: what was sealed before stays, nothing typed is kept.
+            _ => s
+                .draft
+                .answers
+                .extend(kept_codes.iter().filter(|(k, _)| k == key).cloned()),
         }
     }
     // The last page, complete, goes straight into the response (which removes the draft):
@@ -728,6 +753,56 @@ fn personal_data(answers: &crate::domain::Answers) -> crate::storage::AnswerFlag
         .collect()
 }
 
+/// The linkage codes on a page: their keys. Parts left empty that were sealed before (the
+/// respondent came back to the page) keep their sealed value, which never goes to the
+/// browser; a declined code stays declined only when ticked again.
+fn keep_sealed_parts(
+    questions: &[&Question],
+    draft: &RawAnswers,
+    posted: &mut RawAnswers,
+) -> Vec<String> {
+    let mut keys = Vec::new();
+    for q in questions {
+        if q.kind.code_parts().is_none() {
+            continue;
+        }
+        keys.push(q.key.clone());
+        let sent = posted.entry(q.key.clone()).or_default();
+        if sent.iter().any(|v| v == DECLINED) {
+            continue;
+        }
+        let typed = |part: &str| {
+            sent.iter().any(|v| {
+                v.split_once('=')
+                    .is_some_and(|(p, t)| p == part && !t.trim().is_empty())
+            })
+        };
+        let before: Vec<String> = draft
+            .get(&q.key)
+            .into_iter()
+            .flatten()
+            .filter(|v| v.contains(&format!("={SEALED}")))
+            .filter(|v| v.split_once('=').is_some_and(|(p, _)| !typed(p)))
+            .cloned()
+            .collect();
+        sent.retain(|v| v.split_once('=').is_none_or(|(_, t)| !t.trim().is_empty()));
+        sent.extend(before);
+        if sent.is_empty() {
+            posted.remove(&q.key);
+        }
+    }
+    keys
+}
+
+/// Seals every linkage code among the answers with the project's key.
+fn seal_codes(state: &AppState, project: crate::storage::ProjectId, answers: &mut Answers) {
+    for answer in answers.values_mut() {
+        if let Answer::Code(code) = answer {
+            *code = state.linkage_key.seal(project, code.clone());
+        }
+    }
+}
+
 /// The answers of the pages before `page` (1-based), which conditions on this page may use.
 fn earlier_answers(pages: &[Vec<&Question>], page: usize, all: &RawAnswers) -> RawAnswers {
     pages[..page - 1]
@@ -742,6 +817,8 @@ fn error_text(tr: &Tr, error: &FieldError) -> String {
         FieldError::ChooseOne => t!(tr, "respondent-error-choose"),
         FieldError::WriteSomething => t!(tr, "respondent-error-write"),
         FieldError::TooLong { max } => t!(tr, "respondent-error-too-long", max = max.to_string()),
+        FieldError::Code(CodeProblem::Incomplete) => t!(tr, "respondent-error-code-incomplete"),
+        FieldError::Code(CodeProblem::NotALetter) => t!(tr, "respondent-error-code-letter"),
     }
 }
 

@@ -67,6 +67,8 @@ pub fn answers(
         let l = lean(&q.key, audience, round);
         let noise = rng.random::<f64>() + rng.random::<f64>() - 1.0;
         let values: Vec<String> = match &q.kind {
+            // Codes are made for a whole panel at once (`panel_codes`), never per answer.
+            QuestionKind::LinkageCode { .. } => continue,
             QuestionKind::Agreement => {
                 if rng.random::<f64>() < 0.07 {
                     vec!["weet-niet".into()]

@@ -34,6 +34,8 @@ pub struct OpenLink {
     pub questionnaire: Questionnaire,
     /// Of the questionnaire, whatever its version.
     pub questionnaire_id: i64,
+    /// The project the link belongs to (the scope of its linkage codes).
+    pub project_id: ProjectId,
 }
 
 /// A link as a project's researchers see it.
@@ -224,7 +226,7 @@ impl Db {
     pub async fn find_link(&self, code: &InvitationCode) -> Result<Option<OpenLink>> {
         let row = sqlx::query(
             "SELECT l.id, l.audience, l.group_label, l.closed_at, w.key, w.name, w.opens_on, \
-             w.closes_on, p.name, v.id, v.definition, p.formal_audiences, q.id \
+             w.closes_on, p.name, v.id, v.definition, p.formal_audiences, q.id, p.id \
              FROM links l \
              JOIN waves w ON w.id = l.wave_id \
              JOIN questionnaires q ON q.id = l.questionnaire_id \
@@ -263,6 +265,7 @@ impl Db {
             version_id: row.try_get(9)?,
             questionnaire: parse_definition(&row.try_get::<String, _>(10)?)?,
             questionnaire_id: row.try_get(12)?,
+            project_id: ProjectId(row.try_get(13)?),
         }))
     }
 

@@ -6,6 +6,7 @@ mod catalogue;
 mod code_tallies;
 mod codebook;
 mod interviews;
+mod linkage;
 mod meetings;
 mod recordings;
 mod reporting;
@@ -20,6 +21,7 @@ pub use catalogue::{
 };
 pub use codebook::{Application, Code, QueueItem};
 pub use interviews::{Interview, NewInterview, NotesEntry};
+pub use linkage::{CodedResponse, StoredCode};
 pub use meetings::{Insight, Meeting};
 pub use recordings::{ReadingOf, Recorded, Sound};
 pub use reporting::{
@@ -92,6 +94,12 @@ impl ProjectId {
     /// The number, for logs and for fields that only display it.
     pub fn get(self) -> i64 {
         self.0
+    }
+
+    /// A scope made up for a unit test that needs no database.
+    #[cfg(test)]
+    pub(crate) fn for_tests(id: i64) -> Self {
+        ProjectId(id)
     }
 }
 

@@ -4,7 +4,7 @@ use super::code_tallies::Coded;
 use super::tallies::{Deltas, Head, Versions, stored_answers};
 use super::{Backend, Db, ProjectId, Result, StorageError, day, json_rows};
 use crate::domain::privacy::PersonalData;
-use crate::domain::{Answers, Audience, RawAnswers};
+use crate::domain::{Answer, Answers, Audience, RawAnswers};
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
 
@@ -151,8 +151,10 @@ impl Db {
         .fetch_one(&mut *tx)
         .await?;
         let (response_id, wave_id): (i64, i64) = (head.try_get(0)?, head.try_get(1)?);
+        // A linkage code is no answer: it is kept apart, sealed (below).
         let given: BTreeMap<String, Vec<String>> = answers
             .iter()
+            .filter(|(_, a)| !matches!(a, Answer::Code(_)))
             .map(|(k, a)| (k.clone(), a.values()))
             .collect();
         let rows: Vec<(i64, &str, i64, &str)> = given
@@ -164,6 +166,11 @@ impl Db {
             })
             .collect();
         insert_answers(self.backend, &mut tx, &rows).await?;
+        for answer in answers.values() {
+            if let Answer::Code(code) = answer {
+                super::linkage::store_code(&mut tx, response_id, code).await?;
+            }
+        }
         for (key, kinds) in flags {
             sqlx::query(
                 "INSERT INTO answer_flags (response_id, question_key, kinds) VALUES ($1, $2, $3)",

@@ -141,6 +141,8 @@ pub fn answer_for(q: &Question) -> Vec<String> {
         QuestionKind::LongText { .. } => {
             vec!["Een mentor die luistert,\r\nook als het slecht gaat.".into()]
         }
+        // Filling in a code is `linkage_http`'s; elsewhere it is declined.
+        QuestionKind::LinkageCode { .. } => vec!["liever-niet".into()],
     }
 }
 

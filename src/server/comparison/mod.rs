@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod audit;
 mod codes;
+mod following;
 mod moves;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
@@ -29,8 +30,8 @@ use crate::storage::{AnswerFilter, Code, Material, QuestionnaireSummary};
 use crate::t;
 use crate::ui::labels::answer_label;
 use crate::ui::researcher::{
-    ComparisonPage, ComparisonView, ReportPage, ReportView, Selection, ThemeComparison, Viewer,
-    audience_name,
+    ComparisonPage, ComparisonView, FollowingPage, FollowingView, ReportPage, ReportView,
+    Selection, ThemeComparison, Viewer, audience_name,
 };
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -47,6 +48,8 @@ pub struct ComparisonQuery {
     pub tegen: Option<String>,
     pub filter: Option<String>,
     pub weergave: Option<String>,
+    /// The questionnaire whose linkage code the following page reads.
+    pub vragenlijst: Option<String>,
 }
 
 /// A project's themes, rounds, questionnaires and threshold: read once per request.
@@ -458,6 +461,7 @@ pub async fn comparison(
         threshold: facts.threshold,
         is_owner: role.allows(Role::Owner),
         can_export: role.allows(Role::Researcher),
+        can_follow: !following::with_codes(&facts).is_empty(),
         questionnaires: facts
             .questionnaires
             .iter()
@@ -600,4 +604,150 @@ pub async fn set_threshold(
         )
         .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/vergelijking")).into_response())
+}
+
+/// `GET /beheer/projecten/{key}/gevolgd`: the same people followed between two rounds — who
+/// could be followed, whether they differ from the others, and how their answers changed.
+pub async fn following(
+    State(state): State<AppState>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsViewer>,
+    Query(query): Query<ComparisonQuery>,
+) -> Result<Response, WorkspaceError> {
+    let tr = tr(&state);
+    let facts = ProjectFacts::read(&state, &tr, project.id).await?;
+    let mut problems = Vec::new();
+    let resolved = Resolved::from_query(&facts, &query, &tr, &mut problems);
+    let coded = following::with_codes(&facts);
+    let chosen = match query.vragenlijst.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => match coded.iter().find(|(s, _)| s.key == k) {
+            Some(found) => Some(found),
+            None => {
+                problems.push(t!(tr, "following-unknown-questionnaire"));
+                coded.first()
+            }
+        },
+        None => coded.first(),
+    };
+    // By default the last two rounds, oldest first.
+    let n = facts.waves.len();
+    let first = resolved
+        .wave
+        .clone()
+        .or_else(|| (n >= 2).then(|| facts.waves[n - 2].key.clone()));
+    let second = resolved
+        .against
+        .clone()
+        .or_else(|| facts.waves.last().map(|w| w.key.clone()))
+        .filter(|s| Some(s) != first.as_ref());
+    let tolerance = state
+        .db
+        .linkage_tolerance(project.id)
+        .await
+        .map_err(internal)?;
+    let mut audiences = Vec::new();
+    if let (Some((summary, asked)), Some(first), Some(second)) = (chosen, &first, &second) {
+        let data = closed_data(&state, project.id, &facts).await?;
+        for audience in asked {
+            let f = following::Following {
+                facts: &facts,
+                data: &data,
+                questionnaire: summary,
+                audience: *audience,
+                first,
+                second,
+                filter: resolved
+                    .filter
+                    .as_ref()
+                    .map(|f| (f.question.clone(), f.value.clone())),
+            };
+            audiences.push(following::follow(&state, &tr, project.id, &f, tolerance).await?);
+        }
+    }
+    let role = project.role.unwrap_or(Role::Viewer);
+    let view = FollowingView {
+        viewer: Viewer::from(&researcher),
+        questionnaires: coded
+            .iter()
+            .map(|(s, _)| (s.key.clone(), s.questionnaire.title.clone()))
+            .collect(),
+        waves: facts
+            .waves
+            .iter()
+            .map(|w| (w.key.clone(), w.name.clone()))
+            .collect(),
+        filters: facts.filters.clone(),
+        questionnaire: chosen.map(|(s, _)| s.key.clone()),
+        first,
+        second,
+        filter: resolved
+            .filter
+            .as_ref()
+            .map(|f| format!("{}={}", f.question, f.value)),
+        audiences,
+        tolerance,
+        threshold: facts.threshold,
+        is_owner: role.allows(Role::Owner),
+        problems,
+        project,
+    };
+    let status = if view.problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok(page(&state, status, t!(tr, "following-title"), move || {
+        view! { <FollowingPage page=view.clone() /> }
+    })
+    .await)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ToleranceForm {
+    tolerance: String,
+}
+
+/// `POST /beheer/projecten/{key}/koppelcode`: owners set how many parts of a linkage code
+/// may differ between two rounds (0 to 3).
+pub async fn set_tolerance(
+    State(state): State<AppState>,
+    InProject {
+        researcher,
+        project,
+        ..
+    }: InProject<AsOwner>,
+    Path(key): Path<String>,
+    Form(form): Form<ToleranceForm>,
+) -> Result<Response, WorkspaceError> {
+    let Some(tolerance) = form
+        .tolerance
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| *n <= crate::domain::linkage::MAX_TOLERANCE)
+    else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t!(tr(&state), "following-tolerance-invalid"),
+        )
+            .into_response());
+    };
+    state
+        .db
+        .set_linkage_tolerance(project.id, tolerance)
+        .await
+        .map_err(internal)?;
+    researcher
+        .audit(
+            &state.db,
+            Some(project.id),
+            "linkage tolerance set",
+            &tolerance.to_string(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/beheer/projecten/{key}/gevolgd")).into_response())
 }

@@ -81,6 +81,11 @@ impl ClosedData {
         self.protection.responses(count)
     }
 
+    /// A cell of a closed question's group as the comparison shows it.
+    pub(super) fn cell(&self, group: &super::protect::Group, part: super::protect::Part) -> Cell {
+        self.protection.cell(group, part)
+    }
+
     /// The counts and the decisions, for the auditor.
     #[cfg(test)]
     pub(super) fn parts(&self) -> (&AllCounts, &Protection) {

@@ -491,6 +491,18 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             get(comparison::report),
         ),
         route(
+            GET,
+            "/projecten/{key}/gevolgd",
+            Access::Project(Role::Viewer),
+            get(comparison::following),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/koppelcode",
+            Access::Project(Role::Owner),
+            post(comparison::set_tolerance),
+        ),
+        route(
             POST,
             "/projecten/{key}/drempel",
             Access::Project(Role::Owner),

@@ -389,6 +389,7 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
         ("yes_no", t!(tr, "researcher-type-yes-no")),
         ("short_text", t!(tr, "researcher-type-short")),
         ("long_text", t!(tr, "researcher-type-long")),
+        ("linkage_code", t!(tr, "researcher-type-linkage")),
     ];
     let wording = [
         (Audience::Youth, v.youth.clone(), v.help_youth.clone()),
@@ -476,7 +477,11 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
                     name="options".into()
                     label=t!(tr, "researcher-question-options")
                     value=v.options.clone()
-                    hint=t!(tr, "researcher-question-options-hint")
+                    hint=format!(
+                        "{} {}",
+                        t!(tr, "researcher-question-options-hint"),
+                        t!(tr, "researcher-question-parts-hint"),
+                    )
                     multiline=true
                 />
                 <Field id="max_chars".into() name="max_chars".into() label=t!(tr, "researcher-question-max") value=v.max_chars.clone() kind="number" />
@@ -494,6 +499,7 @@ pub fn QuestionFormPage(page: QuestionFormView) -> impl IntoView {
                 <Field id="equals".into() name="equals".into() label=t!(tr, "researcher-question-condition-value") value=v.equals.clone() />
                 <button type="submit" class="primary">{t!(tr, "researcher-question-save")}</button>
             </form>
+            <CodeCatalogue />
             <PreviewHelper pairs=page
                 .previews
                 .iter()
@@ -555,5 +561,77 @@ pub fn DefinitionSection(
             />
             <button type="submit" class="primary">{t!(tr, "researcher-definition-import-submit")}</button>
         </form>
+    }
+}
+
+/// The catalogue of linkage code parts: what each asks, how stable it is and why.
+#[component]
+fn CodeCatalogue() -> impl IntoView {
+    use crate::domain::linkage::{CATALOGUE, Stability, catalogue_part};
+    let tr = expect_context::<Tr>();
+    let rows = CATALOGUE
+        .iter()
+        .filter_map(|c| Some((c, catalogue_part(c.key)?)))
+        .map(|(c, part)| {
+            let stability = match c.stability {
+                Stability::VeryStable => t!(tr, "researcher-linkage-very-stable"),
+                Stability::Stable => t!(tr, "researcher-linkage-stable"),
+                Stability::LessStable => t!(tr, "researcher-linkage-less-stable"),
+            };
+            let key = if c.recommended {
+                format!("{} ({})", c.key, t!(tr, "researcher-linkage-recommended"))
+            } else {
+                c.key.to_owned()
+            };
+            view! {
+                <tr>
+                    <td><code>{key}</code></td>
+                    <td>{crate::ui::labels::part_label(&tr, &part)}</td>
+                    <td>{stability}</td>
+                    <td>{part_why(&tr, c.key)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="catalogue" aria-labelledby="code-catalogue">
+            <h2 id="code-catalogue">{t!(tr, "researcher-linkage-catalogue")}</h2>
+            <p>{t!(tr, "researcher-linkage-catalogue-intro")}</p>
+            <p>{t!(tr, "researcher-linkage-privacy")}</p>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=t!(tr, "researcher-linkage-catalogue")
+            >
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(tr, "researcher-linkage-key")}</th>
+                            <th scope="col">{t!(tr, "researcher-linkage-question")}</th>
+                            <th scope="col">{t!(tr, "researcher-linkage-stability")}</th>
+                            <th scope="col">{t!(tr, "researcher-linkage-why")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Why a catalogue part is stable, and when it is not.
+fn part_why(tr: &Tr, key: &str) -> String {
+    match key {
+        "moeder-letter" => t!(tr, "researcher-linkage-why-moeder-letter"),
+        "vader-letter" => t!(tr, "researcher-linkage-why-vader-letter"),
+        "eigen-letter" => t!(tr, "researcher-linkage-why-eigen-letter"),
+        "geboortemaand" => t!(tr, "researcher-linkage-why-geboortemaand"),
+        "geboortedag" => t!(tr, "researcher-linkage-why-geboortedag"),
+        "achternaam-tweede-letter" => t!(tr, "researcher-linkage-why-achternaam-tweede-letter"),
+        "oudere-broers-zussen" => t!(tr, "researcher-linkage-why-oudere-broers-zussen"),
+        "geboorteplaats-letter" => t!(tr, "researcher-linkage-why-geboorteplaats-letter"),
+        "oogkleur" => t!(tr, "researcher-linkage-why-oogkleur"),
+        _ => String::new(),
     }
 }

@@ -111,12 +111,14 @@ pub struct ComparisonView {
     pub threshold: u64,
     pub is_owner: bool,
     pub can_export: bool,
+    /// Some questionnaire asks for a linkage code: the same people can be followed.
+    pub can_follow: bool,
     /// (key, title) of the questionnaires, for the export form.
     pub questionnaires: Vec<(String, String)>,
     pub problems: Vec<String>,
 }
 
-fn select(
+pub(super) fn select(
     id: &'static str,
     name: &'static str,
     label: String,
@@ -142,7 +144,7 @@ fn select(
 }
 
 #[component]
-fn Table(table: DataTable) -> impl IntoView {
+pub(super) fn Table(table: DataTable) -> impl IntoView {
     let label = table.caption.clone();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
@@ -388,6 +390,19 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
                             </div>
                             <button type="submit" class="secondary">{t!(tr, "comparison-threshold-save")}</button>
                         </form>
+                    }
+                })}
+            {page
+                .can_follow
+                .then(|| {
+                    let mut href = format!("/beheer/projecten/{key}/gevolgd");
+                    if let (Some(a), Some(b)) = (&selection.wave, &selection.against) {
+                        href = format!("{href}?golf={a}&tegen={b}");
+                    }
+                    view! {
+                        <p>
+                            <a href=href>{t!(tr, "comparison-following-link")}</a>
+                        </p>
                     }
                 })}
             <h2>{t!(tr, "comparison-exports")}</h2>

@@ -7,6 +7,7 @@ mod codebook;
 mod comparison;
 mod error;
 mod first_run;
+mod following;
 mod frame;
 mod interviews;
 mod login;
@@ -30,6 +31,7 @@ pub use comparison::{
 };
 pub use error::ErrorPage;
 pub use first_run::{FirstRunPage, FirstRunView};
+pub use following::{ChangeBlock, FollowedAudience, FollowingPage, FollowingView};
 pub use frame::{CsrfField, ErrorSummary, ResearcherFrame};
 pub use interviews::{GuideItem, InterviewPage, InterviewView, InterviewsPage, InterviewsView};
 pub use login::{LoginPage, LoginView};

@@ -1,11 +1,12 @@
 //! A page of questions: a few questions of one theme, progress, errors and the buttons.
 
 use super::{LanguageLink, RespondentFrame};
+use crate::domain::linkage::{CodePart, DECLINED, SEALED};
 use crate::domain::{Audience, Question, QuestionKind, RawAnswers, Wording};
 use crate::i18n::Tr;
 use crate::t;
 use crate::ui::islands::{DeviceVoice, FormHelper, HelperTexts};
-use crate::ui::labels::answer_label;
+use crate::ui::labels::{answer_label, part_choices, part_label};
 use leptos::prelude::*;
 
 /// How a question is answered.
@@ -23,6 +24,32 @@ pub enum Field {
         max: usize,
         counter: String,
     },
+    /// A linkage code: a few short questions in one block, and "liever niet".
+    Code(CodeBlock),
+}
+
+/// A linkage code as shown. Sealed parts are never sent back to the browser: the block
+/// only says that the code is kept.
+#[derive(Debug, Clone)]
+pub struct CodeBlock {
+    pub explain: String,
+    pub parts: Vec<CodeField>,
+    pub declined: bool,
+    pub decline: String,
+    /// Said when the code was made before (the respondent came back to this page).
+    pub kept: Option<String>,
+    pub choose: String,
+    pub letter_hint: String,
+}
+
+/// One part of a linkage code: a letter to type, or answers to choose from.
+#[derive(Debug, Clone)]
+pub struct CodeField {
+    pub part: String,
+    pub label: String,
+    pub choices: Option<Vec<(String, String)>>,
+    /// What was typed (never a sealed value).
+    pub value: String,
 }
 
 /// One question as shown, with what was typed and what is wrong.
@@ -125,8 +152,42 @@ fn sentence(text: &str) -> String {
     }
 }
 
+fn code_block(tr: &Tr, parts: &[CodePart], values: &[String]) -> CodeBlock {
+    let typed = |part: &str| {
+        values
+            .iter()
+            .filter_map(|v| v.split_once('='))
+            .find(|(p, _)| *p == part)
+            .map(|(_, t)| t.to_owned())
+    };
+    let kept = values.iter().any(|v| {
+        v.split_once('=')
+            .is_some_and(|(_, t)| t.starts_with(SEALED))
+    });
+    CodeBlock {
+        explain: t!(tr, "respondent-code-explain"),
+        parts: parts
+            .iter()
+            .map(|part| CodeField {
+                part: part.key.clone(),
+                label: part_label(tr, part),
+                choices: part_choices(tr, &part.kind),
+                value: typed(&part.key)
+                    .filter(|t| !t.starts_with(SEALED))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        declined: values.iter().any(|v| v == DECLINED),
+        decline: t!(tr, "respondent-code-decline"),
+        kept: kept.then(|| t!(tr, "respondent-code-kept")),
+        choose: t!(tr, "respondent-code-choose"),
+        letter_hint: t!(tr, "respondent-code-letter-hint"),
+    }
+}
+
 fn field(tr: &Tr, kind: &QuestionKind, values: &[String]) -> Field {
     match kind {
+        QuestionKind::LinkageCode { parts } => Field::Code(code_block(tr, parts, values)),
         QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
             let count = values.first().map(|v| v.chars().count()).unwrap_or(0);
             Field::Text {
@@ -372,6 +433,31 @@ pub fn QuestionBlock(item: QuestionItem) -> impl IntoView {
             }
             .into_any()
         }
+        Field::Code(block) => {
+            let described = format!("explain-{key} {}", described_by(&item, false));
+            view! {
+                <div class=format!("{class} code") id=format!("question-{key}")>
+                    <fieldset aria-describedby=described>
+                        <legend>{title}</legend>
+                        <p id=format!("explain-{key}") class="help">{block.explain.clone()}</p>
+                        {notes}
+                        {block.kept.clone().map(|k| view! { <p class="kept">{k}</p> })}
+                        <CodeParts key=key.clone() block=block.clone() invalid />
+                        <div class="option decline">
+                            <input
+                                type="checkbox"
+                                id=format!("field-{key}-decline")
+                                name=format!("q.{key}")
+                                value=DECLINED
+                                checked=block.declined
+                            />
+                            <label for=format!("field-{key}-decline")>{block.decline.clone()}</label>
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
         Field::Text { long, max, counter } => {
             let id = format!("field-{key}");
             let value = item.values.first().cloned().unwrap_or_default();
@@ -418,6 +504,65 @@ pub fn QuestionBlock(item: QuestionItem) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// The parts of a linkage code: a short field per part, one under the other.
+#[component]
+fn CodeParts(key: String, block: CodeBlock, invalid: Option<&'static str>) -> impl IntoView {
+    block
+        .parts
+        .into_iter()
+        .map(|part| {
+            let id = format!("field-{key}-{}", part.part);
+            let name = format!("c.{key}.{}", part.part);
+            let control = match part.choices {
+                Some(choices) => view! {
+                    <select id=id.clone() name=name aria-invalid=invalid>
+                        <option value="" selected=part.value.is_empty()>
+                            {block.choose.clone()}
+                        </option>
+                        {choices
+                            .into_iter()
+                            .map(|(value, label)| {
+                                let selected = value == part.value;
+                                view! {
+                                    <option value=value selected=selected>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                .into_any(),
+                None => view! {
+                    <input
+                        type="text"
+                        id=id.clone()
+                        name=name
+                        value=part.value
+                        maxlength="1"
+                        size="2"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        aria-describedby=format!("{id}-hint")
+                        aria-invalid=invalid
+                    />
+                    <span id=format!("{id}-hint") class="hint">
+                        {block.letter_hint.clone()}
+                    </span>
+                }
+                .into_any(),
+            };
+            view! {
+                <div class="code-part">
+                    <label for=id>{part.label}</label>
+                    {control}
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 /// A sound to listen to: the browser's own player, keyboard operable, loading nothing until
