@@ -87,6 +87,8 @@ fn variables(tr: &Tr, questionnaire: &Questionnaire) -> Vec<Variable> {
                 }
             }
             QuestionKind::Mark => vars.push(Variable::number(&q.key, &label)),
+            // A linkage code is never exported, not even as an empty column.
+            QuestionKind::LinkageCode { .. } => {}
             QuestionKind::ShortText { max_chars } | QuestionKind::LongText { max_chars } => {
                 vars.push(Variable::text(&q.key, &label, *max_chars))
             }
@@ -134,6 +136,7 @@ fn response_row(tr: &Tr, questionnaire: &Questionnaire, r: &ExportResponse) -> V
                     );
                 }
             }
+            QuestionKind::LinkageCode { .. } => {}
             kind if kind.is_text() => row.push(match values {
                 Some(_) if r.awaiting_review.contains(&q.key) => t!(tr, "export-awaiting-review"),
                 Some(v) => v.join(" "),

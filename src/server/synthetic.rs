@@ -8,6 +8,8 @@ use crate::storage::{Db, LinkTarget, NewApplication, NewResponse, Source, Storag
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+pub mod panel;
+
 /// Open answers the generator draws from, each with the code it is given (by name).
 const OPEN_ANSWERS: [(&str, &str); 8] = [
     (
@@ -200,6 +202,8 @@ pub async fn seed(
     let questionnaires = db.project_questionnaires(project_id).await?;
     // (response id, question, code name) of every open answer drawn from a coded phrase.
     let mut coded: Vec<(i64, String, &'static str)> = Vec::new();
+    // Linkage codes come from panels of their own, so the answers stay as they were.
+    let mut panels = panel::Panels::new(2027);
     for target in db.link_targets(project_id).await? {
         let Some(round) = waves.iter().position(|w| w.key == target.wave) else {
             continue;
@@ -223,6 +227,22 @@ pub async fn seed(
                 &mut rng,
             );
             let ids = db.insert_responses(&batch).await?;
+            if let Some(parts) = q
+                .questionnaire
+                .questions_for(target.audience)
+                .find_map(|q| q.kind.code_parts())
+            {
+                let codes = panels.codes(
+                    project_id,
+                    &target.questionnaire,
+                    target.audience,
+                    parts,
+                    round,
+                    n,
+                );
+                let codes: Vec<_> = ids.iter().copied().zip(codes).collect();
+                db.insert_codes(&codes).await?;
+            }
             for (id, response) in ids.into_iter().zip(&batch) {
                 for (key, values) in &response.answers {
                     if let Some(code) = values.first().and_then(|v| code_for(v)) {

@@ -153,6 +153,18 @@ impl Db {
         Ok(out)
     }
 
+    /// Stores the codes of responses stored without them (synthetic material), in one
+    /// transaction.
+    pub async fn insert_codes(&self, codes: &[(i64, CodeAnswer)]) -> Result<()> {
+        let _turn = self.write_turn().await;
+        let mut tx = self.pool.begin().await?;
+        for (response, code) in codes {
+            store_code(&mut tx, *response, code).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// How many parts of a code may differ between two rounds of the project.
     pub async fn linkage_tolerance(&self, project_id: ProjectId) -> Result<u8> {
         let n: i64 = sqlx::query_scalar("SELECT linkage_tolerance FROM projects WHERE id = $1")
