@@ -280,7 +280,12 @@ mod tests {
         let a = coded(1, "ABCDE_");
         let b = coded(2, "ABCDEF");
         assert_eq!(distance(&a.parts, &b.parts), 1);
-        assert_eq!(match_rounds(&[a.clone()], &[b.clone()], 1).pairs.len(), 1);
+        assert_eq!(
+            match_rounds(std::slice::from_ref(&a), std::slice::from_ref(&b), 1)
+                .pairs
+                .len(),
+            1
+        );
         assert!(match_rounds(&[a], &[b], 0).pairs.is_empty());
     }
 

@@ -92,6 +92,12 @@ impl QuestionKind {
         self.max_chars().is_some()
     }
 
+    /// Whether the answers are counted (tallies, the comparison): every kind but open
+    /// questions and linkage codes.
+    pub fn is_counted(&self) -> bool {
+        !self.is_text() && self.code_parts().is_none()
+    }
+
     /// The parts of a linkage code.
     pub fn code_parts(&self) -> Option<&[super::linkage::CodePart]> {
         match self {

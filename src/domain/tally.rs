@@ -31,7 +31,7 @@ pub fn tally_cells<'a>(
     let closed: Vec<(&str, &[String])> = questionnaire
         .questions
         .iter()
-        .filter(|q| !q.kind.is_text())
+        .filter(|q| q.kind.is_counted())
         .filter_map(|q| answers(&q.key).map(|v| (q.key.as_str(), v)))
         .collect();
     let mut filters = vec![(String::new(), String::new())];

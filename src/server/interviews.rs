@@ -292,7 +292,11 @@ pub async fn interview(
     };
     let items = match &guide {
         Guide::Questionnaire(q) => {
-            let questions: Vec<&Question> = q.questions_for(interview.audience).collect();
+            // A conversation follows no one across rounds: no linkage code in its guide.
+            let questions: Vec<&Question> = q
+                .questions_for(interview.audience)
+                .filter(|q| q.kind.code_parts().is_none())
+                .collect();
             questions
                 .iter()
                 .enumerate()
@@ -301,7 +305,7 @@ pub async fn interview(
                         .wording_for(interview.audience)
                         .map(|w| w.text.clone())
                         .unwrap_or_default();
-                    let closed = (!question.kind.is_text()).then(|| {
+                    let closed = question.kind.is_counted().then(|| {
                         let values = answers.get(&question.key).cloned().unwrap_or_default();
                         QuestionItem::build(
                             &tr,
@@ -390,7 +394,10 @@ async fn save_posted(
     }
     // Closed answers are checked like a respondent's; nothing is required in a conversation.
     let questions: Vec<&Question> = match &guide {
-        Guide::Questionnaire(q) => q.questions_for(interview.audience).collect(),
+        Guide::Questionnaire(q) => q
+            .questions_for(interview.audience)
+            .filter(|q| q.kind.code_parts().is_none())
+            .collect(),
         Guide::Themes(_) => Vec::new(),
     };
     let outcome = match check_page(&questions, &RawAnswers::new(), &raw) {

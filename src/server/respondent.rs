@@ -934,7 +934,12 @@ async fn question_page(
         notice,
         languages: r.languages(),
         listen_page,
-        helper_questions: shown.iter().map(|q| (*q).clone()).collect(),
+        // A code is checked on the server only: parts kept before are not in the page.
+        helper_questions: shown
+            .iter()
+            .filter(|q| q.kind.code_parts().is_none())
+            .map(|q| (*q).clone())
+            .collect(),
         helper_earlier: earlier,
         helper_texts,
     };

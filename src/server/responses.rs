@@ -156,8 +156,10 @@ async fn response_page(
         .answer_flags(project.id, id)
         .await
         .map_err(internal)?;
+    // A linkage code is not an answer anyone reads, not even whether it was given.
     let answers = questionnaire
         .questions_for(row.audience)
+        .filter(|q| q.kind.code_parts().is_none())
         .map(|q| {
             let question = q
                 .wording_for(row.audience)

@@ -442,6 +442,8 @@ mod browser {
                 FieldError::TooLong { max } => {
                     self.texts.too_long.replace("{max}", &max.to_string())
                 }
+                // Linkage codes are never handed to the helper (see `respondent.rs`).
+                FieldError::Code(_) => self.texts.choose_one.clone(),
             }
         }
 

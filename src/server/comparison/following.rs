@@ -220,7 +220,7 @@ fn match_report(
     let rounds = [f.first, f.second];
     let known: Vec<Option<u64>> = rounds.iter().map(|w| f.known_total(w)).collect();
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
-    let mut columns = vec![Vec::new(), Vec::new()];
+    let mut columns = [Vec::new(), Vec::new()];
     let mut shown_any = false;
     for (i, outcome) in outcomes.iter().enumerate() {
         let parts = [

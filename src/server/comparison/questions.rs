@@ -42,7 +42,7 @@ pub(super) fn asked_in_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<As
                 .iter()
                 .map(move |q| (s.key.as_str(), q))
         })
-        .filter(|(_, q)| q.theme == theme && !q.kind.is_text())
+        .filter(|(_, q)| q.theme == theme && q.kind.is_counted())
         .map(|(questionnaire, question)| Asked {
             questionnaire,
             question,

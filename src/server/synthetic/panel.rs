@@ -117,6 +117,8 @@ struct Panel {
     members: Vec<BTreeMap<String, String>>,
     /// The members who answered, per round.
     rounds: Vec<Vec<usize>>,
+    /// Per round, the members of the round before who have not answered in it yet.
+    waiting: BTreeMap<usize, Vec<usize>>,
 }
 
 impl Panels {
@@ -147,18 +149,16 @@ impl Panels {
         if panel.rounds.len() <= round {
             panel.rounds.resize(round + 1, Vec::new());
         }
+        let before = match round {
+            0 => Vec::new(),
+            _ => panel.rounds[round - 1].clone(),
+        };
+        let waiting = panel.waiting.entry(round).or_insert(before);
         (0..n)
             .map(|_| {
-                let back: Vec<usize> = match round {
-                    0 => Vec::new(),
-                    _ => panel.rounds[round - 1]
-                        .iter()
-                        .copied()
-                        .filter(|m| !panel.rounds[round].contains(m))
-                        .collect(),
-                };
-                let member = if !back.is_empty() && rng.random::<f64>() < 0.75 {
-                    back[rng.random_range(0..back.len())]
+                let member = if !waiting.is_empty() && rng.random::<f64>() < 0.75 {
+                    let i = rng.random_range(0..waiting.len());
+                    waiting.swap_remove(i)
                 } else {
                     panel.members.push(person(parts, rng));
                     panel.members.len() - 1

@@ -119,6 +119,11 @@ impl QuestionItem {
         let mut parts = vec![&self.number, &self.text];
         parts.extend(&self.hint);
         parts.extend(&self.help);
+        if let Field::Code(block) = &self.field {
+            parts.push(&block.explain);
+            parts.extend(block.parts.iter().map(|p| &p.label));
+            parts.push(&block.decline);
+        }
         if let Field::Options {
             row: false,
             options,
