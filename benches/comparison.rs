@@ -2,8 +2,9 @@
 //! (young people, parents and professionals, in two rounds) into a fresh SQLite file and,
 //! when `TEST_DATABASE_URL` names a PostgreSQL server, into a fresh PostgreSQL database;
 //! then times requests through the real router, as a logged-in owner, in this process (no
-//! network): the comparison of one theme (plain, round against round, with a filter) and
-//! the full CSV and XLSX exports, with the peak resident memory of each (the body is read
+//! network): the comparison of one theme (plain, round against round, with a filter), the
+//! young people followed between the rounds by their linkage codes, and the full CSV and
+//! XLSX exports, with the peak resident memory of each (the body is read
 //! frame by frame and dropped, as a client would). Method and figures: BENCHMARKS.md.
 //!
 //! Run: `cargo bench --features ssr --bench comparison` (`BENCH_RESPONSES=n` to change the
@@ -178,6 +179,11 @@ async fn run(name: &str, db: &Db, responses: usize) {
         (
             "comparison, filtered (age 13-15)",
             format!("{p}/vergelijking?thema=naar-school&filter=leeftijd%3D13-15"),
+            15,
+        ),
+        (
+            "the same young people followed",
+            format!("{p}/gevolgd?golf=voorjaar-2026&tegen=najaar-2026"),
             15,
         ),
         (

@@ -664,7 +664,7 @@ following-followed = Followed
 following-exact = · with exactly the same code
 following-one-difference = · with 1 part different
 following-more-differences = · with 2 or more parts different
-following-not-followed = Not followed (no partner, or no single one)
+following-not-followed = Not followed
 following-declined = Chose ‘rather not’
 following-without = No code (not asked or left empty)
 following-not-shown = not shown
@@ -701,3 +701,7 @@ following-tolerance-hint = Default 1. With 1 difference, research found 88% agai
 following-tolerance-save = Save
 following-tolerance-invalid = Choose 0, 1, 2 or 3.
 comparison-following-link = Follow the same people between rounds
+
+following-duplicates = · the same code twice in this round
+following-ambiguous = · more than one equally good candidate
+following-no-partner = · no code close enough

@@ -752,7 +752,7 @@ following-followed = Gevolgd
 following-exact = · met precies dezelfde code
 following-one-difference = · met 1 onderdeel anders
 following-more-differences = · met 2 of meer onderdelen anders
-following-not-followed = Niet gevolgd (geen of geen eenduidige partner)
+following-not-followed = Niet gevolgd
 following-declined = Koos ‘liever niet’
 following-without = Geen code (niet gevraagd of leeg gelaten)
 following-not-shown = niet getoond
@@ -789,3 +789,7 @@ following-tolerance-hint = Standaard 1. Met 1 verschil vond onderzoek 88% terug 
 following-tolerance-save = Opslaan
 following-tolerance-invalid = Kies 0, 1, 2 of 3.
 comparison-following-link = Dezelfde mensen volgen tussen rondes
+
+following-duplicates = · dezelfde code twee keer in deze ronde
+following-ambiguous = · meer dan één even goede kandidaat
+following-no-partner = · geen code die genoeg lijkt

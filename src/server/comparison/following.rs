@@ -10,7 +10,7 @@
 //! worked out (see `docs/comparison.md`, "Following the same people").
 
 use super::protect::{Group, Part};
-use super::{ClosedData, ProjectFacts, ResponseCount, capitalise, decimal, percent};
+use super::{ClosedData, ProjectFacts, ResponseCount, capitalise, decimal, percent, question_text};
 use crate::domain::comparison::{Cell, Difference, difference};
 use crate::domain::matching::{Coded, Matching, match_rounds};
 use crate::domain::paired::{Moves, TwoByTwo, mean_change, protect_partition, safe, safe_rest};
@@ -100,7 +100,8 @@ impl Following<'_> {
 #[derive(Debug, Default, Clone, Copy)]
 struct RoundOutcome {
     followed: u64,
-    not_followed: u64,
+    /// Not followed: the same code twice in the round, more than one candidate, none.
+    not_followed: [u64; 3],
     declined: u64,
     without: u64,
 }
@@ -169,7 +170,7 @@ pub(super) async fn follow(
         let mine = coded.iter().filter(|r| r.wave == wave);
         RoundOutcome {
             followed,
-            not_followed: side.duplicates + side.ambiguous + side.unmatched,
+            not_followed: [side.duplicates, side.ambiguous, side.unmatched],
             declined: mine
                 .clone()
                 .filter(|r| r.code == Some(StoredCode::Declined))
@@ -208,6 +209,9 @@ fn shown(tr: &Tr, cell: Cell, threshold: u64) -> String {
     super::cell_text(tr, cell, threshold)
 }
 
+/// The rows of the match report.
+const ROWS: usize = 10;
+
 /// Who was followed, who not and why, per round. Shown only when each round's count is
 /// known anyway; the parts are protected as partitions of it.
 fn match_report(
@@ -225,14 +229,14 @@ fn match_report(
     for (i, outcome) in outcomes.iter().enumerate() {
         let parts = [
             outcome.followed,
-            outcome.not_followed,
+            outcome.not_followed.iter().sum(),
             outcome.declined,
             outcome.without,
         ];
         let total: u64 = parts.iter().sum();
         let column = &mut columns[i];
         if known[i] != Some(total) {
-            column.extend(std::iter::repeat_n(t!(tr, "following-not-shown"), 4 + 3));
+            column.extend(std::iter::repeat_n(t!(tr, "following-not-shown"), ROWS));
             continue;
         }
         shown_any = true;
@@ -260,14 +264,22 @@ fn match_report(
                 .map(|c| shown(tr, c, t)),
         );
         column.push(shown(tr, top[1], t));
+        column.extend(
+            detail(top[1], &outcome.not_followed)
+                .into_iter()
+                .map(|c| shown(tr, c, t)),
+        );
         column.extend(top[2..].iter().map(|c| shown(tr, *c, t)));
     }
-    let heads = [
+    let heads: [String; ROWS] = [
         t!(tr, "following-followed"),
         t!(tr, "following-exact"),
         t!(tr, "following-one-difference"),
         t!(tr, "following-more-differences"),
         t!(tr, "following-not-followed"),
+        t!(tr, "following-duplicates"),
+        t!(tr, "following-ambiguous"),
+        t!(tr, "following-no-partner"),
         t!(tr, "following-declined"),
         t!(tr, "following-without"),
     ];
@@ -433,10 +445,6 @@ fn difference_text(tr: &Tr, d: &Difference, points: bool) -> String {
             verdict = verdict
         )
     }
-}
-
-fn question_text(q: &Question) -> String {
-    super::question_text(q)
 }
 
 /// The groups a filter question splits the pairs into: each answer (given in both rounds)
