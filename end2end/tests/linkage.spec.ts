@@ -13,7 +13,7 @@ const PASSWORD = "een lange zin als wachtwoord";
 async function toTheCode(page: Page, marker: string) {
   await page.goto(`/${YOUTH}`);
   await page.getByRole("button", { name: "Beginnen" }).click();
-  await choose(page, /Hoe oud ben je\?/, "16 of 17 jaar");
+  await choose(page, /Hoe oud ben je\?/, "16 tot en met 18 jaar");
   await choose(page, /Ik ga graag naar school\./, "Eens");
   await choose(page, /volwassene bij wie ik terecht kan/, "Eens");
   await choose(page, /Welk rapportcijfer geef je je school\?/, "7");

@@ -4,7 +4,9 @@
 //! (the only check that counts), so both always agree.
 
 use super::Audience;
-use super::linkage::{CodeAnswer, CodeProblem, read_code};
+#[cfg(feature = "ssr")]
+use super::linkage::read_code;
+use super::linkage::{CodeAnswer, CodeProblem};
 use super::questionnaire::{Question, QuestionKind, Questionnaire};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -165,11 +167,7 @@ fn parse_answer(
     let key = &question.key;
     let invalid = |v: &str| Rejection::InvalidValue(v.to_owned(), key.clone());
     if let Some(parts) = question.kind.code_parts() {
-        return match read_code(parts, values) {
-            Ok(Ok(code)) => Ok(Ok(code.map(Answer::Code))),
-            Ok(Err(problem)) => Ok(Err(FieldError::Code(problem))),
-            Err(tampered) => Err(invalid(&tampered.0)),
-        };
+        return read_code_answer(parts, values, invalid);
     }
     if values.len() > 1 && !matches!(question.kind, QuestionKind::MultipleChoice { .. }) {
         return Err(Rejection::TooManyValues(key.clone()));
@@ -213,6 +211,31 @@ fn parse_answer(
         }
     };
     Ok(Ok(Some(answer)))
+}
+
+/// A linkage code's answer. Read on the server only: the browser's form helper is never
+/// handed a code (parts kept before are not in the page), and leaving the reading out of
+/// the WebAssembly keeps every respondent's download smaller.
+#[cfg(feature = "ssr")]
+fn read_code_answer(
+    parts: &[super::linkage::CodePart],
+    values: &[&str],
+    invalid: impl Fn(&str) -> Rejection,
+) -> Result<Result<Option<Answer>, FieldError>, Rejection> {
+    match read_code(parts, values) {
+        Ok(Ok(code)) => Ok(Ok(code.map(Answer::Code))),
+        Ok(Err(problem)) => Ok(Err(FieldError::Code(problem))),
+        Err(tampered) => Err(invalid(&tampered.0)),
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn read_code_answer(
+    _: &[super::linkage::CodePart],
+    _: &[&str],
+    _: impl Fn(&str) -> Rejection,
+) -> Result<Result<Option<Answer>, FieldError>, Rejection> {
+    Ok(Ok(None))
 }
 
 /// Where a whole set of answers is not yet complete.
