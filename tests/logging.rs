@@ -1,4 +1,4 @@
-//! Logs hold no IP address, user agent, path or answer. Alone in its test binary, because
+//! Logs hold no IP address, user agent, path, answer or linkage code. Alone in its test binary, because
 //! the log subscriber is process-wide.
 
 #[path = "common/app.rs"]
@@ -75,6 +75,27 @@ async fn logs_hold_no_ip_address_user_agent_path_or_answer() {
     )
     .await;
 
+    // A linkage code, kept (sealed) by going back, and one tampered with.
+    let page4 = page_path(&page1, "4");
+    for body in [
+        "c.koppelcode.moeder-letter=Q&c.koppelcode.vader-letter=X&c.koppelcode.eigen-letter=Z\
+         &c.koppelcode.geboortemaand=11&c.koppelcode.geboortedag=29\
+         &c.koppelcode.achternaam-tweede-letter=Y&nav=back",
+        "c.koppelcode.geboortemaand=Geheime-maand-Sanne",
+    ] {
+        app.send(
+            identifying(Request::post(&page4))
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
+    }
+    let sealed: Vec<String> = app.db.draft(&token).await.unwrap().unwrap().answers["koppelcode"]
+        .iter()
+        .map(|v| v.split_once("=#").expect("sealed").1.to_owned())
+        .collect();
+    assert_eq!(sealed.len(), 6);
+
     // A whole ordinary visit too, to be sure normal requests are logged (and nothing more).
     let other = app.start(YOUTH).await;
     let shown = app.get(&other).await;
@@ -96,9 +117,13 @@ async fn logs_hold_no_ip_address_user_agent_path_or_answer() {
         "Geheime-waarde",
         "Sanne-de-Vries",
         "Jansen",
+        "Geheime-maand",
         YOUTH,
         &token,
-    ] {
+    ]
+    .into_iter()
+    .chain(sealed.iter().map(String::as_str))
+    {
         assert!(!logs.contains(secret), "`{secret}` is in the log:\n{logs}");
     }
     t.remove().await;

@@ -55,7 +55,10 @@ pub enum QuestionKind {
     },
     /// A linkage code (koppelcode): a few stable questions that give the same answers each
     /// round, so the same people can be followed anonymously (see `linkage`). Its answers
-    /// are sealed before they are kept, and never counted, exported or shown.
+    /// are sealed before they are kept, and never counted, exported or shown. The browser
+    /// is never sent one (the form helper checks no code), so its WebAssembly carries no
+    /// code to read it.
+    #[cfg_attr(not(feature = "ssr"), serde(skip))]
     LinkageCode {
         parts: Vec<super::linkage::CodePart>,
     },
