@@ -155,14 +155,16 @@ pub(super) async fn follow(
     {
         keys.push(question.clone());
     }
-    let in_rounds: Vec<i64> = coded
+    // Only the pairs' answers are needed: the others' counts are the comparison's minus
+    // theirs.
+    let paired: Vec<i64> = matching
+        .pairs
         .iter()
-        .filter(|r| r.wave == f.first || r.wave == f.second)
-        .map(|r| r.response)
+        .flat_map(|p| [p.first, p.second])
         .collect();
     let answers = state
         .db
-        .answers_of(project_id, &in_rounds, &keys)
+        .answers_of(project_id, &paired, &keys)
         .await
         .map_err(internal)?;
 
