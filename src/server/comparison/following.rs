@@ -10,7 +10,9 @@
 //! worked out (see `docs/comparison.md`, "Following the same people").
 
 use super::protect::{Group, Part};
-use super::{ClosedData, ProjectFacts, ResponseCount, capitalise, decimal, percent, question_text};
+use super::{
+    ClosedData, ProjectFacts, ResponseCount, capitalise, cell_text, decimal, percent, question_text,
+};
 use crate::domain::comparison::{Cell, Difference, difference};
 use crate::domain::matching::{Coded, Matching, match_rounds};
 use crate::domain::paired::{Moves, TwoByTwo, mean_change, protect_partition, safe, safe_rest};
@@ -206,11 +208,6 @@ pub(super) async fn follow(
     })
 }
 
-/// A count as this page shows it.
-fn shown(tr: &Tr, cell: Cell, threshold: u64) -> String {
-    super::cell_text(tr, cell, threshold)
-}
-
 /// The rows of the match report.
 const ROWS: usize = 10;
 
@@ -259,19 +256,19 @@ fn match_report(
                 _ => vec![Cell::Protecting; parts.len()],
             }
         };
-        column.push(shown(tr, top[0], t));
+        column.push(cell_text(tr, top[0], t));
         column.extend(
             detail(top[0], &by_difference)
                 .into_iter()
-                .map(|c| shown(tr, c, t)),
+                .map(|c| cell_text(tr, c, t)),
         );
-        column.push(shown(tr, top[1], t));
+        column.push(cell_text(tr, top[1], t));
         column.extend(
             detail(top[1], &outcome.not_followed)
                 .into_iter()
-                .map(|c| shown(tr, c, t)),
+                .map(|c| cell_text(tr, c, t)),
         );
-        column.extend(top[2..].iter().map(|c| shown(tr, *c, t)));
+        column.extend(top[2..].iter().map(|c| cell_text(tr, *c, t)));
     }
     let heads: [String; ROWS] = [
         t!(tr, "following-followed"),

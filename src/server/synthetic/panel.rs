@@ -149,11 +149,11 @@ impl Panels {
         if panel.rounds.len() <= round {
             panel.rounds.resize(round + 1, Vec::new());
         }
-        let before = match round {
+        let rounds = &panel.rounds;
+        let waiting = panel.waiting.entry(round).or_insert_with(|| match round {
             0 => Vec::new(),
-            _ => panel.rounds[round - 1].clone(),
-        };
-        let waiting = panel.waiting.entry(round).or_insert(before);
+            _ => rounds[round - 1].clone(),
+        });
         (0..n)
             .map(|_| {
                 let member = if !waiting.is_empty() && rng.random::<f64>() < 0.75 {
