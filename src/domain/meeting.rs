@@ -11,16 +11,29 @@ pub enum InsightKind {
     Voorbeeld,
     Oplossingsrichting,
     Vraag,
+    /// An agreement made in the joint session (with young people and parents).
+    Afspraak,
+    /// A reaction in the joint session to what was laid side by side.
+    Reactie,
 }
 
 impl InsightKind {
-    pub const ALL: [InsightKind; 5] = [
+    pub const ALL: [InsightKind; 7] = [
         Self::Knelpunt,
         Self::Kans,
         Self::Voorbeeld,
         Self::Oplossingsrichting,
         Self::Vraag,
+        Self::Afspraak,
+        Self::Reactie,
     ];
+
+    /// Whether the insight is what professionals bring in (counted in the comparison as
+    /// theirs), not what was agreed or answered in a joint session, where young people and
+    /// parents speak too.
+    pub fn is_professional_voice(self) -> bool {
+        !matches!(self, Self::Afspraak | Self::Reactie)
+    }
 
     /// The stable code (also what people type: the Dutch word).
     pub fn as_str(self) -> &'static str {
@@ -30,6 +43,8 @@ impl InsightKind {
             Self::Voorbeeld => "voorbeeld",
             Self::Oplossingsrichting => "oplossingsrichting",
             Self::Vraag => "vraag",
+            Self::Afspraak => "afspraak",
+            Self::Reactie => "reactie",
         }
     }
 
@@ -42,6 +57,8 @@ impl InsightKind {
             "voorbeelden" => "voorbeeld",
             "oplossingsrichtingen" | "oplossing" | "oplossingen" => "oplossingsrichting",
             "vragen" => "vraag",
+            "afspraken" => "afspraak",
+            "reacties" => "reactie",
             t => t,
         };
         let matches: Vec<Self> = Self::ALL

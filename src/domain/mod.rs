@@ -4,6 +4,8 @@
 //! piece of code whether the check runs in an island or in a request handler.
 
 pub mod account;
+#[cfg(feature = "ssr")]
+pub mod action;
 pub mod answers;
 pub mod audience;
 pub mod checks;

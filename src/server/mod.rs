@@ -1,6 +1,7 @@
 //! The HTTP server: state, routes and the layers every response passes through.
 
 mod accounts;
+mod actions;
 pub mod auth;
 mod authoring;
 pub mod bundle;

@@ -163,6 +163,21 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         Coded::Code(into).count(self.backend, &mut tx, 1).await?;
+        // Actions that answer the merged code answer the one it went into, and their
+        // indicators measure it.
+        sqlx::query(
+            "INSERT INTO action_codes (action_id, code_id) SELECT action_id, $1 FROM action_codes \
+             WHERE code_id = $2 AND action_id NOT IN (SELECT action_id FROM action_codes WHERE code_id = $1)",
+        )
+        .bind(into)
+        .bind(from)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE action_indicators SET code_id = $1 WHERE code_id = $2")
+            .bind(into)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE codes SET parent_id = $1 WHERE parent_id = $2")
             .bind(into_parent.unwrap_or(into))
             .bind(from)

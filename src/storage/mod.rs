@@ -2,6 +2,7 @@
 //! from the database URL; every query uses `$n` placeholders that both understand.
 
 mod accounts;
+mod actions;
 mod catalogue;
 mod code_tallies;
 mod codebook;
@@ -16,6 +17,7 @@ mod tallies;
 mod throttle;
 
 pub use accounts::{AuditEntry, Member, ProjectSummary, User};
+pub use actions::{Action, ActionDetail, ActionLink, LinkedInsight, LogEntry};
 pub use catalogue::{
     ImportSummary, LinkListing, OpenLink, ProjectLink, QuestionnaireSummary, SavedVersion,
 };

@@ -214,6 +214,10 @@ pub const RECENT_PER_CODE: usize = 1000;
 const MEETING_WAVE: &str = "LEFT JOIN waves w ON w.project_id = m.project_id \
      AND m.held_on >= w.opens_on AND m.held_on <= w.closes_on";
 
+/// Insights that are professionals' voice: not the agreements and reactions of a joint
+/// session (`InsightKind::is_professional_voice`), where young people and parents speak too.
+const PROFESSIONAL_INSIGHT: &str = "ins.kind NOT IN ('afspraak', 'reactie')";
+
 impl Db {
     /// The threshold below which this project's counts are not shown.
     pub async fn report_threshold(&self, project_id: ProjectId) -> Result<u64> {
@@ -247,7 +251,7 @@ impl Db {
              WHERE i.project_id = $1 GROUP BY i.audience, w.key \
              UNION ALL \
              SELECT '', w.key, COUNT(DISTINCT m.id), COUNT(ins.id) FROM meetings m \
-             LEFT JOIN insights ins ON ins.meeting_id = m.id {MEETING_WAVE} \
+             LEFT JOIN insights ins ON ins.meeting_id = m.id AND {PROFESSIONAL_INSIGHT} {MEETING_WAVE} \
              WHERE m.project_id = $1 GROUP BY w.key"
         );
         sqlx::query(AssertSqlSafe(sql))
@@ -500,7 +504,7 @@ impl Db {
              UNION ALL \
              SELECT ca.code_id, 'professional', w.key, COUNT(DISTINCT ins.id) FROM code_applications ca \
              JOIN insights ins ON ins.id = ca.insight_id JOIN meetings m ON m.id = ins.meeting_id \
-             {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' \
+             {MEETING_WAVE} {CODE_OF_THEME} AND ca.target_kind = 'insight' AND {PROFESSIONAL_INSIGHT} \
              GROUP BY ca.code_id, w.key"
         );
         let (question, value) = filter.map_or(("", ""), |f| (&f.question, &f.value));
@@ -664,6 +668,7 @@ impl Db {
                  FROM code_applications ca \
                  JOIN insights ins ON ins.id = ca.insight_id JOIN meetings m ON m.id = ins.meeting_id \
                  {MEETING_WAVE} WHERE ca.code_id IN ({codes_in}) AND ca.target_kind = 'insight' \
+                   AND {PROFESSIONAL_INSIGHT} \
                ) u \
              ) ranked WHERE place <= $2 ORDER BY code_id, audience, place"
         );

@@ -35,6 +35,14 @@ fn codes_of_theme<'a>(facts: &'a ProjectFacts, theme: &str) -> Vec<&'a Code> {
         .collect()
 }
 
+/// The theme a code is counted in: its own, or its parent's.
+pub(super) fn theme_of_code<'a>(facts: &'a ProjectFacts, code: &'a Code) -> Option<&'a str> {
+    code.theme.as_deref().or_else(|| {
+        let parent = facts.codes.iter().find(|p| Some(p.id) == code.parent_id)?;
+        parent.theme.as_deref()
+    })
+}
+
 /// What may be shown of the theme's code counts of young people and parents, decided for
 /// every round and filter at once (see `protect`), and kept while the counts stay the same.
 pub(super) async fn code_protection(

@@ -6,6 +6,10 @@
 mod audit;
 mod codes;
 mod following;
+mod indicators;
+pub(in crate::server) use indicators::{
+    Fits, action_indicators, action_rows, fits, measure_choices,
+};
 mod moves;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
@@ -310,6 +314,11 @@ pub(super) async fn theme_comparison(
                 .map_err(internal)
         },
     )?;
+    let actions = db
+        .actions(project_id, Some(&theme.key))
+        .await
+        .map_err(internal)?;
+    let actions = action_rows(state, tr, project_id, facts, data, actions).await?;
     let (code_columns, codes) = code_rows(
         tr,
         facts,
@@ -329,6 +338,7 @@ pub(super) async fn theme_comparison(
             .iter()
             .map(|a| question_block(tr, facts, resolved, a, data))
             .collect(),
+        actions,
     })
 }
 

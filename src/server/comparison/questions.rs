@@ -212,7 +212,13 @@ pub(super) fn summarize_group(
 }
 
 /// "+12 procentpunt (95%-interval 3 tot 21)" or, for marks, in points.
-fn difference_text(tr: &Tr, first: &str, second: &str, d: &Difference, marks: bool) -> String {
+pub(super) fn difference_text(
+    tr: &Tr,
+    first: &str,
+    second: &str,
+    d: &Difference,
+    marks: bool,
+) -> String {
     let (value, low, high) = if marks {
         (decimal(d.difference), decimal(d.low), decimal(d.high))
     } else {
@@ -607,11 +613,24 @@ fn hidden_share(s: &GroupSummary) -> Option<f64> {
 }
 
 /// What the share of a question counts: agreeing, yes, or a pass mark.
-fn share_name(tr: &Tr, kind: &QuestionKind) -> String {
+pub(super) fn share_name(tr: &Tr, kind: &QuestionKind) -> String {
     match kind {
         QuestionKind::Agreement => t!(tr, "comparison-share-agree"),
         QuestionKind::YesNo => t!(tr, "comparison-share-yes"),
         _ => t!(tr, "comparison-share-pass"),
+    }
+}
+
+/// A group's share (or mean mark) with its count, as the trend shows it (and an action's
+/// indicator, so that both say the same).
+pub(super) fn trend_cell(tr: &Tr, s: &GroupSummary, threshold: u64) -> String {
+    match (s.marks, s.share, s.answered) {
+        (_, _, Cell::Small | Cell::Protecting) => {
+            t!(tr, "comparison-n", n = cell_text(tr, s.answered, threshold))
+        }
+        (Some(m), _, Cell::Shown(n)) => format!("{} (n = {n})", decimal(m.mean)),
+        (None, Some(share), Cell::Shown(n)) => format!("{} (n = {n})", percent(share.ratio())),
+        (None, None, Cell::Shown(n)) => t!(tr, "comparison-n", n = n.to_string()),
     }
 }
 
@@ -650,16 +669,7 @@ fn trend(
                         Some(&w.key),
                         resolved.filter.as_ref(),
                     );
-                    match (s.marks, s.share, s.answered) {
-                        (_, _, Cell::Small | Cell::Protecting) => {
-                            t!(tr, "comparison-n", n = cell_text(tr, s.answered, threshold))
-                        }
-                        (Some(m), _, Cell::Shown(n)) => format!("{} (n = {n})", decimal(m.mean)),
-                        (None, Some(share), Cell::Shown(n)) => {
-                            format!("{} (n = {n})", percent(share.ratio()))
-                        }
-                        (None, None, Cell::Shown(n)) => t!(tr, "comparison-n", n = n.to_string()),
-                    }
+                    trend_cell(tr, &s, threshold)
                 })
                 .collect();
             (capitalise(&audience_name(tr, audience)), cells)

@@ -12,7 +12,7 @@ pub use pages::{back_to, form_status, internal, page, page_with, tr};
 
 use super::{AppState, UPLOAD_LIMIT};
 use super::{
-    accounts, authoring, coding, comparison, exports, first_run, interviews, links, login,
+    accounts, actions, authoring, coding, comparison, exports, first_run, interviews, links, login,
     meetings, projects, recordings, responses, translating,
 };
 use crate::domain::account::Role;
@@ -507,6 +507,72 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
             "/projecten/{key}/drempel",
             Access::Project(Role::Owner),
             post(comparison::set_threshold),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/acties",
+            Access::Project(Role::Viewer),
+            get(actions::plan),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties",
+            Access::Project(Role::Researcher),
+            post(actions::create),
+        ),
+        route(
+            GET,
+            "/projecten/{key}/acties/{id}",
+            Access::Project(Role::Viewer),
+            get(actions::action),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}",
+            Access::Project(Role::Researcher),
+            post(actions::update),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(actions::delete),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/koppelingen",
+            Access::Project(Role::Researcher),
+            post(actions::link),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/koppelingen/{link}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(actions::unlink),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/indicatoren",
+            Access::Project(Role::Researcher),
+            post(actions::add_indicator),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/indicatoren/{indicator}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(actions::remove_indicator),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/logboek",
+            Access::Project(Role::Researcher),
+            post(actions::add_log_entry),
+        ),
+        route(
+            POST,
+            "/projecten/{key}/acties/{id}/logboek/{entry}/verwijderen",
+            Access::Project(Role::Researcher),
+            post(actions::remove_log_entry),
         ),
         route(
             GET,

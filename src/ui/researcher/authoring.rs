@@ -9,7 +9,7 @@ use crate::ui::islands::PreviewHelper;
 use crate::ui::respondent::{QuestionBlock, QuestionItem};
 use leptos::prelude::*;
 
-/// A text field with its label (and hint).
+/// A text field with its label (and hint), and what is wrong with it next to it.
 #[component]
 pub fn Field(
     id: String,
@@ -19,17 +19,35 @@ pub fn Field(
     #[prop(optional)] hint: Option<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] multiline: bool,
+    /// What is wrong with what was typed (None: nothing).
+    #[prop(default = None)]
+    error: Option<String>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let described = hint.as_ref().map(|_| hint_id.clone());
+    let error_id = format!("{id}-error");
+    let described = [
+        hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = error.is_some().then_some("true");
+    let class = if error.is_some() {
+        "question has-error"
+    } else {
+        "question"
+    };
     view! {
-        <div class="question">
+        <div class=class>
             <label for=id.clone() class="question-label">{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             {if multiline {
-                view! { <textarea id=id name=name rows="3" aria-describedby=described>{value}</textarea> }.into_any()
+                view! { <textarea id=id name=name rows="3" aria-describedby=described aria-invalid=invalid>{value}</textarea> }.into_any()
             } else {
-                view! { <input type=kind id=id name=name value=value aria-describedby=described /> }.into_any()
+                view! { <input type=kind id=id name=name value=value aria-describedby=described aria-invalid=invalid /> }.into_any()
             }}
         </div>
     }

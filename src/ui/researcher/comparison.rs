@@ -3,7 +3,7 @@
 //! server; these components only lay it out.
 
 use super::charts::{Chart, ChartSvg};
-use super::{CsrfField, ErrorSummary, ResearcherFrame, Viewer};
+use super::{CsrfField, ErrorSummary, ResearcherFrame, ThemeActions, Viewer};
 use crate::domain::tally::LANGUAGE_FILTER;
 use crate::i18n::Tr;
 use crate::storage::ProjectSummary;
@@ -61,6 +61,8 @@ pub struct ThemeComparison {
     pub code_columns: Vec<String>,
     pub codes: Vec<CodeRow>,
     pub questions: Vec<QuestionBlock>,
+    /// The theme's actions with their indicators over all rounds.
+    pub actions: Vec<super::ActionRow>,
 }
 
 /// What was chosen on the comparison page.
@@ -264,12 +266,14 @@ fn QuestionSection(block: QuestionBlock, chart: bool, table: bool) -> impl IntoV
 /// A theme's whole comparison: codes, then closed questions.
 #[component]
 pub fn ThemeSection(
+    project: String,
     comparison: ThemeComparison,
     chart: bool,
     table: bool,
     quotes_open: bool,
 ) -> impl IntoView {
     let tr = expect_context::<Tr>();
+    let actions = comparison.actions.clone();
     view! {
         <h2>{t!(tr, "comparison-codes-heading")}</h2>
         <CodesTable comparison=comparison.clone() quotes_open=quotes_open />
@@ -280,6 +284,13 @@ pub fn ThemeSection(
             .into_iter()
             .map(|block| view! { <QuestionSection block=block chart=chart table=table /> })
             .collect_view()}
+        {(!actions.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{t!(tr, "comparison-actions-heading")}</h2>
+                    <ThemeActions project=project.clone() actions=actions heading_level=3 />
+                }
+            })}
     }
 }
 
@@ -362,7 +373,7 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
                 </ul>
             </nav>
             {filter_note.map(|n| view! { <p class="note">{n}</p> })}
-            <ThemeSection comparison=page.comparison.clone() chart=!table table=table quotes_open=false />
+            <ThemeSection project=key.clone() comparison=page.comparison.clone() chart=!table table=table quotes_open=false />
             <h2>{t!(tr, "comparison-method")}</h2>
             <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
             <p>
@@ -485,7 +496,7 @@ pub fn ReportPage(page: ReportView) -> impl IntoView {
                         <article class="report-theme">
                             <h2 class="theme-title">{theme.title.clone()}</h2>
                             <p>{theme.description.clone()}</p>
-                            <ThemeSection comparison=theme chart=true table=true quotes_open=true />
+                            <ThemeSection project=page.project.key.clone() comparison=theme chart=true table=true quotes_open=true />
                         </article>
                     }
                 })

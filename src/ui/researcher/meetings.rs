@@ -16,6 +16,8 @@ pub fn kind_label(tr: &Tr, kind: InsightKind) -> String {
         InsightKind::Voorbeeld => t!(tr, "researcher-kind-voorbeeld"),
         InsightKind::Oplossingsrichting => t!(tr, "researcher-kind-oplossingsrichting"),
         InsightKind::Vraag => t!(tr, "researcher-kind-vraag"),
+        InsightKind::Afspraak => t!(tr, "researcher-kind-afspraak"),
+        InsightKind::Reactie => t!(tr, "researcher-kind-reactie"),
     }
 }
 
@@ -183,6 +185,18 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                                             base=base.clone()
                                             csrf=page.viewer.csrf.clone()
                                         />
+                                        {page
+                                            .can_edit
+                                            .then(|| {
+                                                view! {
+                                                    <a
+                                                        href=format!("/beheer/projecten/{}/acties?inzicht={}#nieuwe-actie", page.project.key, i.id)
+                                                        aria-label=format!("{}: {}", t!(tr, "action-make-from-insight"), i.statement)
+                                                    >
+                                                        {t!(tr, "action-make-from-insight")}
+                                                    </a>
+                                                }
+                                            })}
                                     </td>
                                 </tr>
                             }

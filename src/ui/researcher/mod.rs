@@ -1,6 +1,7 @@
 //! The researchers' workspace: server-rendered pages with plain forms. Every form carries
 //! the session's CSRF token; strings come from `locales/`.
 
+mod actions;
 mod authoring;
 pub mod charts;
 mod codebook;
@@ -20,6 +21,10 @@ mod recordings;
 mod responses;
 mod translating;
 
+pub use actions::{
+    ActionFormValues, ActionIndicators, ActionPage, ActionRow, ActionView, ActionsPage,
+    ActionsView, IndicatorsBlock, ThemeActions, status_label,
+};
 pub use authoring::{
     DefinitionSection, EditorPage, EditorView, Field, NewWave, ProjectSettings, QuestionCard,
     QuestionFormPage, QuestionFormValues, QuestionFormView, QuestionnairesSection, ThemesSection,

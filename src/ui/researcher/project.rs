@@ -80,6 +80,9 @@ pub fn ProjectPage(page: ProjectView) -> impl IntoView {
             <p>
                 <a href=format!("/beheer/projecten/{key}/gesprekken")>{t!(tr, "researcher-interviews-link")}</a>
             </p>
+            <p>
+                <a href=format!("/beheer/projecten/{key}/acties")>{t!(tr, "researcher-actions-link")}</a>
+            </p>
             {page
                 .can_edit
                 .then(|| {
