@@ -166,6 +166,9 @@ fn concrete(path: &str, key: &str) -> String {
         ("{token}", "abcdefghjkmnpqrstvwxyz0123"),
         ("{lang}", "tr"),
         ("{format}", "xliff"),
+        ("{link}", "code-1"),
+        ("{indicator}", "1"),
+        ("{entry}", "1"),
     ];
     let mut path = format!("/beheer{path}").trim_end_matches('/').to_owned();
     for (name, value) in values {
@@ -1337,6 +1340,18 @@ async fn fingerprint(url: &str) -> Vec<String> {
         ),
         format!("SELECT label FROM interviews WHERE project_id = {P} ORDER BY id"),
         format!(
+            "SELECT title || '|' || taken_on_by || '|' || starts_on || '|' || status FROM actions WHERE project_id = {P} ORDER BY id"
+        ),
+        format!(
+            "SELECT CAST(COUNT(*) AS TEXT) FROM action_indicators WHERE action_id IN (SELECT id FROM actions WHERE project_id = {P})"
+        ),
+        format!(
+            "SELECT text FROM action_log WHERE action_id IN (SELECT id FROM actions WHERE project_id = {P}) ORDER BY id"
+        ),
+        format!(
+            "SELECT CAST(COUNT(*) AS TEXT) FROM action_codes WHERE action_id IN (SELECT id FROM actions WHERE project_id = {P})"
+        ),
+        format!(
             "SELECT notes || '|' || quotes FROM interview_notes WHERE interview_id IN (SELECT id FROM interviews WHERE project_id = {P}) ORDER BY interview_id, question_key"
         ),
         format!(
@@ -1388,6 +1403,13 @@ async fn items_of_another_project_are_out_of_reach_on_every_route() {
         let application = t.db.answer_codes(samenhang.id, response).await.unwrap()[0].1.id;
         let meeting = t.db.meetings(samenhang.id).await.unwrap().first().map_or(1, |m| m.id);
         let interview = t.db.interviews(samenhang.id).await.unwrap().first().map_or(1, |i| i.id);
+        post(format!("{p}/acties"), "theme=naar-school&title=Spreekuur&taken_on_by=Wijkteam&starts_on=2026-11-01&status=gepland".into()).await;
+        let action = t.db.actions(samenhang.id, None).await.unwrap()[0].id;
+        post(format!("{p}/acties/{action}/indicatoren"), "measure=vraag:naar-school/graag-naar-school&audience=youth".into()).await;
+        post(format!("{p}/acties/{action}/koppelingen"), format!("target=code-{code}")).await;
+        post(format!("{p}/acties/{action}/logboek"), "noted_on=2026-11-02&text=Gestart&number=".into()).await;
+        let detail = t.db.action(samenhang.id, action).await.unwrap().unwrap();
+        assert_eq!((detail.indicators.len(), detail.log.len()), (1, 1), "the owner's own action is complete");
 
         // The owner of veilig-thuis names those items in the paths of their own project.
         let attacker = login(&app, "buiten@example.nl").await;
@@ -1407,8 +1429,14 @@ async fn items_of_another_project_are_out_of_reach_on_every_route() {
                 .replace("/bijeenkomsten/1", &format!("/bijeenkomsten/{meeting}"))
                 .replace("/gesprekken/1", &format!("/gesprekken/{interview}"))
                 .replace("/codes/1/", &format!("/codes/{application}/"))
-;
-            let form = format!("csrf={}&{form}&code={code}&response={response}&vraag=naar-school/wat-helpt", attacker.csrf);
+                .replace("/acties/1", &format!("/acties/{action}"))
+                .replace("/indicatoren/1/", &format!("/indicatoren/{}/", detail.indicators[0].id))
+                .replace("/logboek/1/", &format!("/logboek/{}/", detail.log[0].id))
+                .replace("/koppelingen/code-1/", &format!("/koppelingen/code-{code}/"));
+            let form = format!(
+                "csrf={}&{form}&code={code}&response={response}&vraag=naar-school/wat-helpt&target=code-{code}&measure=code:{code}&theme=naar-school&taken_on_by=x&starts_on=2026-01-01&status=gepland&noted_on=2026-01-01&text=x",
+                attacker.csrf
+            );
             let reply = request(&app, route.method.clone(), &path, Some(&attacker), &form).await;
             // veilig-thuis has a round `najaar-2026` of its own: editing it is allowed.
             let own_item = route.path.ends_with("/meetmomenten/{wave}");

@@ -313,6 +313,20 @@ mod tests {
                 5
             )
         );
+        // What the joint session agrees on and how it reacts.
+        for (line, kind) in [
+            (
+                "afspraak: Wijkteam houdt spreekuur op school",
+                InsightKind::Afspraak,
+            ),
+            ("Afspraken: Elk half jaar meten", InsightKind::Afspraak),
+            ("reactie: Na schooltijd graag", InsightKind::Reactie),
+        ] {
+            let i = parse_line(line, "t", InsightKind::Kans).unwrap();
+            assert_eq!(i.kind, kind, "{line}");
+            assert!(!i.kind.is_professional_voice());
+        }
+        assert!(InsightKind::Knelpunt.is_professional_voice());
         let plain = parse_line("Ouders met elkaar verbinden", "t", InsightKind::Kans).unwrap();
         assert_eq!(
             (plain.kind, plain.sector, plain.priority),
