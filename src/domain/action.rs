@@ -221,16 +221,15 @@ pub fn timing(wave: &Wave, starts_on: Date) -> Timing {
 /// The rounds to set against each other (oldest first in `waves`): the last one from before
 /// the action started and the last one after it, among those for which `has_value` — or
 /// none when either is missing.
-pub fn before_and_after<'a>(
-    waves: &'a [Wave],
+pub fn before_and_after(
+    waves: &[Wave],
     starts_on: Date,
     has_value: impl Fn(&Wave) -> bool,
-) -> Option<(&'a Wave, &'a Wave)> {
+) -> Option<(&Wave, &Wave)> {
     let last = |t: Timing| {
         waves
             .iter()
-            .filter(|w| timing(w, starts_on) == t && has_value(w))
-            .next_back()
+            .rfind(|w| timing(w, starts_on) == t && has_value(w))
     };
     Some((last(Timing::Before)?, last(Timing::After)?))
 }
