@@ -156,6 +156,10 @@ pub(super) fn code_rows(
                     let visible = shown.is_shown();
                     CodeCell {
                         count: cell_text(tr, shown, facts.threshold),
+                        n: match shown {
+                            Cell::Shown(n) => n,
+                            Cell::Small | Cell::Protecting => 0,
+                        },
                         // A hidden count shows no quotes either: they would count it.
                         quotes: quotes
                             .iter()

@@ -14,6 +14,7 @@ mod moves;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
 mod questions;
+mod summary;
 
 use crate::server::workspace::{AsOwner, AsViewer, InProject, WorkspaceError};
 use codes::{QUOTES_PER_CELL, code_rows};
@@ -54,6 +55,8 @@ pub struct ComparisonQuery {
     pub weergave: Option<String>,
     /// The questionnaire whose linkage code the following page reads.
     pub vragenlijst: Option<String>,
+    /// The report's version: `samenvatting` for one page per theme.
+    pub versie: Option<String>,
 }
 
 /// A project's themes, rounds, questionnaires and threshold: read once per request.
@@ -328,7 +331,9 @@ pub(super) async fn theme_comparison(
         &counts,
         &quotes,
     );
+    let summary = summary::theme_summary(tr, facts, resolved, &codes, &asked, data);
     Ok(ThemeComparison {
+        summary,
         key: theme.key.clone(),
         title: theme.title.clone(),
         description: theme.description.clone(),
@@ -547,7 +552,28 @@ pub async fn report(
             &query.thema.clone().unwrap_or_default(),
         )
         .await?;
+    let summary_only = query.versie.as_deref() == Some("samenvatting");
+    let selection = Selection {
+        theme: query.thema.clone().unwrap_or_default(),
+        wave: resolved.wave.clone(),
+        against: resolved.against.clone(),
+        filter: resolved
+            .filter
+            .as_ref()
+            .map(|f| format!("{}={}", f.question, f.value)),
+        table: false,
+    };
+    let mut other_version = format!(
+        "/beheer/projecten/{}/rapport{}",
+        project.key,
+        selection.query(false)
+    );
+    if !summary_only {
+        other_version.push_str("&versie=samenvatting");
+    }
     let view = ReportView {
+        summary_only,
+        other_version,
         made_on: state.clock.today().to_string(),
         scope,
         method: method_note(&tr, &facts, &resolved, &data),

@@ -36,6 +36,8 @@ pub struct QuestionBlock {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeCell {
     pub count: String,
+    /// The count when it is shown, else 0 (to find the strongest quotes).
+    pub n: u64,
     pub quotes: Vec<String>,
 }
 
@@ -63,6 +65,22 @@ pub struct ThemeComparison {
     pub questions: Vec<QuestionBlock>,
     /// The theme's actions with their indicators over all rounds.
     pub actions: Vec<super::ActionRow>,
+    pub summary: ThemeSummary,
+}
+
+/// A theme at a glance (see `server::comparison::summary`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ThemeSummary {
+    /// Codes every group names.
+    pub shared: Vec<String>,
+    /// Codes only some groups name, with who.
+    pub differs: Vec<String>,
+    /// Per audience (its name), its strongest quotes.
+    pub quotes: Vec<(String, Vec<String>)>,
+    /// Closed questions where audiences clearly differ, in words.
+    pub differences: Vec<String>,
+    /// The heading and what clearly changed since the round before; none with one round.
+    pub changes: Option<(String, Vec<String>)>,
 }
 
 /// What was chosen on the comparison page.
@@ -182,7 +200,7 @@ pub(super) fn Table(table: DataTable) -> impl IntoView {
 
 /// The codes of a theme with how often each audience raised them.
 #[component]
-fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
+fn CodesTable(comparison: ThemeComparison, quotes_below: bool) -> impl IntoView {
     let tr = expect_context::<Tr>();
     if comparison.codes.is_empty() {
         return view! { <p>{t!(tr, "comparison-codes-none")}</p> }.into_any();
@@ -211,7 +229,7 @@ fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
                                     .cells
                                     .into_iter()
                                     .map(|cell| {
-                                        let quotes = (!cell.quotes.is_empty())
+                                        let quotes = (!cell.quotes.is_empty() && !quotes_below)
                                             .then(|| {
                                                 let items = cell
                                                     .quotes
@@ -219,7 +237,7 @@ fn CodesTable(comparison: ThemeComparison, quotes_open: bool) -> impl IntoView {
                                                     .map(|q| view! { <li><q>{q}</q></li> })
                                                     .collect_view();
                                                 view! {
-                                                    <details open=quotes_open>
+                                                    <details>
                                                         <summary>{t!(tr, "comparison-quotes")}</summary>
                                                         <ul class="quotes">{items}</ul>
                                                     </details>
@@ -263,6 +281,128 @@ fn QuestionSection(block: QuestionBlock, chart: bool, table: bool) -> impl IntoV
     }
 }
 
+/// The quotes of the codes table as a list, full width (for paper, where narrow table
+/// cells would break every line after two words).
+#[component]
+fn QuotesByCode(comparison: ThemeComparison) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let rows: Vec<(String, Vec<(String, String)>)> = comparison
+        .codes
+        .iter()
+        .map(|row| {
+            let quotes = row
+                .cells
+                .iter()
+                .zip(&comparison.code_columns)
+                .flat_map(|(cell, column)| cell.quotes.iter().map(move |q| (q.clone(), column.clone())))
+                .collect::<Vec<_>>();
+            (row.name.clone(), quotes)
+        })
+        .filter(|(_, quotes)| !quotes.is_empty())
+        .collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="quotes-by-code">
+                <h3>{t!(tr, "comparison-quotes-heading")}</h3>
+                {rows
+                    .into_iter()
+                    .map(|(name, quotes)| {
+                        view! {
+                            <h4>{name}</h4>
+                            <ul class="quotes">
+                                {quotes
+                                    .into_iter()
+                                    .map(|(q, who)| view! { <li><q>{q}</q>" ("{who}")"</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
+}
+
+/// A theme at a glance: what all or some name, quotes, clear differences and changes, and
+/// the theme's actions.
+#[component]
+pub fn SummarySection(summary: ThemeSummary, actions: Vec<super::ActionRow>) -> impl IntoView {
+    let tr = expect_context::<Tr>();
+    let list = |items: Vec<String>, empty: String| {
+        if items.is_empty() {
+            view! { <p>{empty}</p> }.into_any()
+        } else {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+        }
+    };
+    view! {
+        <section class="summary" aria-label=t!(tr, "summary-heading")>
+            <h3>{t!(tr, "summary-shared")}</h3>
+            {list(summary.shared, t!(tr, "summary-shared-none"))}
+            <h3>{t!(tr, "summary-differs")}</h3>
+            {list(summary.differs, t!(tr, "summary-differs-none"))}
+            {(!summary.quotes.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{t!(tr, "summary-quotes")}</h3>
+                        <div class="summary-quotes">
+                            {summary
+                                .quotes
+                                .into_iter()
+                                .map(|(who, quotes)| {
+                                    view! {
+                                        <div>
+                                            <p class="quotes-of">{who}</p>
+                                            <ul class="quotes">{quotes.into_iter().map(|q| view! { <li><q>{q}</q></li> }).collect_view()}</ul>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                })}
+            <h3>{t!(tr, "summary-differences")}</h3>
+            {list(summary.differences, t!(tr, "summary-differences-none"))}
+            {summary
+                .changes
+                .map(|(heading, changes)| {
+                    view! {
+                        <h3>{heading}</h3>
+                        <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                    }
+                })}
+            {(!actions.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{t!(tr, "summary-actions")}</h3>
+                        <ul>
+                            {actions
+                                .into_iter()
+                                .map(|row| {
+                                    let a = row.action;
+                                    view! {
+                                        <li>
+                                            <strong>{a.title.clone()}</strong>
+                                            " – "
+                                            {t!(
+                                                tr,
+                                                "action-facts",
+                                                who = a.taken_on_by.clone(),
+                                                from = a.starts_on.to_string(),
+                                                status = super::status_label(&tr, a.status)
+                                            )}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <p class="note">{t!(tr, "summary-method-note")}</p>
+        </section>
+    }
+}
+
 /// A theme's whole comparison: codes, then closed questions.
 #[component]
 pub fn ThemeSection(
@@ -270,13 +410,14 @@ pub fn ThemeSection(
     comparison: ThemeComparison,
     chart: bool,
     table: bool,
-    quotes_open: bool,
+    quotes_below: bool,
 ) -> impl IntoView {
     let tr = expect_context::<Tr>();
     let actions = comparison.actions.clone();
     view! {
         <h2>{t!(tr, "comparison-codes-heading")}</h2>
-        <CodesTable comparison=comparison.clone() quotes_open=quotes_open />
+        <CodesTable comparison=comparison.clone() quotes_below=quotes_below />
+        {quotes_below.then(|| view! { <QuotesByCode comparison=comparison.clone() /> })}
         <h2>{t!(tr, "comparison-questions-heading")}</h2>
         {comparison.questions.is_empty().then(|| view! { <p>{t!(tr, "comparison-questions-none")}</p> })}
         {comparison
@@ -370,10 +511,17 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
                     <li>
                         <a href=format!("/beheer/projecten/{key}/rapport")>{t!(tr, "comparison-report-all")}</a>
                     </li>
+                    <li>
+                        <a href=format!("/beheer/projecten/{key}/rapport?versie=samenvatting")>{t!(tr, "report-version-summary")}</a>
+                    </li>
                 </ul>
             </nav>
             {filter_note.map(|n| view! { <p class="note">{n}</p> })}
-            <ThemeSection project=key.clone() comparison=page.comparison.clone() chart=!table table=table quotes_open=false />
+            <details class="summary-box">
+                <summary>{t!(tr, "summary-heading")}</summary>
+                <SummarySection summary=page.comparison.summary.clone() actions=page.comparison.actions.clone() />
+            </details>
+            <ThemeSection project=key.clone() comparison=page.comparison.clone() chart=!table table=table quotes_below=false />
             <h2>{t!(tr, "comparison-method")}</h2>
             <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
             <p>
@@ -470,37 +618,61 @@ pub struct ReportView {
     pub themes: Vec<ThemeComparison>,
     pub method: Vec<String>,
     pub threshold: u64,
+    /// The summary version: one page per theme and one of method.
+    pub summary_only: bool,
+    /// The same report in the other version.
+    pub other_version: String,
 }
 
-/// The printable report: A4, charts and tables, quotes, the method note.
+/// The printable report on A4: per theme a page at a glance, then (unless only the summary
+/// is asked for) every chart and table with the quotes below them; the method last.
 #[component]
 pub fn ReportPage(page: ReportView) -> impl IntoView {
     let tr = expect_context::<Tr>();
+    let summary_only = page.summary_only;
+    let key = page.project.key.clone();
     view! {
         <main id="main" class="report">
             <p class="no-print">
                 <a href=format!("/beheer/projecten/{}/vergelijking", page.project.key)>{t!(tr, "comparison-back")}</a>
+                " · "
+                <a href=page.other_version.clone()>
+                    {if summary_only { t!(tr, "report-version-full") } else { t!(tr, "report-version-summary") }}
+                </a>
             </p>
             <h1>{page.project.name.clone()}</h1>
             <p class="report-meta">{t!(tr, "report-made-on", day = page.made_on.clone())}" · "{page.scope.clone()}</p>
-            <section aria-labelledby="method">
-                <h2 id="method">{t!(tr, "comparison-method")}</h2>
-                <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
-                <p>{t!(tr, "report-method-rules", threshold = page.threshold.to_string())}</p>
-            </section>
             {page
                 .themes
                 .into_iter()
                 .map(|theme| {
+                    let summary = theme.summary.clone();
+                    let actions = theme.actions.clone();
                     view! {
                         <article class="report-theme">
-                            <h2 class="theme-title">{theme.title.clone()}</h2>
-                            <p>{theme.description.clone()}</p>
-                            <ThemeSection project=page.project.key.clone() comparison=theme chart=true table=true quotes_open=true />
+                            <section class="report-summary">
+                                <h2 class="theme-title">{theme.title.clone()}</h2>
+                                <p>{theme.description.clone()}</p>
+                                <SummarySection summary=summary actions=actions />
+                            </section>
+                            {(!summary_only)
+                                .then(|| {
+                                    view! {
+                                        <section class="report-details">
+                                            <h2>{format!("{} – {}", theme.title, t!(tr, "report-details"))}</h2>
+                                            <ThemeSection project=key.clone() comparison=theme chart=true table=true quotes_below=true />
+                                        </section>
+                                    }
+                                })}
                         </article>
                     }
                 })
                 .collect_view()}
+            <section class="report-method" aria-labelledby="method">
+                <h2 id="method">{t!(tr, "comparison-method")}</h2>
+                <ul>{page.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                <p>{t!(tr, "report-method-rules", threshold = page.threshold.to_string())}</p>
+            </section>
         </main>
     }
 }

@@ -32,7 +32,7 @@ pub use authoring::{
 pub use codebook::{CodebookPage, CodebookView};
 pub use comparison::{
     CodeCell, CodeRow, ComparisonPage, ComparisonView, DataTable, QuestionBlock, ReportPage,
-    ReportView, Selection, ThemeComparison,
+    ReportView, Selection, ThemeComparison, ThemeSummary,
 };
 pub use error::ErrorPage;
 pub use first_run::{FirstRunPage, FirstRunView};
