@@ -468,3 +468,132 @@ async fn another_projects_insights_and_codes_cannot_be_tied_to_an_action() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_joint_meeting_gets_a_summary_and_a_projector_view_under_the_same_threshold() {
+    on_every_database(|t: TestDb| async move {
+        let (app, _) = setup(&t).await;
+        let viewer = login(&app, "kijker@example.nl").await;
+
+        // The summary version: every theme at a glance and the method; none of the details.
+        let summary = get(&app, &format!("{P}/rapport?versie=samenvatting"), &viewer).await;
+        assert_eq!(summary.status, StatusCode::OK);
+        let words = text(&summary.body);
+        for theme in [
+            "Naar school gaan en schoolverzuim",
+            "Hulp op tijd, dichtbij",
+            "Ouders en jongeren met elkaar verbinden",
+        ] {
+            assert!(words.contains(theme), "{theme}");
+        }
+        assert_eq!(summary.body.matches("Dit noemen alle groepen").count(), 3);
+        assert!(words.contains("Werkwijze"));
+        assert!(words.contains("Wat veranderde van Voorjaar 2026 naar Najaar 2026"));
+        assert!(
+            words.contains("Jongeren in hun eigen woorden")
+                || summary.body.contains("class=\"quotes-of\"")
+        );
+        assert!(!summary.body.contains("<caption>Antwoorden op"));
+        assert!(
+            summary.body.contains("/rapport?thema=\""),
+            "a link to the full report"
+        );
+        // The full report: the summary first, then the figures with the quotes listed below
+        // the codes table instead of inside its narrow cells.
+        let full = get(&app, &format!("{P}/rapport?thema=naar-school"), &viewer).await;
+        assert_eq!(full.status, StatusCode::OK);
+        let at_glance = full.body.find("Dit noemen alle groepen").unwrap();
+        let figures = full.body.find("<caption>Antwoorden op").unwrap();
+        assert!(at_glance < figures);
+        assert!(full.body.contains("Citaten per code"));
+        assert!(
+            !full.body.contains("<details"),
+            "no quotes hidden in table cells on paper"
+        );
+        assert!(full.body.contains("versie=samenvatting"));
+
+        // The projector view: one screen after the other by its links, from the first to
+        // the last, then no further.
+        let base = format!("{P}/presentatie/naar-school");
+        let mut path = format!("{base}/1");
+        let mut screens = Vec::new();
+        loop {
+            let screen = get(&app, &path, &viewer).await;
+            assert_eq!(screen.status, StatusCode::OK, "{path}");
+            assert!(screen.body.contains(&format!("{} van ", screens.len() + 1)));
+            let next = screen
+                .body
+                .split("rel=\"next\"")
+                .next()
+                .and_then(|before| before.rsplit("href=\"").next())
+                .map(|href| href.split('"').next().unwrap().to_owned());
+            screens.push(text(&screen.body));
+            match next {
+                Some(href) if screen.body.contains("rel=\"next\"") => {
+                    path = href.replace("&amp;", "&")
+                }
+                _ => break,
+            }
+            assert!(screens.len() < 40, "the screens end");
+        }
+        let count = screens.len();
+        assert!(count >= 8, "{count} screens");
+        assert!(screens[0].contains("Naar school gaan en schoolverzuim"));
+        assert!(
+            screens
+                .iter()
+                .any(|s| s.contains("Ik ga graag naar school.")),
+            "a screen per closed question"
+        );
+        assert!(
+            screens
+                .iter()
+                .any(|s| s.contains("Jongeren in hun eigen woorden"))
+        );
+        assert!(screens[count - 1].contains(&format!("{count} van {count}")));
+        for bad in [
+            format!("{base}/0"),
+            format!("{base}/{}", count + 1),
+            format!("{P}/presentatie/onbekend/1"),
+        ] {
+            assert_eq!(
+                get(&app, &bad, &viewer).await.status,
+                StatusCode::NOT_FOUND,
+                "{bad}"
+            );
+        }
+        let first = get(&app, &format!("{base}/1"), &viewer).await;
+        assert!(first.body.contains("data-key=\"last\""));
+        assert!(
+            first.body.contains("data-island") || first.body.contains("<leptos-island"),
+            "the keys island"
+        );
+
+        // The same threshold: at 100, no group of young people or parents is shown, so their
+        // words and counts disappear from the screens too.
+        let owner = login(&app, "eigenaar@example.nl").await;
+        assert_eq!(
+            owner
+                .post(&app, format!("{P}/drempel"), "threshold=100".into())
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let mut n = 1;
+        loop {
+            let screen = get(&app, &format!("{base}/{n}"), &viewer).await;
+            if screen.status == StatusCode::NOT_FOUND {
+                break;
+            }
+            let words = text(&screen.body);
+            assert!(
+                !words.contains("Jongeren in hun eigen woorden"),
+                "screen {n}: {words}"
+            );
+            assert!(!words.contains("Ouders in hun eigen woorden"), "screen {n}");
+            n += 1;
+        }
+        t
+    })
+    .await;
+}

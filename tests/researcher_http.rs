@@ -169,6 +169,7 @@ fn concrete(path: &str, key: &str) -> String {
         ("{link}", "code-1"),
         ("{indicator}", "1"),
         ("{entry}", "1"),
+        ("{screen}", "1"),
     ];
     let mut path = format!("/beheer{path}").trim_end_matches('/').to_owned();
     for (name, value) in values {

@@ -63,6 +63,15 @@ pub fn QueueKeys() -> impl IntoView {
     browser::queue_keys();
 }
 
+/// Keyboard keys of the projector view: → ↓ Space Page Down go on, ← ↑ Shift+Space Page Up
+/// go back, Home and End to the first and last screen — by following the page's own links
+/// (`data-key`), which work without JavaScript too.
+#[island]
+pub fn PresentationKeys() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    browser::presentation_keys();
+}
+
 /// Keeps a conversation's notes safe on the facilitator's device: every change is kept as a
 /// local draft (restored after a reload or a crash), sent to the server every 30 seconds and
 /// as soon as the connection is back; the draft is dropped once the server has it.
@@ -335,6 +344,37 @@ mod browser {
                 {
                     event.prevent_default();
                     let _ = form.request_submit();
+                }
+            });
+        let _ =
+            document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+
+    pub fn presentation_keys() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let doc = document.clone();
+        let closure =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+                if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                    return;
+                }
+                let link = match event.key().as_str() {
+                    "ArrowRight" | "ArrowDown" | "PageDown" => "next",
+                    " " if event.shift_key() => "prev",
+                    " " => "next",
+                    "ArrowLeft" | "ArrowUp" | "PageUp" => "prev",
+                    "Home" => "first",
+                    "End" => "last",
+                    _ => return,
+                };
+                if let Ok(Some(a)) = doc.query_selector(&format!("a[data-key=\"{link}\"]"))
+                    && let Ok(a) = a.dyn_into::<HtmlElement>()
+                {
+                    event.prevent_default();
+                    a.click();
                 }
             });
         let _ =

@@ -11,6 +11,8 @@ pub(in crate::server) use indicators::{
     Fits, action_indicators, action_rows, fits, measure_choices,
 };
 mod moves;
+mod presentation;
+pub use presentation::presentation;
 mod protect;
 pub(in crate::server) use protect::{CodeProtection, Protection, ProtectionCache, ResponseCount};
 mod questions;

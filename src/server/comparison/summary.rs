@@ -112,9 +112,21 @@ fn size_text(tr: &Tr, d: &Difference, marks: bool) -> String {
         )
     };
     if marks {
-        t!(tr, "summary-size-marks", value = value, low = low, high = high)
+        t!(
+            tr,
+            "summary-size-marks",
+            value = value,
+            low = low,
+            high = high
+        )
     } else {
-        t!(tr, "summary-size-points", value = value, low = low, high = high)
+        t!(
+            tr,
+            "summary-size-points",
+            value = value,
+            low = low,
+            high = high
+        )
     }
 }
 
@@ -251,7 +263,12 @@ fn changes(
         out.push(t!(tr, "summary-no-change", round = before_name.clone()));
     }
     Some((
-        t!(tr, "summary-changes", before = before_name, after = after_name),
+        t!(
+            tr,
+            "summary-changes",
+            before = before_name,
+            after = after_name
+        ),
         out,
     ))
 }

@@ -492,6 +492,12 @@ fn registry() -> Vec<(Route, MethodRouter<AppState>)> {
         ),
         route(
             GET,
+            "/projecten/{key}/presentatie/{theme}/{screen}",
+            Access::Project(Role::Viewer),
+            get(comparison::presentation),
+        ),
+        route(
+            GET,
             "/projecten/{key}/gevolgd",
             Access::Project(Role::Viewer),
             get(comparison::following),

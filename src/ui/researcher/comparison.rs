@@ -294,7 +294,9 @@ fn QuotesByCode(comparison: ThemeComparison) -> impl IntoView {
                 .cells
                 .iter()
                 .zip(&comparison.code_columns)
-                .flat_map(|(cell, column)| cell.quotes.iter().map(move |q| (q.clone(), column.clone())))
+                .flat_map(|(cell, column)| {
+                    cell.quotes.iter().map(move |q| (q.clone(), column.clone()))
+                })
                 .collect::<Vec<_>>();
             (row.name.clone(), quotes)
         })
@@ -332,7 +334,8 @@ pub fn SummarySection(summary: ThemeSummary, actions: Vec<super::ActionRow>) -> 
         if items.is_empty() {
             view! { <p>{empty}</p> }.into_any()
         } else {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
         }
     };
     view! {
@@ -513,6 +516,9 @@ pub fn ComparisonPage(page: ComparisonView) -> impl IntoView {
                     </li>
                     <li>
                         <a href=format!("/beheer/projecten/{key}/rapport?versie=samenvatting")>{t!(tr, "report-version-summary")}</a>
+                    </li>
+                    <li>
+                        <a href=format!("/beheer/projecten/{key}/presentatie/{}/1", selection.theme)>{t!(tr, "presentation-link")}</a>
                     </li>
                 </ul>
             </nav>

@@ -14,6 +14,7 @@ mod interviews;
 mod login;
 mod meetings;
 mod password;
+mod presentation;
 mod project;
 mod projects;
 mod queue;
@@ -44,6 +45,7 @@ pub use meetings::{
     MeetingPage, MeetingView, MeetingsPage, MeetingsView, kind_label, sector_label,
 };
 pub use password::{PasswordPage, PasswordView};
+pub use presentation::{PresentationPage, PresentationView, Screen};
 pub use project::{FlyerPage, FlyerView, LinkRow, ProjectPage, ProjectView};
 pub use projects::{
     AccountsPage, AccountsView, AuditPage, AuditView, ProjectsPage, ProjectsView, RoleSelect,
