@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { choose, expectAccessible, jsEnabled, tick } from "./helpers";
+import { choose, expectAccessible, jsEnabled, signIn, tick } from "./helpers";
 
 // A researcher who never saw a configuration file: starts a project, writes a questionnaire
 // for young people and parents, hands out a link, and sees a young person's answers arrive.
@@ -11,15 +10,7 @@ test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: fa
 
 test("a researcher builds a questionnaire for two audiences and sees a response arrive", async ({ page }, info) => {
   const run = `${info.project.name}-${Date.now()}`;
-  const email = `auteur-${run}@example.nl`;
-  execFileSync("../target/release/samenspraak", ["create-admin", email], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-    input: `${PASSWORD}\n`,
-  });
-  await page.goto("/beheer/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await signIn(page, "auteur", PASSWORD);
 
   const projectName = `Schoolgevoel ${run}`;
   await page.getByLabel("Naam").fill(projectName);

@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { expectAccessible, jsEnabled } from "./helpers";
+import { expectAccessible, jsEnabled, signInToDemo } from "./helpers";
 
 // Coding open answers of the demo in the queue, by keyboard.
 
@@ -31,21 +30,7 @@ test("a researcher codes open answers from the demo in the queue", async ({ page
   await respond(request, `Een vaste mentor (${run})`);
   await respond(request, `Later beginnen (${run})`);
 
-  const email = `codeur-${run}@example.nl`;
-  execFileSync("../target/release/samenspraak", ["create-admin", email], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-    input: `${PASSWORD}\n`,
-  });
-  await page.goto("/beheer/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("link", { name: "Accounts" }).click();
-  const access = page.locator("form[action='/beheer/accounts/toegang']");
-  await access.getByLabel("E-mailadres").selectOption(email);
-  await access.getByLabel("Project").selectOption({ label: "Atelier Samenhang preventie en hulpverlening" });
-  await access.getByLabel("Rol").selectOption({ label: "onderzoeker" });
-  await access.getByRole("button", { name: "Toegang geven" }).click();
+  await signInToDemo(page, "codeur", "onderzoeker", PASSWORD);
 
   await page.goto("/beheer/projecten/samenhang/codeboek");
   await page.getByLabel("Naam van de code", { exact: true }).fill(`Steun ${run}`);

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, signInToDemo } from "./helpers";
 
 // A researcher opens the comparison of the demo project (with its synthetic material),
 // switches to the table view and prints the report; charts are server-rendered SVG, so all
@@ -10,23 +9,8 @@ const PASSWORD = "een lange zin als wachtwoord";
 
 test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
 
-test("a researcher compares young people, parents and professionals and prints the report", async ({ page }, info) => {
-  const run = `${info.project.name}-${Date.now()}`;
-  const email = `vergelijker-${run}@example.nl`;
-  execFileSync("../target/release/samenspraak", ["create-admin", email], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-    input: `${PASSWORD}\n`,
-  });
-  await page.goto("/beheer/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("link", { name: "Accounts" }).click();
-  const access = page.locator("form[action='/beheer/accounts/toegang']");
-  await access.getByLabel("E-mailadres").selectOption(email);
-  await access.getByLabel("Project").selectOption({ label: "Atelier Samenhang preventie en hulpverlening" });
-  await access.getByLabel("Rol").selectOption({ label: "kijker" });
-  await access.getByRole("button", { name: "Toegang geven" }).click();
+test("a researcher compares young people, parents and professionals and prints the report", async ({ page }) => {
+  await signInToDemo(page, "vergelijker", "kijker", PASSWORD);
 
   await page.goto("/beheer/projecten/samenhang");
   await page.getByRole("link", { name: "Vergelijking" }).click();

@@ -83,3 +83,59 @@ export function storedResponses(code: string): StoredResponse[] {
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as StoredResponse);
 }
+
+/** A new administrator made with the CLI, logged in. */
+export async function signIn(page: Page, who: string, password: string) {
+  const email = `${who}-${test.info().project.name}-${Date.now()}@example.nl`;
+  execFileSync("../target/release/samenspraak", ["create-admin", email], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
+    input: `${password}\n`,
+  });
+  await page.goto("/beheer/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  return email;
+}
+
+/**
+ * A new administrator, logged in, with `role` ("kijker", "onderzoeker", "eigenaar") in the
+ * demo project: the way into the workspace for the researcher specs.
+ */
+export async function signInToDemo(page: Page, who: string, role: string, password: string) {
+  const email = await signIn(page, who, password);
+  await page.getByRole("link", { name: "Accounts" }).click();
+  const access = page.locator("form[action='/beheer/accounts/toegang']");
+  await access.getByLabel("E-mailadres").selectOption(email);
+  await access.getByLabel("Project").selectOption({ label: "Atelier Samenhang preventie en hulpverlening" });
+  await access.getByLabel("Rol").selectOption({ label: role });
+  await access.getByRole("button", { name: "Toegang geven" }).click();
+  return email;
+}
+
+/**
+ * Nothing on the page reaches past its right edge at the current width: the page does not
+ * scroll sideways and no element's box ends beyond it (what prints outside an A4 page).
+ */
+export async function expectNothingWiderThanThePage(page: Page, where: string) {
+  const outside = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) {
+      out.push(`page scrolls: ${document.documentElement.scrollWidth} > ${width}`);
+    }
+    for (const el of Array.from(document.querySelectorAll("main *"))) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)} > ${width}`);
+      }
+    }
+    return out.slice(0, 10);
+  });
+  expect(outside, `nothing wider than the page: ${where}`).toEqual([]);
+}
+
+/** The number of pages of a PDF made by Chromium. */
+export function pdfPages(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { choose, expectAccessible, jsEnabled } from "./helpers";
+import { choose, expectAccessible, jsEnabled, signInToDemo } from "./helpers";
 
 // A facilitator records a group conversation with parents on a tablet.
 
@@ -10,21 +9,7 @@ test.use({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: tru
 
 test("a facilitator records a conversation on a tablet, and nothing typed is lost", async ({ page, context }, info) => {
   const run = `${info.project.name}-${Date.now()}`;
-  const email = `gespreksleider-${run}@example.nl`;
-  execFileSync("../target/release/samenspraak", ["create-admin", email], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-    input: `${PASSWORD}\n`,
-  });
-  await page.goto("/beheer/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("link", { name: "Accounts" }).click();
-  const access = page.locator("form[action='/beheer/accounts/toegang']");
-  await access.getByLabel("E-mailadres").selectOption(email);
-  await access.getByLabel("Project").selectOption({ label: "Atelier Samenhang preventie en hulpverlening" });
-  await access.getByLabel("Rol").selectOption({ label: "onderzoeker" });
-  await access.getByRole("button", { name: "Toegang geven" }).click();
+  await signInToDemo(page, "gespreksleider", "onderzoeker", PASSWORD);
 
   await page.goto("/beheer/projecten/samenhang/gesprekken");
   await page.getByLabel(/Naam zonder naam/).fill(`groep ${run}`);

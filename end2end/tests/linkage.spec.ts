@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { choose, expectAccessible, group, storedResponses } from "./helpers";
+import { choose, expectAccessible, group, signInToDemo, storedResponses } from "./helpers";
 
 // The linkage code (koppelcode) of the demo questionnaire for young people: made, kept when
 // coming back to the page (without ever showing it again), declined; with and without
@@ -83,21 +82,7 @@ test.describe("the researcher", () => {
   test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
 
   test("follows the same young people between the demo's rounds", async ({ page }, info) => {
-    const email = `volger-${info.project.name}-${Date.now()}@example.nl`;
-    execFileSync("../target/release/samenspraak", ["create-admin", email], {
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-      input: `${PASSWORD}\n`,
-    });
-    await page.goto("/beheer/inloggen");
-    await page.getByLabel("E-mailadres").fill(email);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("link", { name: "Accounts" }).click();
-    const access = page.locator("form[action='/beheer/accounts/toegang']");
-    await access.getByLabel("E-mailadres").selectOption(email);
-    await access.getByLabel("Project").selectOption({ label: "Atelier Samenhang preventie en hulpverlening" });
-    await access.getByLabel("Rol").selectOption({ label: "eigenaar" });
-    await access.getByRole("button", { name: "Toegang geven" }).click();
+    await signInToDemo(page, "volger", "eigenaar", PASSWORD);
 
     await page.goto("/beheer/projecten/samenhang/vergelijking");
     await page.getByRole("link", { name: "Dezelfde mensen volgen tussen rondes" }).click();
