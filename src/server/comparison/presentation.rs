@@ -46,7 +46,12 @@ fn screens(tr: &Tr, theme: &ThemeComparison) -> Vec<Screen> {
         items: s.differences.clone(),
         empty: t!(tr, "summary-differences-none"),
     });
-    out.extend(theme.questions.iter().cloned().map(Screen::Question));
+    out.extend(
+        theme
+            .questions
+            .iter()
+            .map(|q| Screen::Question(Box::new(q.clone()))),
+    );
     if let Some((heading, changes)) = &s.changes {
         out.push(Screen::List {
             heading: heading.clone(),

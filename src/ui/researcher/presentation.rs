@@ -28,7 +28,7 @@ pub enum Screen {
         quotes: Vec<String>,
     },
     /// One closed question: its chart and the differences in words.
-    Question(QuestionBlock),
+    Question(Box<QuestionBlock>),
     /// The theme's actions and how far they are.
     Actions(Vec<ActionRow>),
 }
