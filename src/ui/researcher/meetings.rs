@@ -189,12 +189,14 @@ pub fn MeetingPage(page: MeetingView) -> impl IntoView {
                                             .can_edit
                                             .then(|| {
                                                 view! {
-                                                    <a
-                                                        href=format!("/beheer/projecten/{}/acties?inzicht={}#nieuwe-actie", page.project.key, i.id)
-                                                        aria-label=format!("{}: {}", t!(tr, "action-make-from-insight"), i.statement)
-                                                    >
-                                                        {t!(tr, "action-make-from-insight")}
-                                                    </a>
+                                                    <p class="make-action">
+                                                        <a
+                                                            href=format!("/beheer/projecten/{}/acties?inzicht={}#nieuwe-actie", page.project.key, i.id)
+                                                            aria-label=format!("{}: {}", t!(tr, "action-make-from-insight"), i.statement)
+                                                        >
+                                                            {t!(tr, "action-make-from-insight")}
+                                                        </a>
+                                                    </p>
                                                 }
                                             })}
                                     </td>
