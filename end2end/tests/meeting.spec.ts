@@ -76,10 +76,15 @@ test("a researcher turns a knelpunt into an action, presents a theme and prints 
   await expect(page.getByText(/^1 van \d+$/)).toBeVisible();
   await expectAccessible(page, "projector, first screen");
   if (jsEnabled(info)) {
+    // Each key once the screen's island listens.
+    const keysOn = page.locator("main.presentation[data-keys='on']");
+    await expect(keysOn).toBeAttached();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByText(/^2 van \d+$/)).toBeVisible();
+    await expect(keysOn).toBeAttached();
     await page.keyboard.press("Home");
     await expect(page.getByText(/^1 van \d+$/)).toBeVisible();
+    await expect(keysOn).toBeAttached();
     await page.keyboard.press("End");
     await expect(page.getByRole("link", { name: "Volgende" })).toHaveCount(0);
   } else {

@@ -380,6 +380,10 @@ mod browser {
         let _ =
             document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
         closure.forget();
+        // Says that the keys work now (for whoever waits for them, such as a test).
+        if let Ok(Some(main)) = document.query_selector("main.presentation") {
+            let _ = main.set_attribute("data-keys", "on");
+        }
     }
 
     pub fn follow(pairs: Vec<(String, String)>) {
