@@ -12,48 +12,19 @@ mod workspace;
 use app::App;
 use axum::http::{Method, StatusCode};
 use common::{TestDb, on_every_database};
-use samenspraak::domain::account::Role;
 use samenspraak::domain::meeting::InsightKind;
 use samenspraak::server::synthetic;
 use samenspraak::storage::ProjectId;
-use time::macros::date;
-use workspace::{Session, account, login, request};
+use workspace::{Session, login, request};
 
 const P: &str = "/beheer/projecten/samenhang";
 
+/// The workspace's accounts on the demo, with its synthetic material.
 async fn setup(t: &TestDb) -> (App, ProjectId) {
-    common::load_demo(&t.db).await;
+    let app = workspace::setup(t).await;
     let project = t.db.project_id("samenhang").await.unwrap().unwrap();
     synthetic::seed_demo(&t.db, project).await.unwrap();
-    account(
-        &t.db,
-        "kijker@example.nl",
-        false,
-        Some(("samenhang", Role::Viewer)),
-    )
-    .await;
-    account(
-        &t.db,
-        "onderzoeker@example.nl",
-        false,
-        Some(("samenhang", Role::Researcher)),
-    )
-    .await;
-    account(
-        &t.db,
-        "eigenaar@example.nl",
-        false,
-        Some(("samenhang", Role::Owner)),
-    )
-    .await;
-    account(
-        &t.db,
-        "buiten@example.nl",
-        false,
-        Some(("veilig-thuis", Role::Owner)),
-    )
-    .await;
-    (App::new(&t.db, date!(2026 - 11 - 22)), project)
+    (app, project)
 }
 
 async fn get(app: &App, path: &str, who: &Session) -> app::Reply {

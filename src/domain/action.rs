@@ -37,12 +37,9 @@ impl ActionStatus {
     }
 }
 
-/// The longest title, who-takes-it-on and description kept (as in the `validate` attributes).
-pub const MAX_TITLE: u64 = 200;
-pub const MAX_TAKEN_ON_BY: u64 = 120;
-pub const MAX_DESCRIPTION: u64 = 2000;
-/// The longest text of a log entry.
-pub const MAX_LOG_TEXT: u64 = 1000;
+/// The longest description kept (as in its `validate` attribute; the test uses it).
+#[cfg(test)]
+const MAX_DESCRIPTION: u64 = 2000;
 
 /// An action as typed, checked before it is stored.
 #[derive(Debug, Clone, PartialEq, Validate)]

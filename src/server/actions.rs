@@ -364,6 +364,24 @@ pub async fn action(
     action_page(&state, &researcher, project, id, Typed::default()).await
 }
 
+/// After a change in storage: 404 when it touched nothing of the project's, else the change
+/// goes into the audit log.
+async fn audited(
+    state: &AppState,
+    researcher: &Researcher,
+    project: &ProjectSummary,
+    changed: bool,
+    what: &str,
+    detail: String,
+) -> Result<(), WorkspaceError> {
+    if !changed {
+        return Err(WorkspaceError::NotFound);
+    }
+    researcher
+        .audit(&state.db, Some(project.id), what, &detail)
+        .await
+}
+
 fn to_action(key: &str, id: i64) -> Response {
     Redirect::to(&format!("/beheer/projecten/{key}/acties/{id}")).into_response()
 }
@@ -396,18 +414,21 @@ pub async fn update(
             return action_page(&state, &researcher, project, id, typed).await;
         }
     };
-    if !state
+    let changed = state
         .db
         .update_action(project.id, id, &draft)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
+        .map_err(internal)?;
     let detail = format!("action {id}: {} ({})", draft.title, draft.status.as_str());
-    researcher
-        .audit(&state.db, Some(project.id), "action changed", &detail)
-        .await?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action changed",
+        detail,
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -426,22 +447,20 @@ pub async fn delete(
     else {
         return Err(WorkspaceError::NotFound);
     };
-    if !state
+    let changed = state
         .db
         .delete_action(project.id, id)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action deleted",
-            &format!("action {id}: {}", action.title),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action deleted",
+        format!("action {id}: {}", action.title),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/beheer/projecten/{key}/acties")).into_response())
 }
 
@@ -475,22 +494,20 @@ pub async fn link(
     Form(form): Form<LinkForm>,
 ) -> Result<Response, WorkspaceError> {
     let target = link_target(&form.target).ok_or(WorkspaceError::NotFound)?;
-    if !state
+    let changed = state
         .db
         .link_to_action(project.id, id, target)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action linked",
-            &format!("action {id}: {}", form.target.trim()),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action linked",
+        format!("action {id}: {}", form.target.trim()),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -505,22 +522,20 @@ pub async fn unlink(
     Path((key, id, link)): Path<(String, i64, String)>,
 ) -> Result<Response, WorkspaceError> {
     let target = link_target(&link).ok_or(WorkspaceError::NotFound)?;
-    if !state
+    let changed = state
         .db
         .unlink_from_action(project.id, id, target)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action unlinked",
-            &format!("action {id}: {link}"),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action unlinked",
+        format!("action {id}: {link}"),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -572,22 +587,20 @@ pub async fn add_indicator(
         };
         return action_page(&state, &researcher, project, id, typed).await;
     };
-    if !state
+    let changed = state
         .db
         .add_indicator(project.id, id, audience, &measure)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action indicator added",
-            &format!("action {id}: {} {}", audience.as_str(), measure.to_value()),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action indicator added",
+        format!("action {id}: {} {}", audience.as_str(), measure.to_value()),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -601,22 +614,20 @@ pub async fn remove_indicator(
     }: InProject<AsEditor>,
     Path((key, id, indicator)): Path<(String, i64, i64)>,
 ) -> Result<Response, WorkspaceError> {
-    if !state
+    let changed = state
         .db
         .remove_indicator(project.id, id, indicator)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action indicator removed",
-            &format!("action {id}: indicator {indicator}"),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action indicator removed",
+        format!("action {id}: indicator {indicator}"),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -669,22 +680,20 @@ pub async fn add_log_entry(
         };
         return action_page(&state, &researcher, project, id, typed).await;
     }
-    if !state
+    let changed = state
         .db
         .add_log_entry(project.id, id, &entry)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action log added",
-            &format!("action {id}: {}", entry.noted_on),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action log added",
+        format!("action {id}: {}", entry.noted_on),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 
@@ -698,22 +707,20 @@ pub async fn remove_log_entry(
     }: InProject<AsEditor>,
     Path((key, id, entry)): Path<(String, i64, i64)>,
 ) -> Result<Response, WorkspaceError> {
-    if !state
+    let changed = state
         .db
         .remove_log_entry(project.id, id, entry)
         .await
-        .map_err(internal)?
-    {
-        return Err(WorkspaceError::NotFound);
-    }
-    researcher
-        .audit(
-            &state.db,
-            Some(project.id),
-            "action log removed",
-            &format!("action {id}: entry {entry}"),
-        )
-        .await?;
+        .map_err(internal)?;
+    audited(
+        &state,
+        &researcher,
+        &project,
+        changed,
+        "action log removed",
+        format!("action {id}: entry {entry}"),
+    )
+    .await?;
     Ok(to_action(&key, id))
 }
 

@@ -197,20 +197,15 @@ impl Db {
             .collect()
     }
 
-    /// The indicators of the project's actions (of one theme, when given), as (action id,
-    /// indicator), in the order they were added.
-    pub async fn action_indicators(
-        &self,
-        project_id: ProjectId,
-        theme: Option<&str>,
-    ) -> Result<Vec<(i64, Indicator)>> {
+    /// The indicators of the project's actions, as (action id, indicator), in the order
+    /// they were added.
+    pub async fn action_indicators(&self, project_id: ProjectId) -> Result<Vec<(i64, Indicator)>> {
         sqlx::query(
             "SELECT i.id, i.action_id, i.audience, i.questionnaire_key, i.question_key, i.code_id \
              FROM action_indicators i JOIN actions a ON a.id = i.action_id \
-             WHERE a.project_id = $1 AND ($2 = '' OR a.theme_key = $2) ORDER BY i.id",
+             WHERE a.project_id = $1 ORDER BY i.id",
         )
         .bind(project_id.0)
-        .bind(theme.unwrap_or(""))
         .fetch_all(&self.pool)
         .await?
         .iter()
@@ -464,16 +459,8 @@ impl Db {
         action: i64,
         indicator: i64,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "DELETE FROM action_indicators WHERE id = $1 AND action_id = $2 \
-             AND action_id IN (SELECT id FROM actions WHERE project_id = $3)",
-        )
-        .bind(indicator)
-        .bind(action)
-        .bind(project_id.0)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        self.delete_of_action("action_indicators", project_id, action, indicator)
+            .await
     }
 
     /// Adds a log entry to an action of the project.
@@ -509,15 +496,29 @@ impl Db {
         action: i64,
         entry: i64,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "DELETE FROM action_log WHERE id = $1 AND action_id = $2 \
-             AND action_id IN (SELECT id FROM actions WHERE project_id = $3)",
-        )
-        .bind(entry)
-        .bind(action)
-        .bind(project_id.0)
-        .execute(&self.pool)
-        .await?;
+        self.delete_of_action("action_log", project_id, action, entry)
+            .await
+    }
+
+    /// Deletes row `id` of `table` (an indicator or log entry) when it belongs to `action`
+    /// of the project.
+    async fn delete_of_action(
+        &self,
+        table: &'static str,
+        project_id: ProjectId,
+        action: i64,
+        id: i64,
+    ) -> Result<bool> {
+        let sql = format!(
+            "DELETE FROM {table} WHERE id = $1 AND action_id = $2 \
+             AND action_id IN (SELECT id FROM actions WHERE project_id = $3)"
+        );
+        let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(action)
+            .bind(project_id.0)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 }

@@ -960,3 +960,20 @@ fn coded_text(row: &AnyRow, review: bool) -> Result<CodedText> {
         awaiting_review,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn professional_insights_are_the_kinds_that_are_professionals_voice() {
+        use crate::domain::meeting::InsightKind;
+        let others: Vec<String> = InsightKind::ALL
+            .into_iter()
+            .filter(|k| !k.is_professional_voice())
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        assert_eq!(
+            super::PROFESSIONAL_INSIGHT,
+            format!("ins.kind NOT IN ({})", others.join(", "))
+        );
+    }
+}

@@ -8,6 +8,7 @@ use crate::domain::QuestionKind;
 use crate::domain::action::{Indicator, Measure, Timing, before_and_after, timing};
 use crate::domain::comparison::{Cell, difference, wilson};
 use crate::domain::project::Wave;
+use crate::domain::summary::{GroupSummary, group_difference};
 use crate::i18n::Tr;
 use crate::server::AppState;
 use crate::server::workspace::{WorkspaceError, internal};
@@ -122,7 +123,7 @@ fn share_or_mean(tr: &Tr, kind: &QuestionKind) -> String {
 /// One round of an indicator as it may be shown: its text, and the numbers to set rounds
 /// against each other (none when hidden).
 enum Point {
-    Question(crate::domain::summary::GroupSummary),
+    Question(GroupSummary),
     Code { count: Cell, of: Cell },
 }
 
@@ -137,7 +138,7 @@ pub(in crate::server) async fn action_rows(
 ) -> Result<Vec<ActionRow>, WorkspaceError> {
     let all = state
         .db
-        .action_indicators(project_id, None)
+        .action_indicators(project_id)
         .await
         .map_err(internal)?;
     let with: Vec<(Action, Vec<Indicator>)> = actions
@@ -377,10 +378,7 @@ fn change(tr: &Tr, waves: &[Wave], action: &Action, points: &[Option<Point>]) ->
     };
     let (before, after) = before_and_after(waves, action.starts_on, comparable)?;
     let (d, marks) = match (at(after)?, at(before)?) {
-        (Point::Question(a), Point::Question(b)) => (
-            crate::domain::summary::group_difference(a, b)?,
-            a.marks.is_some(),
-        ),
+        (Point::Question(a), Point::Question(b)) => (group_difference(a, b)?, a.marks.is_some()),
         (
             Point::Code {
                 count: Cell::Shown(x2),

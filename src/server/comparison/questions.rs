@@ -211,6 +211,20 @@ pub(super) fn summarize_group(
     summarize(&asked.question.kind, &counts, decided)
 }
 
+/// A difference and its interval as written: mark points with one decimal, shares in whole
+/// percentage points.
+pub(super) fn difference_numbers(d: &Difference, marks: bool) -> (String, String, String) {
+    if marks {
+        (decimal(d.difference), decimal(d.low), decimal(d.high))
+    } else {
+        (
+            format!("{:.0}", d.difference * 100.0),
+            format!("{:.0}", d.low * 100.0),
+            format!("{:.0}", d.high * 100.0),
+        )
+    }
+}
+
 /// "+12 procentpunt (95%-interval 3 tot 21)" or, for marks, in points.
 pub(super) fn difference_text(
     tr: &Tr,
@@ -219,15 +233,7 @@ pub(super) fn difference_text(
     d: &Difference,
     marks: bool,
 ) -> String {
-    let (value, low, high) = if marks {
-        (decimal(d.difference), decimal(d.low), decimal(d.high))
-    } else {
-        (
-            format!("{:.0}", d.difference * 100.0),
-            format!("{:.0}", d.low * 100.0),
-            format!("{:.0}", d.high * 100.0),
-        )
-    };
+    let (value, low, high) = difference_numbers(d, marks);
     let sign = if d.difference > 0.0 { "+" } else { "" };
     let id_text = if marks {
         t!(

@@ -10,7 +10,7 @@ use crate::i18n::Tr;
 use crate::t;
 use crate::ui::researcher::{CodeRow, ThemeSummary, audience_name};
 
-use super::questions::{Asked, ClosedData, summarize_group};
+use super::questions::{Asked, ClosedData, difference_numbers, summarize_group};
 use super::{ProjectFacts, Resolved, capitalise, decimal, percent, question_text};
 
 /// Quotes per audience on the summary page.
@@ -102,15 +102,7 @@ fn value_text(tr: &Tr, kind: &QuestionKind, s: &GroupSummary) -> Option<String> 
 
 /// The size of a difference and its interval in words, the larger group first.
 fn size_text(tr: &Tr, d: &Difference, marks: bool) -> String {
-    let (value, low, high) = if marks {
-        (decimal(d.difference), decimal(d.low), decimal(d.high))
-    } else {
-        (
-            format!("{:.0}", d.difference * 100.0),
-            format!("{:.0}", d.low * 100.0),
-            format!("{:.0}", d.high * 100.0),
-        )
-    };
+    let (value, low, high) = difference_numbers(d, marks);
     if marks {
         t!(
             tr,
